@@ -1,0 +1,250 @@
+//! Typed errors for everything that cannot form a result, each worded for a learner.
+
+use std::fmt;
+
+/// Which direction of the grid a size belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Axis {
+    /// Rows: the vertical direction (height).
+    Rows,
+    /// Columns: the horizontal direction (width).
+    Columns,
+}
+
+impl Axis {
+    /// Both axes, rows first.
+    pub const BOTH: [Axis; 2] = [Axis::Rows, Axis::Columns];
+}
+
+impl fmt::Display for Axis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Axis::Rows => "vertical",
+            Axis::Columns => "horizontal",
+        })
+    }
+}
+
+/// Which array a value or size belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The input feature map.
+    Input,
+    /// The kernel (weights).
+    Kernel,
+    /// The bias, one value per output channel.
+    Bias,
+}
+
+impl fmt::Display for Part {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Part::Input => "input",
+            Part::Kernel => "kernel",
+            Part::Bias => "bias",
+        })
+    }
+}
+
+/// A parameter that has an upper limit in ConvStep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limited {
+    /// Input height or width.
+    InputSide,
+    /// Kernel or pooling window height or width.
+    KernelSide,
+    /// Number of input or output channels.
+    Channels,
+    /// Stride along one axis.
+    Stride,
+    /// Dilation along one axis.
+    Dilation,
+    /// Padding on one side.
+    Padding,
+    /// Number of output values (steps).
+    Outputs,
+}
+
+impl fmt::Display for Limited {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Limited::InputSide => "input side",
+            Limited::KernelSide => "kernel side",
+            Limited::Channels => "channel count",
+            Limited::Stride => "stride",
+            Limited::Dilation => "dilation",
+            Limited::Padding => "padding",
+            Limited::Outputs => "number of output values",
+        })
+    }
+}
+
+/// Everything that can stop the engine from producing a result.
+///
+/// Every message names the offending numbers, so the learner can see what to change.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    /// A stride of 0 would never move the window.
+    #[error("The {axis} stride is 0: the window must move at least 1 cell per step.")]
+    ZeroStride {
+        /// The axis with stride 0.
+        axis: Axis,
+    },
+    /// A dilation of 0 would put every tap on the same cell.
+    #[error("The {axis} dilation is 0: taps must be at least 1 cell apart (1 means no gaps).")]
+    ZeroDilation {
+        /// The axis with dilation 0.
+        axis: Axis,
+    },
+    /// A kernel or window with no cells.
+    #[error("The {axis} kernel size is 0: a window needs at least 1 cell.")]
+    ZeroKernel {
+        /// The axis with size 0.
+        axis: Axis,
+    },
+    /// An input with no cells or no channels.
+    #[error(
+        "The input is empty ({channels} channels of {rows}×{columns}): there is nothing to slide over."
+    )]
+    EmptyInput {
+        /// Channels of the input.
+        channels: usize,
+        /// Rows of the input.
+        rows: usize,
+        /// Columns of the input.
+        columns: usize,
+    },
+    /// The (dilated) kernel does not fit inside the padded input even once.
+    #[error(
+        "The {axis} kernel spans {field} cells but the padded input is only {padded} cells \
+         ({input} + {pad_begin} + {pad_end} padding): not even one window fits. \
+         Use a smaller kernel or dilation, or more padding."
+    )]
+    KernelLargerThanInput {
+        /// The axis that does not fit.
+        axis: Axis,
+        /// Cells the dilated kernel spans: `dilation*(k-1) + 1`.
+        field: usize,
+        /// Input size plus padding.
+        padded: usize,
+        /// Input size alone.
+        input: usize,
+        /// Padding before the input.
+        pad_begin: usize,
+        /// Padding after the input.
+        pad_end: usize,
+    },
+    /// A pooling window that reads only padding has no value to take.
+    #[error(
+        "The pooling window at {axis} output position {position} covers only padding: \
+         use less padding (at most half the window) or a larger window."
+    )]
+    WindowOnlyPadding {
+        /// The axis along which the window misses the input.
+        axis: Axis,
+        /// The output position (0-based) whose window misses the input.
+        position: usize,
+    },
+    /// The kernel's channel count differs from the input's.
+    #[error(
+        "The input has {input_channels} channels but each filter of the kernel has \
+         {kernel_channels}: a filter needs one slice per input channel."
+    )]
+    ChannelMismatch {
+        /// Channels of the input.
+        input_channels: usize,
+        /// Channels (slices) of each filter.
+        kernel_channels: usize,
+    },
+    /// A convolution with no filters has no output.
+    #[error("The kernel has no filters: a convolution needs at least 1 output channel.")]
+    NoFilters,
+    /// The bias has a different length from the number of filters.
+    #[error("There are {filters} filters but {biases} bias values: give one bias per filter.")]
+    BiasMismatch {
+        /// Number of filters (output channels).
+        filters: usize,
+        /// Number of bias values given.
+        biases: usize,
+    },
+    /// A size beyond what ConvStep supports.
+    #[error("The {what} {value} is larger than ConvStep allows ({limit}).")]
+    TooLarge {
+        /// Which parameter.
+        what: Limited,
+        /// The value given.
+        value: usize,
+        /// The largest allowed value.
+        limit: usize,
+    },
+    /// A value that is not a finite number.
+    #[error(
+        "The {part} value at channel {channel}, row {row}, column {column} is not a finite number."
+    )]
+    NotFinite {
+        /// Which array.
+        part: Part,
+        /// Channel (or filter for the bias) of the value.
+        channel: usize,
+        /// Row of the value.
+        row: usize,
+        /// Column of the value.
+        column: usize,
+    },
+    /// A value too large in magnitude to be shown and summed safely.
+    #[error(
+        "The {part} value {value} at channel {channel}, row {row}, column {column} is too large: \
+         values must lie between -{limit} and {limit}."
+    )]
+    ValueTooLarge {
+        /// Which array.
+        part: Part,
+        /// The value given.
+        value: f32,
+        /// Channel of the value.
+        channel: usize,
+        /// Row of the value.
+        row: usize,
+        /// Column of the value.
+        column: usize,
+        /// The largest allowed magnitude.
+        limit: f32,
+    },
+    /// A step number past the last step.
+    #[error("Step {step} does not exist: there are {steps} steps, numbered from 0.")]
+    StepOutOfRange {
+        /// The step asked for.
+        step: usize,
+        /// How many steps there are.
+        steps: usize,
+    },
+    /// A cell outside the input.
+    #[error("There is no input cell at channel {channel}, row {row}, column {column}.")]
+    CellOutOfRange {
+        /// Channel asked for.
+        channel: usize,
+        /// Row asked for.
+        row: usize,
+        /// Column asked for.
+        column: usize,
+    },
+    /// An activation parameter out of range.
+    #[error("The Leaky ReLU slope {slope} must be a finite number between -{limit} and {limit}.")]
+    BadSlope {
+        /// The slope given.
+        slope: f32,
+        /// The largest allowed magnitude.
+        limit: f32,
+    },
+    /// A pipeline stage that cannot be built from the previous stage's output.
+    #[error("Stage {stage}: {source}")]
+    InStage {
+        /// The stage, counted from 1.
+        stage: usize,
+        /// What went wrong there.
+        source: Box<EngineError>,
+    },
+}
+
+/// Result type of every fallible engine call.
+pub type Result<T> = std::result::Result<T, EngineError>;

@@ -1,0 +1,80 @@
+//! The largest sizes and values ConvStep accepts, and the checks that enforce them.
+//!
+//! The limits keep every size product inside `u32` (WebAssembly's `usize`) and every sum
+//! finite, so no arithmetic in the engine can overflow.
+
+use super::error::{EngineError, Limited, Part, Result};
+use ndarray::{ArrayView3, Axis as NdAxis};
+
+/// Largest input height or width.
+pub const MAX_INPUT_SIDE: usize = 1024;
+/// Largest kernel or pooling window height or width.
+pub const MAX_KERNEL_SIDE: usize = 15;
+/// Largest number of input or output channels.
+pub const MAX_CHANNELS: usize = 512;
+/// Largest stride.
+pub const MAX_STRIDE: usize = 16;
+/// Largest dilation.
+pub const MAX_DILATION: usize = 8;
+/// Largest padding on one side.
+pub const MAX_PADDING: usize = 128;
+/// Largest number of output values (and so of steps) of one operation.
+pub const MAX_OUTPUTS: usize = 1 << 26;
+/// Largest magnitude of any input, weight or bias value.
+pub const MAX_ABS_VALUE: f32 = 1.0e6;
+
+/// Fails with [`EngineError::TooLarge`] when `value > limit`.
+pub fn check_at_most(what: Limited, value: usize, limit: usize) -> Result<()> {
+    if value > limit {
+        Err(EngineError::TooLarge { what, value, limit })
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that one value is finite and within [`MAX_ABS_VALUE`].
+pub fn check_value(part: Part, value: f32, [channel, row, column]: [usize; 3]) -> Result<()> {
+    if !value.is_finite() {
+        return Err(EngineError::NotFinite {
+            part,
+            channel,
+            row,
+            column,
+        });
+    }
+    if value.abs() > MAX_ABS_VALUE {
+        return Err(EngineError::ValueTooLarge {
+            part,
+            value,
+            channel,
+            row,
+            column,
+            limit: MAX_ABS_VALUE,
+        });
+    }
+    Ok(())
+}
+
+/// Checks every value of a channels × rows × columns block, reporting the first bad one.
+pub fn check_values(part: Part, values: ArrayView3<'_, f32>) -> Result<()> {
+    for (channel, plane) in values.axis_iter(NdAxis(0)).enumerate() {
+        for ((row, column), &value) in plane.indexed_iter() {
+            check_value(part, value, [channel, row, column])?;
+        }
+    }
+    Ok(())
+}
+
+/// Checks the shape of an input feature map: non-empty and within the limits.
+pub fn check_input_shape([channels, rows, columns]: [usize; 3]) -> Result<()> {
+    if channels == 0 || rows == 0 || columns == 0 {
+        return Err(EngineError::EmptyInput {
+            channels,
+            rows,
+            columns,
+        });
+    }
+    check_at_most(Limited::Channels, channels, MAX_CHANNELS)?;
+    check_at_most(Limited::InputSide, rows, MAX_INPUT_SIDE)?;
+    check_at_most(Limited::InputSide, columns, MAX_INPUT_SIDE)
+}
