@@ -1,0 +1,348 @@
+//! Every kind of bad input gives a typed error whose message names the numbers involved.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::engine::{
+    Activation, ActivationLayer, Axis, Conv, ConvSpec, EngineError, Padding, Pipeline, Pool,
+    PoolKind, Sides, StageSpec, Stepper, Weights, WindowSpec, error::Limited,
+};
+use ndarray::Array3;
+
+fn conv_error(
+    input: Array3<f32>,
+    weights: Weights,
+    bias: Option<Vec<f32>>,
+    spec: ConvSpec,
+) -> EngineError {
+    Conv::new(input, weights, bias, spec).expect_err("this convolution cannot be formed")
+}
+
+fn ones(c: usize, h: usize, w: usize) -> Array3<f32> {
+    Array3::ones((c, h, w))
+}
+
+#[test]
+fn kernel_larger_than_padded_input() {
+    let error = conv_error(
+        ones(1, 4, 4),
+        Weights::ones((1, 1, 5, 3)),
+        None,
+        ConvSpec::default(),
+    );
+    assert_eq!(
+        error,
+        EngineError::KernelLargerThanInput {
+            axis: Axis::Rows,
+            field: 5,
+            padded: 4,
+            input: 4,
+            pad_begin: 0,
+            pad_end: 0
+        }
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("spans 5 cells") && message.contains("only 4 cells"),
+        "{message}"
+    );
+}
+
+#[test]
+fn dilation_can_make_the_kernel_too_large() {
+    let spec = ConvSpec {
+        dilation: [1, 3],
+        ..ConvSpec::default()
+    };
+    let error = conv_error(ones(1, 4, 6), Weights::ones((1, 1, 3, 3)), None, spec);
+    assert!(matches!(
+        error,
+        EngineError::KernelLargerThanInput {
+            axis: Axis::Columns,
+            field: 7,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn zero_stride_dilation_and_kernel() {
+    let zero_stride = ConvSpec {
+        stride: [1, 0],
+        ..ConvSpec::default()
+    };
+    assert_eq!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            zero_stride
+        ),
+        EngineError::ZeroStride {
+            axis: Axis::Columns
+        }
+    );
+    let zero_dilation = ConvSpec {
+        dilation: [0, 1],
+        ..ConvSpec::default()
+    };
+    assert_eq!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            zero_dilation
+        ),
+        EngineError::ZeroDilation { axis: Axis::Rows }
+    );
+    assert_eq!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((1, 1, 0, 3)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::ZeroKernel { axis: Axis::Rows }
+    );
+    assert!(
+        EngineError::ZeroStride { axis: Axis::Rows }
+            .to_string()
+            .contains("stride is 0")
+    );
+}
+
+#[test]
+fn channel_and_bias_mismatch() {
+    assert_eq!(
+        conv_error(
+            ones(3, 4, 4),
+            Weights::ones((2, 1, 3, 3)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::ChannelMismatch {
+            input_channels: 3,
+            kernel_channels: 1
+        }
+    );
+    assert_eq!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((2, 1, 3, 3)),
+            Some(vec![1.0]),
+            ConvSpec::default()
+        ),
+        EngineError::BiasMismatch {
+            filters: 2,
+            biases: 1
+        }
+    );
+    assert_eq!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((0, 1, 3, 3)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::NoFilters
+    );
+}
+
+#[test]
+fn empty_input() {
+    assert_eq!(
+        conv_error(
+            ones(1, 0, 4),
+            Weights::ones((1, 1, 1, 1)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::EmptyInput {
+            channels: 1,
+            rows: 0,
+            columns: 4
+        }
+    );
+    assert!(ActivationLayer::new(ones(0, 2, 2), Activation::Relu).is_err());
+}
+
+#[test]
+fn sizes_beyond_the_limits() {
+    let big_stride = ConvSpec {
+        stride: [100, 1],
+        ..ConvSpec::default()
+    };
+    assert!(matches!(
+        conv_error(ones(1, 4, 4), Weights::ones((1, 1, 3, 3)), None, big_stride),
+        EngineError::TooLarge {
+            what: Limited::Stride,
+            value: 100,
+            ..
+        }
+    ));
+    let big_padding = ConvSpec {
+        padding: Padding::Explicit(Sides::uniform(1000)),
+        ..ConvSpec::default()
+    };
+    assert!(matches!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            big_padding
+        ),
+        EngineError::TooLarge {
+            what: Limited::Padding,
+            value: 1000,
+            ..
+        }
+    ));
+    assert!(matches!(
+        conv_error(
+            ones(1, 1, 2000),
+            Weights::ones((1, 1, 1, 1)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::TooLarge {
+            what: Limited::InputSide,
+            value: 2000,
+            ..
+        }
+    ));
+    assert!(matches!(
+        conv_error(
+            ones(1, 4, 4),
+            Weights::ones((600, 1, 1, 1)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::TooLarge {
+            what: Limited::Channels,
+            value: 600,
+            ..
+        }
+    ));
+    assert!(matches!(
+        conv_error(
+            ones(1, 40, 40),
+            Weights::ones((1, 1, 16, 1)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::TooLarge {
+            what: Limited::KernelSide,
+            value: 16,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn values_that_are_not_finite_or_too_large() {
+    let mut input = ones(2, 3, 3);
+    input[[1, 2, 0]] = f32::NAN;
+    assert_eq!(
+        conv_error(
+            input,
+            Weights::ones((1, 2, 1, 1)),
+            None,
+            ConvSpec::default()
+        ),
+        EngineError::NotFinite {
+            part: convstep::engine::error::Part::Input,
+            channel: 1,
+            row: 2,
+            column: 0
+        }
+    );
+    let mut weights = Weights::ones((1, 1, 2, 2));
+    weights[[0, 0, 1, 1]] = 1.0e30;
+    let error = conv_error(ones(1, 3, 3), weights, None, ConvSpec::default());
+    assert!(
+        matches!(
+            error,
+            EngineError::ValueTooLarge {
+                row: 1,
+                column: 1,
+                ..
+            }
+        ),
+        "{error}"
+    );
+    assert!(error.to_string().contains("too large"));
+    let error = conv_error(
+        ones(1, 3, 3),
+        Weights::ones((1, 1, 1, 1)),
+        Some(vec![f32::INFINITY]),
+        ConvSpec::default(),
+    );
+    assert!(matches!(
+        error,
+        EngineError::NotFinite {
+            part: convstep::engine::error::Part::Bias,
+            ..
+        }
+    ));
+    assert!(
+        ActivationLayer::new(ones(1, 2, 2), Activation::LeakyRelu { slope: f32::NAN }).is_err()
+    );
+}
+
+#[test]
+fn pooling_window_of_only_padding() {
+    // Padding 2 on each side of a 1-wide input with a 2-wide window: the first window reads
+    // only padding.
+    let window = WindowSpec {
+        kernel: [2, 2],
+        stride: [1, 1],
+        padding: Padding::Explicit(Sides::uniform(2)),
+        ..WindowSpec::default()
+    };
+    let error = Pool::new(ones(1, 1, 1), window, PoolKind::Max).expect_err("all-padding window");
+    assert_eq!(
+        error,
+        EngineError::WindowOnlyPadding {
+            axis: Axis::Rows,
+            position: 0
+        }
+    );
+}
+
+#[test]
+fn steps_and_cells_out_of_range() {
+    let conv = Conv::new(
+        ones(1, 4, 4),
+        Weights::ones((1, 1, 3, 3)),
+        None,
+        ConvSpec::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        conv.step(4),
+        Err(EngineError::StepOutOfRange { step: 4, steps: 4 })
+    );
+    assert!(
+        conv.readers_of(convstep::engine::Cell {
+            channel: 1,
+            row: 0,
+            column: 0
+        })
+        .is_err()
+    );
+}
+
+#[test]
+fn pipeline_errors_name_the_stage() {
+    let specs = vec![
+        StageSpec::Activation(Activation::Relu),
+        StageSpec::Pool {
+            window: WindowSpec {
+                kernel: [9, 9],
+                ..WindowSpec::default()
+            },
+            kind: PoolKind::Max,
+        },
+    ];
+    let error = Pipeline::new(ones(1, 4, 4), specs).expect_err("a 9×9 window on 4×4");
+    assert!(matches!(error, EngineError::InStage { stage: 2, .. }));
+    assert!(error.to_string().starts_with("Stage 2: "));
+}

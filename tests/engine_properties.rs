@@ -1,0 +1,190 @@
+//! Property tests over random shapes and parameters: the stepper, the fast forward and the
+//! naive reference agree exactly, the reverse map is the inverse of the taps, and no input panics.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::engine::{
+    Activation, ActivationLayer, Conv, ConvSpec, Padding, Pool, PoolKind, Rounding, Sides, Source,
+    Stepper, Weights, WindowSpec,
+    fill::{RandomKind, random},
+    reference,
+};
+use ndarray::Array3;
+use proptest::prelude::*;
+
+/// Per-axis window parameters small enough to enumerate every step.
+#[derive(Debug, Clone)]
+struct Shape {
+    channels: usize,
+    filters: usize,
+    input: [usize; 2],
+    kernel: [usize; 2],
+    stride: [usize; 2],
+    dilation: [usize; 2],
+    sides: Sides,
+    seed: u64,
+    integers: bool,
+}
+
+fn shapes() -> impl Strategy<Value = Shape> {
+    (
+        (1usize..=3, 1usize..=3),
+        ([1usize..=9, 1usize..=9], [1usize..=4, 1usize..=4]),
+        ([1usize..=3, 1usize..=3], [1usize..=3, 1usize..=3]),
+        (0usize..=3, 0usize..=3, 0usize..=3, 0usize..=3),
+        any::<u64>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                (channels, filters),
+                (input, kernel),
+                (stride, dilation),
+                (top, left, bottom, right),
+                seed,
+                integers,
+            )| {
+                Shape {
+                    channels,
+                    filters,
+                    input,
+                    kernel,
+                    stride,
+                    dilation,
+                    sides: Sides {
+                        top,
+                        left,
+                        bottom,
+                        right,
+                    },
+                    seed,
+                    integers,
+                }
+            },
+        )
+}
+
+fn kind(shape: &Shape) -> RandomKind {
+    if shape.integers {
+        RandomKind::SmallIntegers { range: 5 }
+    } else {
+        RandomKind::Normal
+    }
+}
+
+fn input_of(shape: &Shape) -> Array3<f32> {
+    let [in_h, in_w] = shape.input;
+    random((shape.channels, in_h, in_w), kind(shape), shape.seed)
+}
+
+/// Every step's value equals the forward's value at the step's cell, bit for bit, and every
+/// input tap is found again by the reverse map.
+fn check_stepper(layer: &impl Stepper, forward: &Array3<f32>) -> Result<(), TestCaseError> {
+    for index in 0..layer.step_count() {
+        let step = layer
+            .step(index)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let cell = [step.output.channel, step.output.row, step.output.column];
+        prop_assert_eq!(
+            step.value.to_bits(),
+            forward[cell].to_bits(),
+            "step {}",
+            index
+        );
+        for (tap_index, tap) in step.taps.iter().enumerate() {
+            if let Source::Input { row, column } = tap.source {
+                let readers = layer
+                    .readers_of(convstep::engine::Cell {
+                        channel: tap.channel,
+                        row,
+                        column,
+                    })
+                    .map_err(|e| TestCaseError::fail(e.to_string()))?;
+                prop_assert!(
+                    readers
+                        .iter()
+                        .any(|r| r.step == index && r.tap == tap_index)
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn convolution_forward_steps_and_reference_agree(shape in shapes(), flip in any::<bool>(), with_bias in any::<bool>()) {
+        let [k_h, k_w] = shape.kernel;
+        let weights: Weights = random((shape.filters, shape.channels, k_h, k_w), kind(&shape), shape.seed ^ 1);
+        let bias: Option<Vec<f32>> = with_bias.then(|| random(shape.filters, kind(&shape), shape.seed ^ 2).to_vec());
+        let spec = ConvSpec { stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), flip_kernel: flip };
+        let Ok(conv) = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec) else {
+            // Only impossible geometry may fail here: the kernel spans more than the padded input.
+            let field_h = shape.dilation[0] * (k_h - 1) + 1;
+            let field_w = shape.dilation[1] * (k_w - 1) + 1;
+            let padded_h = shape.input[0] + shape.sides.top + shape.sides.bottom;
+            let padded_w = shape.input[1] + shape.sides.left + shape.sides.right;
+            prop_assert!(field_h > padded_h || field_w > padded_w);
+            return Ok(());
+        };
+        let forward = conv.forward();
+        let naive = reference::conv2d(&input_of(&shape), &weights, bias.as_deref(), shape.stride, shape.dilation, shape.sides, flip);
+        prop_assert_eq!(&forward, &naive);
+        check_stepper(&conv, &forward)?;
+    }
+
+    #[test]
+    fn pooling_forward_steps_and_reference_agree(shape in shapes(), ceil in any::<bool>(), max in any::<bool>(), include_pad in any::<bool>()) {
+        let rounding = if ceil { Rounding::Ceil } else { Rounding::Floor };
+        let kind = if max { PoolKind::Max } else { PoolKind::Average { count_include_pad: include_pad } };
+        let window = WindowSpec { kernel: shape.kernel, stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), rounding };
+        let Ok(pool) = Pool::new(input_of(&shape), window, kind) else {
+            return Ok(());
+        };
+        let forward = pool.forward();
+        let naive = reference::pool2d(&input_of(&shape), kind, shape.kernel, shape.stride, shape.dilation, shape.sides, rounding);
+        prop_assert_eq!(&forward, &naive);
+        check_stepper(&pool, &forward)?;
+    }
+
+    #[test]
+    fn activation_forward_steps_and_reference_agree(shape in shapes(), which in 0usize..4, slope in -2.0f32..2.0) {
+        let function = [Activation::Relu, Activation::LeakyRelu { slope }, Activation::Sigmoid, Activation::Tanh][which];
+        let layer = ActivationLayer::new(input_of(&shape), function).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let forward = layer.forward();
+        prop_assert_eq!(&forward, &reference::activate(&input_of(&shape), function));
+        check_stepper(&layer, &forward)?;
+    }
+
+    /// Any sizes at all, including 0 and far past the limits, and any values: a result or an error, never a panic.
+    #[test]
+    fn no_input_panics(
+        dims in [0usize..600, 0usize..5, 0usize..40, 0usize..1500, 0usize..20, 0usize..20],
+        steps in [0usize..40, 0usize..40, 0usize..20, 0usize..20],
+        sides in [0usize..300, 0usize..300, 0usize..300, 0usize..300],
+        value in prop_oneof![Just(f32::NAN), Just(f32::INFINITY), Just(-f32::INFINITY), Just(3.0e38f32), -10.0f32..10.0],
+        ceil in any::<bool>(),
+        probe in any::<usize>(),
+    ) {
+        let [filters, channels, in_h, in_w, k_h, k_w] = dims;
+        let [s_h, s_w, d_h, d_w] = steps;
+        let input = Array3::from_elem((channels, in_h, in_w), value);
+        // Few filters keep each case fast; the filter limit has its own test.
+        let weights = Weights::from_elem((filters.min(4), channels, k_h, k_w), value);
+        let padding = Padding::Explicit(Sides { top: sides[0], left: sides[1], bottom: sides[2], right: sides[3] });
+        let spec = ConvSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, flip_kernel: ceil };
+        if let Ok(conv) = Conv::new(input.clone(), weights, Some(vec![value; filters.min(4)]), spec) {
+            let _ = conv.step(probe % (conv.step_count() + 1));
+            prop_assert!(conv.step(conv.step_count()).is_err());
+        }
+        let window = WindowSpec { kernel: [k_h, k_w], stride: [s_h, s_w], dilation: [d_h, d_w], padding, rounding: if ceil { Rounding::Ceil } else { Rounding::Floor } };
+        if let Ok(pool) = Pool::new(input.clone(), window, PoolKind::Average { count_include_pad: ceil }) {
+            prop_assert!(pool.forward().iter().all(|v| v.is_finite()));
+        }
+        for padding in [Padding::Same, Padding::SameLower, Padding::Full, Padding::Valid] {
+            let _ = Pool::new(input.clone(), WindowSpec { padding, ..window }, PoolKind::Max);
+        }
+        let _ = ActivationLayer::new(input, Activation::LeakyRelu { slope: value });
+    }
+}
