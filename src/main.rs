@@ -1,1 +1,4 @@
-fn main() {}
+//! Mounts the app.
+fn main() {
+    yew::Renderer::<convstep::app::App>::new().render();
+}

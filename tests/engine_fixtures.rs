@@ -567,3 +567,18 @@ fn activations_by_hand() -> TestResult {
     assert_eq!(out(Activation::Tanh)?[1], 0.0);
     Ok(())
 }
+
+// The running totals under the terms of the padding-1 corner window: 0 0 0 0 1 4 0 0 2.
+#[test]
+fn running_totals_end_at_each_channel_sum() -> TestResult {
+    let conv = conv(ConvSpec {
+        padding: Padding::Explicit(Sides::uniform(1)),
+        ..ConvSpec::default()
+    })?;
+    let step = conv.step(0)?;
+    assert_eq!(
+        step.running_totals(),
+        vec![0., 0., 0., 0., 1., 5., 5., 5., 7.]
+    );
+    Ok(())
+}

@@ -108,6 +108,30 @@ pub struct Step {
     pub value: f32,
 }
 
+impl Step {
+    /// The running total after each tap, restarting at each input channel: what a learner
+    /// writes under each term when adding by hand. For a convolution the last total of each
+    /// channel is that channel's partial sum; for pooling it sums the real values only.
+    pub fn running_totals(&self) -> Vec<f32> {
+        let mut totals = Vec::with_capacity(self.taps.len());
+        let mut total = 0.0f32;
+        let mut channel = self.taps.first().map_or(0, |tap| tap.channel);
+        for tap in &self.taps {
+            if tap.channel != channel {
+                channel = tap.channel;
+                total = 0.0;
+            }
+            total += match (tap.product(), tap.is_input()) {
+                (Some(product), _) => product,
+                (None, true) => tap.value,
+                (None, false) => 0.0,
+            };
+            totals.push(total);
+        }
+        totals
+    }
+}
+
 /// A tap of a step that reads a given input cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Reader {

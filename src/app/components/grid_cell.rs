@@ -1,0 +1,97 @@
+//! One cell of a grid: its value, its highlights, and click-to-edit for input and kernel values.
+
+use crate::app::format;
+use crate::app::view::{CellView, Kind};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`GridCell`]; compared cheaply so only changed cells re-render.
+#[derive(Properties, PartialEq)]
+pub struct GridCellProps {
+    /// What to show.
+    pub cell: CellView,
+    /// Accessible description ("row 2, column 1: 7").
+    pub label: AttrValue,
+    /// Whether clicking edits the value.
+    pub editable: bool,
+    /// Called with the cell's coordinates and the typed text.
+    pub on_edit: Callback<([usize; 3], String)>,
+    /// Called with the cell's coordinates on pointer enter, `None` on leave.
+    pub on_hover: Callback<Option<[usize; 3]>>,
+}
+
+/// A grid cell.
+#[component]
+pub fn GridCell(props: &GridCellProps) -> Html {
+    let editing = use_state(|| false);
+    let cell = props.cell;
+    let mut classes = classes!("cell");
+    classes.push(match cell.kind {
+        Kind::Value => "value",
+        Kind::Padding => "padding",
+        Kind::Beyond => "beyond",
+        Kind::Pending => "pending",
+    });
+    for class in cell.marks.classes() {
+        classes.push(class);
+    }
+    let text = cell.value.map(format::number).unwrap_or_default();
+    let real = cell.kind == Kind::Value;
+    let onmouseenter = {
+        let (on_hover, at) = (props.on_hover.clone(), cell.at);
+        Callback::from(move |_| on_hover.emit(real.then_some(at)))
+    };
+    let onmouseleave = {
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_| on_hover.emit(None))
+    };
+    if *editing {
+        let commit = {
+            let (editing, on_edit, at) = (editing.clone(), props.on_edit.clone(), cell.at);
+            move |input: HtmlInputElement| {
+                editing.set(false);
+                on_edit.emit((at, input.value()));
+            }
+        };
+        let onkeydown = {
+            let (editing, commit) = (editing.clone(), commit.clone());
+            Callback::from(move |event: KeyboardEvent| match event.key().as_str() {
+                "Enter" => commit(event.target_unchecked_into()),
+                "Escape" => editing.set(false),
+                _ => {}
+            })
+        };
+        let onblur = Callback::from(move |event: FocusEvent| commit(event.target_unchecked_into()));
+        return html! {
+            <td class={classes} role="gridcell" aria-label={props.label.clone()}>
+                <input class="cell-editor" type="text" inputmode="decimal" value={text}
+                    aria-label={props.label.clone()} autofocus=true {onkeydown} {onblur} />
+            </td>
+        };
+    }
+    let editable = props.editable && real;
+    let onclick = {
+        let editing = editing.clone();
+        Callback::from(move |_| {
+            if editable {
+                editing.set(true);
+            }
+        })
+    };
+    let onkeydown = {
+        let editing = editing.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if editable && (event.key() == "Enter" || event.key() == "F2") {
+                event.prevent_default();
+                editing.set(true);
+            }
+        })
+    };
+    let title = cell.value.filter(|_| real).map(format::exact);
+    html! {
+        <td class={classes} role="gridcell" aria-label={props.label.clone()} {title}
+            tabindex={editable.then_some("0")} {onclick} {onkeydown} {onmouseenter} {onmouseleave}>
+            { text }
+        </td>
+    }
+}

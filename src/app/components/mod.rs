@@ -1,0 +1,14 @@
+//! The app's components, one per file, named after it.
+
+pub mod app;
+pub mod arithmetic;
+pub mod formula;
+pub mod grid;
+pub mod grid_cell;
+pub mod number_field;
+pub mod operation_picker;
+pub mod option_controls;
+pub mod playback;
+pub mod values_controls;
+pub mod window_controls;
+pub mod window_outline;

@@ -1,0 +1,74 @@
+//! A labelled whole-number field that keeps whatever the learner typed and explains bad text.
+
+use crate::app::i18n::Lang;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`NumberField`].
+#[derive(Properties, PartialEq)]
+pub struct NumberFieldProps {
+    /// Visible label.
+    pub label: AttrValue,
+    /// The current value in the settings.
+    pub value: usize,
+    /// Stable id, used by tests and the label.
+    pub id: AttrValue,
+    /// Interface language, for the refusal message.
+    pub lang: Lang,
+    /// Called with each whole number typed.
+    pub on_change: Callback<usize>,
+}
+
+/// A whole-number field. Text that is not a whole number stays in the field with a message;
+/// the settings keep their last number.
+#[component]
+pub fn NumberField(props: &NumberFieldProps) -> Html {
+    let text = use_state(|| props.value.to_string());
+    let refused = use_state(|| false);
+    {
+        // Follow the settings when they change from elsewhere (a preset, a link), unless the
+        // field holds text that means the same number.
+        let (text, refused) = (text.clone(), refused.clone());
+        use_effect_with(props.value, move |value| {
+            if text.trim().parse::<usize>().ok() != Some(*value) {
+                text.set(value.to_string());
+                refused.set(false);
+            }
+        });
+    }
+    let oninput = {
+        let (text, refused, on_change) = (text.clone(), refused.clone(), props.on_change.clone());
+        Callback::from(move |event: InputEvent| {
+            let typed = event.target_unchecked_into::<HtmlInputElement>().value();
+            match typed.trim().parse::<usize>() {
+                Ok(number) => {
+                    refused.set(false);
+                    on_change.emit(number);
+                }
+                Err(_) => refused.set(!typed.trim().is_empty()),
+            }
+            text.set(typed);
+        })
+    };
+    let message_id = format!("{}-message", props.id);
+    html! {
+        <label class="number-field">
+            <span class="label">{ &props.label }</span>
+            <input
+                id={props.id.clone()}
+                type="text"
+                inputmode="numeric"
+                size="3"
+                value={(*text).clone()}
+                aria-invalid={refused.to_string()}
+                aria-describedby={message_id.clone()}
+                {oninput}
+            />
+            if *refused {
+                <span class="field-message" id={message_id} role="alert">
+                    { props.lang.not_a_whole_number(&text) }
+                </span>
+            }
+        </label>
+    }
+}

@@ -1,0 +1,116 @@
+//! Playback controls: start, back, play/pause, forward, end, speed and a scrub slider.
+
+use crate::app::i18n::Lang;
+use crate::app::state::{Action, SPEEDS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// Props of [`Playback`].
+#[derive(Properties, PartialEq)]
+pub struct PlaybackProps {
+    /// Current step, from 0.
+    pub position: usize,
+    /// Number of steps.
+    pub steps: usize,
+    /// Whether playback runs.
+    pub playing: bool,
+    /// Steps per second.
+    pub speed: u32,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions to the state.
+    pub on_action: Callback<Action>,
+}
+
+/// The playback bar.
+#[component]
+pub fn Playback(props: &PlaybackProps) -> Html {
+    let text = props.lang.text();
+    let [start, back, play, pause, forward, end] = text.playback;
+    let button =
+        |label: &'static str, symbol: Icon, action: Action, id: &'static str, disabled: bool| {
+            let on_action = props.on_action.clone();
+            html! {
+                <button type="button" class="icon" data-action={id} title={label} aria-label={label}
+                    {disabled} onclick={Callback::from(move |_| on_action.emit(action.clone()))}>
+                    { icon(symbol) }
+                </button>
+            }
+        };
+    let last = props.steps.saturating_sub(1);
+    let at_start = props.position == 0;
+    let at_end = props.position >= last;
+    let onscrub = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: InputEvent| {
+            let input = event.target_unchecked_into::<HtmlInputElement>();
+            if let Ok(step) = input.value().parse::<usize>() {
+                on_action.emit(Action::Seek(step.saturating_sub(1)));
+            }
+        })
+    };
+    let onspeed = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            if let Ok(speed) = select.value().parse::<u32>() {
+                on_action.emit(Action::SetSpeed(speed));
+            }
+        })
+    };
+    html! {
+        <div class="playback" role="group" aria-label={text.step}>
+            { button(start, Icon::Start, Action::Start, "start", at_start) }
+            { button(back, Icon::Back, Action::StepBack, "back", at_start) }
+            if props.playing {
+                { button(pause, Icon::Pause, Action::TogglePlay, "play", false) }
+            } else {
+                { button(play, Icon::Play, Action::TogglePlay, "play", false) }
+            }
+            { button(forward, Icon::Forward, Action::StepForward, "forward", at_end) }
+            { button(end, Icon::End, Action::End, "end", at_end) }
+            <input type="range" class="scrub" min="1" max={props.steps.max(1).to_string()}
+                value={(props.position + 1).to_string()} aria-label={text.step}
+                aria-valuetext={props.lang.step_of(props.position + 1, props.steps)}
+                oninput={onscrub} />
+            <span class="step-count" data-testid="step-count">{ props.lang.step_of(props.position + 1, props.steps) }</span>
+            <label class="speed">
+                <span class="label">{ text.speed }</span>
+                <select onchange={onspeed}>
+                    { for SPEEDS.iter().map(|&speed| html! {
+                        <option value={speed.to_string()} selected={speed == props.speed}>
+                            { format!("{speed} {}", text.steps_per_second) }
+                        </option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+/// Playback icons, drawn inline so they look the same with any font.
+#[derive(Clone, Copy)]
+enum Icon {
+    Start,
+    Back,
+    Play,
+    Pause,
+    Forward,
+    End,
+}
+
+fn icon(icon: Icon) -> Html {
+    let path = match icon {
+        Icon::Start => "M3 3h2v10H3zM14 3v10L6 8z",
+        Icon::Back => "M12 3v10L4 8z",
+        Icon::Play => "M4 3v10l9-5z",
+        Icon::Pause => "M4 3h3v10H4zM9 3h3v10H9z",
+        Icon::Forward => "M4 3v10l8-5z",
+        Icon::End => "M2 3v10l8-5zM11 3h2v10h-2z",
+    };
+    html! {
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d={path} fill="currentColor" />
+        </svg>
+    }
+}

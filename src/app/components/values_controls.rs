@@ -1,0 +1,70 @@
+//! Random values for the input and kernel, and the named kernel presets.
+
+use crate::app::i18n::Lang;
+use crate::app::settings::Values;
+use crate::app::state::Action;
+use crate::engine::{fill::RandomKind, presets::KernelPreset};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ValuesControls`].
+#[derive(Properties, PartialEq)]
+pub struct ValuesControlsProps {
+    /// Whether there is a kernel with weights (convolution).
+    pub has_kernel: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions to the state.
+    pub on_action: Callback<Action>,
+}
+
+/// Buttons for random values and a preset menu.
+#[component]
+pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
+    let text = props.lang.text();
+    let random = |values: Values, kind: RandomKind, label: &'static str, id: &'static str| {
+        let on_action = props.on_action.clone();
+        html! {
+            <button type="button" data-action={id} onclick={Callback::from(move |_| on_action.emit(Action::Randomize(values, kind)))}>
+                { label }
+            </button>
+        }
+    };
+    let integers = RandomKind::SmallIntegers { range: 3 };
+    let onpreset = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let select = event.target_unchecked_into::<HtmlSelectElement>();
+            if let Some(preset) = KernelPreset::from_id(&select.value()) {
+                on_action.emit(Action::Preset(preset));
+            }
+            select.set_value("");
+        })
+    };
+    html! {
+        <fieldset class="values">
+            <legend>{ text.values }</legend>
+            <div class="button-row">
+                <span class="label">{ text.input }</span>
+                { random(Values::Input, integers, text.random_integers, "random-input-integers") }
+                { random(Values::Input, RandomKind::Normal, text.random_normal, "random-input-normal") }
+            </div>
+            if props.has_kernel {
+                <div class="button-row">
+                    <span class="label">{ text.kernel }</span>
+                    { random(Values::Kernel, integers, text.random_integers, "random-kernel-integers") }
+                    { random(Values::Kernel, RandomKind::Normal, text.random_normal, "random-kernel-normal") }
+                </div>
+                <label class="select-field">
+                    <span class="label">{ text.preset }</span>
+                    <select id="preset" onchange={onpreset}>
+                        <option value="" selected=true>{ "—" }</option>
+                        { for KernelPreset::ALL.iter().map(|&preset| html! {
+                            <option value={preset.id()}>{ props.lang.preset(preset) }</option>
+                        }) }
+                    </select>
+                </label>
+            }
+        </fieldset>
+    }
+}

@@ -1,0 +1,120 @@
+//! Sizes, stride, dilation and padding: everything that shapes the sliding window.
+
+use super::number_field::NumberField;
+use crate::app::i18n::Lang;
+use crate::app::settings::{PaddingChoice, Settings};
+use crate::app::state::{Action, Side, SizeField};
+use crate::engine::{Axis, Sides};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`WindowControls`].
+#[derive(Properties, PartialEq)]
+pub struct WindowControlsProps {
+    /// What the controls show.
+    pub settings: Settings,
+    /// The padding currently resolved by the engine (for "custom" to start from).
+    pub sides: Sides,
+    /// Interface language.
+    pub lang: Lang,
+    /// Sends actions to the state.
+    pub on_action: Callback<Action>,
+}
+
+/// The window controls.
+#[component]
+pub fn WindowControls(props: &WindowControlsProps) -> Html {
+    let text = props.lang.text();
+    let settings = &props.settings;
+    let pair = |label: &'static str,
+                id: &'static str,
+                field: SizeField,
+                values: [usize; 2],
+                shown: bool| {
+        if !shown {
+            return html! {};
+        }
+        let field_for = |axis: Axis, index: usize, name: &'static str| {
+            let on_action = props.on_action.clone();
+            html! {
+                <NumberField label={name} id={format!("{id}-{}", ["h", "w"][index])} value={values[index]}
+                    lang={props.lang} on_change={Callback::from(move |value| on_action.emit(Action::SetSize(field, axis, value)))} />
+            }
+        };
+        html! {
+            <fieldset class="pair">
+                <legend>{ label }</legend>
+                { field_for(Axis::Rows, 0, text.rows) }
+                { field_for(Axis::Columns, 1, text.columns) }
+            </fieldset>
+        }
+    };
+    let windowed = settings.operation.has_window();
+    let kernel_label = if settings.operation.is_pool() {
+        text.window_size
+    } else {
+        text.kernel_size
+    };
+    let onpadding = {
+        let on_action = props.on_action.clone();
+        let sides = props.sides;
+        Callback::from(move |event: Event| {
+            let choice = match event
+                .target_unchecked_into::<HtmlSelectElement>()
+                .value()
+                .as_str()
+            {
+                "same" => PaddingChoice::Same,
+                "same-lower" => PaddingChoice::SameLower,
+                "full" => PaddingChoice::Full,
+                "custom" => PaddingChoice::Custom(sides),
+                _ => PaddingChoice::Valid,
+            };
+            on_action.emit(Action::SetPadding(choice));
+        })
+    };
+    let modes = [
+        PaddingChoice::Valid,
+        PaddingChoice::Same,
+        PaddingChoice::SameLower,
+        PaddingChoice::Full,
+        PaddingChoice::Custom(props.sides),
+    ];
+    let custom = match settings.padding {
+        PaddingChoice::Custom(sides) => Some(sides),
+        _ => None,
+    };
+    let side_field = |side: Side, index: usize, value: usize| {
+        let on_action = props.on_action.clone();
+        html! {
+            <NumberField label={text.sides[index]} id={format!("pad-{}", ["top", "left", "bottom", "right"][index])} {value}
+                lang={props.lang} on_change={Callback::from(move |value| on_action.emit(Action::SetPadSide(side, value)))} />
+        }
+    };
+    html! {
+        <>
+            { pair(text.input_size, "input", SizeField::Input, settings.input_size, true) }
+            { pair(kernel_label, "kernel", SizeField::Kernel, settings.kernel_size, windowed) }
+            { pair(text.stride, "stride", SizeField::Stride, settings.stride, windowed) }
+            { pair(text.dilation, "dilation", SizeField::Dilation, settings.dilation, windowed) }
+            if windowed {
+                <fieldset class="padding">
+                    <legend>{ text.padding }</legend>
+                    <select id="padding-mode" aria-label={text.padding} onchange={onpadding}>
+                        { for modes.iter().enumerate().map(|(index, mode)| html! {
+                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ text.padding_modes[index] }</option>
+                        }) }
+                    </select>
+                    if let Some(sides) = custom {
+                        <div class="sides">
+                            { side_field(Side::Top, 0, sides.top) }
+                            { side_field(Side::Left, 1, sides.left) }
+                            { side_field(Side::Bottom, 2, sides.bottom) }
+                            { side_field(Side::Right, 3, sides.right) }
+                        </div>
+                    }
+                </fieldset>
+            }
+        </>
+    }
+}

@@ -1,0 +1,40 @@
+//! The empty pooling window, with the winning position marked for max pooling.
+
+use crate::engine::{Arithmetic, Step};
+use yew::prelude::*;
+
+/// Props of [`WindowOutline`].
+#[derive(Properties, PartialEq)]
+pub struct WindowOutlineProps {
+    /// `[rows, columns]` of the window.
+    pub kernel: [usize; 2],
+    /// The current step, from the engine.
+    pub step: Option<Step>,
+    /// Max pooling (else average).
+    pub max: bool,
+}
+
+/// A pooling window drawn as a grid with no weights: "max" or "avg" in each cell.
+#[component]
+pub fn WindowOutline(props: &WindowOutlineProps) -> Html {
+    let [rows, columns] = props.kernel;
+    let winner = props.step.as_ref().and_then(|step| match step.arithmetic {
+        Arithmetic::Max { winner } => Some(winner),
+        _ => None,
+    });
+    let label = if props.max { "max" } else { "avg" };
+    html! {
+        <table class="grid window-outline" role="presentation" data-grid="window">
+            <tbody>
+                { for (0..rows).map(|row| html! {
+                    <tr key={row}>
+                        { for (0..columns).map(|column| {
+                            let class = if winner == Some(row * columns + column) { "cell tap winner" } else { "cell tap" };
+                            html! { <td key={column} class={class}>{ label }</td> }
+                        }) }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+    }
+}

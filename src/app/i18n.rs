@@ -1,0 +1,509 @@
+//! Every user-facing string, in English and Simplified Chinese, and the engine's errors in both.
+
+use super::settings::Operation;
+use crate::engine::{
+    Axis, EngineError,
+    error::{Limited, Part},
+    presets::KernelPreset,
+};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as the browser's `navigator.language`.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag used in links and the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The fixed strings of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &EN,
+            Lang::Zh => &ZH,
+        }
+    }
+
+    /// Picks the English or Chinese form.
+    fn pick(self, en: String, zh: String) -> String {
+        match self {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    }
+}
+
+/// The fixed strings of one language.
+#[derive(Debug)]
+pub struct Text {
+    /// App title.
+    pub title: &'static str,
+    /// Subtitle under the title.
+    pub tagline: &'static str,
+    /// Name of the other language, on the switch.
+    pub other_language: &'static str,
+    /// "Operation".
+    pub operation: &'static str,
+    /// "Input".
+    pub input: &'static str,
+    /// "Kernel".
+    pub kernel: &'static str,
+    /// "Pooling window".
+    pub window: &'static str,
+    /// "Output".
+    pub output: &'static str,
+    /// "Rows".
+    pub rows: &'static str,
+    /// "Columns".
+    pub columns: &'static str,
+    /// "Input size".
+    pub input_size: &'static str,
+    /// "Kernel size".
+    pub kernel_size: &'static str,
+    /// "Window size".
+    pub window_size: &'static str,
+    /// "Stride".
+    pub stride: &'static str,
+    /// "Dilation".
+    pub dilation: &'static str,
+    /// "Padding".
+    pub padding: &'static str,
+    /// Padding mode names: valid, same, same-lower, full, custom.
+    pub padding_modes: [&'static str; 5],
+    /// Side names: top, left, bottom, right.
+    pub sides: [&'static str; 4],
+    /// "Ceil mode".
+    pub ceil_mode: &'static str,
+    /// "Count padding in the average".
+    pub count_include_pad: &'static str,
+    /// "Flip kernel (true convolution)".
+    pub flip_kernel: &'static str,
+    /// "Bias".
+    pub bias: &'static str,
+    /// "Slope".
+    pub slope: &'static str,
+    /// "Random".
+    pub random: &'static str,
+    /// "Random integers".
+    pub random_integers: &'static str,
+    /// "Random normal".
+    pub random_normal: &'static str,
+    /// "Preset".
+    pub preset: &'static str,
+    /// Preset names, in [`KernelPreset::ALL`] order.
+    pub presets: [&'static str; 9],
+    /// Operation names, in [`Operation::ALL`] order.
+    pub operations: [&'static str; 7],
+    /// Playback button labels: start, back, play, pause, forward, end.
+    pub playback: [&'static str; 6],
+    /// "Speed".
+    pub speed: &'static str,
+    /// "steps/s".
+    pub steps_per_second: &'static str,
+    /// "Step".
+    pub step: &'static str,
+    /// "Output size".
+    pub output_size: &'static str,
+    /// "Calculation".
+    pub calculation: &'static str,
+    /// "padding".
+    pub padding_cell: &'static str,
+    /// Hint under the grids.
+    pub edit_hint: &'static str,
+    /// "Not shown: the settings do not form a window".
+    pub error_heading: &'static str,
+    /// "Showing the last valid example".
+    pub showing_previous: &'static str,
+    /// "Largest".
+    pub largest: &'static str,
+    /// "Every input cell is read."
+    pub all_read: &'static str,
+    /// "Controls".
+    pub controls: &'static str,
+    /// "Values".
+    pub values: &'static str,
+    /// Legend: current window, padding, never read, being written.
+    pub legend: [&'static str; 4],
+}
+
+const EN: Text = Text {
+    title: "ConvStep",
+    tagline: "Convolution, activation and pooling — one window at a time",
+    other_language: "中文",
+    operation: "Operation",
+    input: "Input",
+    kernel: "Kernel",
+    window: "Pooling window",
+    output: "Output",
+    rows: "rows",
+    columns: "columns",
+    input_size: "Input size",
+    kernel_size: "Kernel size",
+    window_size: "Window size",
+    stride: "Stride",
+    dilation: "Dilation",
+    padding: "Padding",
+    padding_modes: [
+        "valid (none)",
+        "same",
+        "same (extra at start)",
+        "full",
+        "custom",
+    ],
+    sides: ["top", "left", "bottom", "right"],
+    ceil_mode: "Ceil mode (keep a partial last window)",
+    count_include_pad: "Count padding cells in the average",
+    flip_kernel: "Flip kernel (true convolution)",
+    bias: "Bias",
+    slope: "Slope",
+    random: "Random",
+    random_integers: "Random integers",
+    random_normal: "Random normal",
+    preset: "Preset kernel",
+    presets: [
+        "identity",
+        "box blur",
+        "Gaussian blur",
+        "sharpen",
+        "edge (Laplacian)",
+        "Sobel x",
+        "Sobel y",
+        "emboss",
+        "outline",
+    ],
+    operations: [
+        "Convolution",
+        "ReLU",
+        "Leaky ReLU",
+        "Sigmoid",
+        "Tanh",
+        "Max pooling",
+        "Average pooling",
+    ],
+    playback: ["Start", "Step back", "Play", "Pause", "Step forward", "End"],
+    speed: "Speed",
+    steps_per_second: "steps/s",
+    step: "Step",
+    output_size: "Output size",
+    calculation: "Calculation",
+    padding_cell: "padding",
+    edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
+    error_heading: "These settings cannot form a window",
+    showing_previous: "The grids show the last example that worked.",
+    largest: "largest",
+    all_read: "Every input cell is read by at least one window.",
+    controls: "Controls",
+    values: "Values",
+    legend: [
+        "current window",
+        "padding (0)",
+        "never read",
+        "being written",
+    ],
+};
+
+const ZH: Text = Text {
+    title: "ConvStep 卷积步进",
+    tagline: "卷积、激活与池化——一次一个窗口",
+    other_language: "English",
+    operation: "运算",
+    input: "输入",
+    kernel: "卷积核",
+    window: "池化窗口",
+    output: "输出",
+    rows: "行",
+    columns: "列",
+    input_size: "输入大小",
+    kernel_size: "卷积核大小",
+    window_size: "窗口大小",
+    stride: "步长",
+    dilation: "膨胀（空洞）",
+    padding: "填充",
+    padding_modes: [
+        "valid（不填充）",
+        "same",
+        "same（多余在前）",
+        "full",
+        "自定义",
+    ],
+    sides: ["上", "左", "下", "右"],
+    ceil_mode: "向上取整（保留不完整的最后一个窗口）",
+    count_include_pad: "平均值计入填充格",
+    flip_kernel: "翻转卷积核（数学意义上的卷积）",
+    bias: "偏置",
+    slope: "斜率",
+    random: "随机",
+    random_integers: "随机整数",
+    random_normal: "随机正态",
+    preset: "预设卷积核",
+    presets: [
+        "恒等",
+        "均值模糊",
+        "高斯模糊",
+        "锐化",
+        "边缘（拉普拉斯）",
+        "Sobel x",
+        "Sobel y",
+        "浮雕",
+        "轮廓",
+    ],
+    operations: [
+        "卷积",
+        "ReLU 激活",
+        "Leaky ReLU 激活",
+        "Sigmoid 激活",
+        "Tanh 激活",
+        "最大池化",
+        "平均池化",
+    ],
+    playback: ["开始", "后退一步", "播放", "暂停", "前进一步", "结束"],
+    speed: "速度",
+    steps_per_second: "步/秒",
+    step: "步",
+    output_size: "输出大小",
+    calculation: "计算过程",
+    padding_cell: "填充",
+    edit_hint: "点击数值即可修改。鼠标移到输出格上显示它的窗口；移到输入格上显示它影响的输出。",
+    error_heading: "这些设置无法构成窗口",
+    showing_previous: "网格显示的是上一个有效的例子。",
+    largest: "最大",
+    all_read: "每个输入格都至少被一个窗口读取。",
+    controls: "控制",
+    values: "数值",
+    legend: ["当前窗口", "填充（0）", "从未读取", "正在写入"],
+};
+
+impl Lang {
+    /// The operation's name.
+    pub fn operation(self, operation: Operation) -> &'static str {
+        let index = Operation::ALL
+            .iter()
+            .position(|&op| op == operation)
+            .unwrap_or(0);
+        self.text().operations[index]
+    }
+
+    /// The preset's name.
+    pub fn preset(self, preset: KernelPreset) -> &'static str {
+        let index = KernelPreset::ALL
+            .iter()
+            .position(|&p| p == preset)
+            .unwrap_or(0);
+        self.text().presets[index]
+    }
+
+    /// "step 5 of 9".
+    pub fn step_of(self, step: usize, steps: usize) -> String {
+        self.pick(
+            format!("Step {step} of {steps}"),
+            format!("第 {step} 步，共 {steps} 步"),
+        )
+    }
+
+    /// A cell's accessible label, rows and columns counted from 1: "row 2, column 1: 7".
+    pub fn cell_label(self, row: usize, column: usize, value: &str) -> String {
+        let (row, column) = (row + 1, column + 1);
+        self.pick(
+            format!("row {row}, column {column}: {value}"),
+            format!("第 {row} 行，第 {column} 列：{value}"),
+        )
+    }
+
+    /// Refusal of a typed value that is not a number.
+    pub fn not_a_number(self, text: &str) -> String {
+        self.pick(
+            format!("“{text}” is not a number, so the old value is kept."),
+            format!("“{text}”不是数字，已保留原来的值。"),
+        )
+    }
+
+    /// Refusal of a size that is not a whole number.
+    pub fn not_a_whole_number(self, text: &str) -> String {
+        self.pick(
+            format!("“{text}” is not a whole number."),
+            format!("“{text}”不是非负整数。"),
+        )
+    }
+
+    /// Why some input cells are never read.
+    pub fn never_read(self, axis: Axis, cells: &[usize], stride: usize, dilation: usize) -> String {
+        let list = cells
+            .iter()
+            .map(|cell| (cell + 1).to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (en_axis, zh_axis) = match axis {
+            Axis::Rows => ("Input rows", "输入的第"),
+            Axis::Columns => ("Input columns", "输入的第"),
+        };
+        let zh_unit = match axis {
+            Axis::Rows => "行",
+            Axis::Columns => "列",
+        };
+        let (en_why, zh_why) = if dilation > 1 {
+            (
+                format!(
+                    "the taps are {dilation} apart and the stride of {stride} never lands on them"
+                ),
+                format!("取样点相隔 {dilation} 格，而步长 {stride} 从未落在它们上面"),
+            )
+        } else {
+            (
+                format!(
+                    "the stride of {stride} jumps past them and no whole window fits over them"
+                ),
+                format!("步长 {stride} 跳过了它们，剩下的格子放不下一个完整的窗口"),
+            )
+        };
+        self.pick(
+            format!("{en_axis} {list} are never read: {en_why}."),
+            format!("{zh_axis} {list} {zh_unit}从未被读取：{zh_why}。"),
+        )
+    }
+
+    /// The engine's error, worded for a learner in this language.
+    pub fn error(self, error: &EngineError) -> String {
+        let axis = |axis: &Axis| match (self, axis) {
+            (Lang::En, Axis::Rows) => "vertical",
+            (Lang::En, Axis::Columns) => "horizontal",
+            (Lang::Zh, Axis::Rows) => "纵向",
+            (Lang::Zh, Axis::Columns) => "横向",
+        };
+        match error {
+            EngineError::ZeroStride { axis: a } => self.pick(
+                error.to_string(),
+                format!("{}步长为 0：窗口每一步至少要移动 1 格。", axis(a)),
+            ),
+            EngineError::ZeroDilation { axis: a } => self.pick(
+                error.to_string(),
+                format!("{}膨胀为 0：取样点之间至少相隔 1 格（1 表示没有空洞）。", axis(a)),
+            ),
+            EngineError::ZeroKernel { axis: a } => self.pick(
+                error.to_string(),
+                format!("{}卷积核大小为 0：窗口至少要有 1 格。", axis(a)),
+            ),
+            EngineError::EmptyInput {
+                channels,
+                rows,
+                columns,
+            } => self.pick(
+                error.to_string(),
+                format!("输入是空的（{channels} 个通道，{rows}×{columns}）：没有可以滑动的地方。"),
+            ),
+            EngineError::KernelLargerThanInput {
+                axis: a,
+                field,
+                padded,
+                input,
+                pad_begin,
+                pad_end,
+            } => self.pick(
+                error.to_string(),
+                format!(
+                    "{}卷积核跨越 {field} 格，但填充后的输入只有 {padded} 格（{input} + {pad_begin} + {pad_end} 填充）：连一个窗口都放不下。请用更小的卷积核或膨胀，或者增加填充。",
+                    axis(a)
+                ),
+            ),
+            EngineError::WindowOnlyPadding { axis: a, position } => self.pick(
+                error.to_string(),
+                format!(
+                    "{}第 {position} 个输出位置的池化窗口只覆盖了填充：请减少填充（最多为窗口的一半）或增大窗口。",
+                    axis(a)
+                ),
+            ),
+            EngineError::ChannelMismatch {
+                input_channels,
+                kernel_channels,
+            } => self.pick(
+                error.to_string(),
+                format!("输入有 {input_channels} 个通道，但每个卷积核只有 {kernel_channels} 个通道：卷积核需要每个输入通道一片。"),
+            ),
+            EngineError::NoFilters => self.pick(
+                error.to_string(),
+                "没有卷积核：卷积至少需要 1 个输出通道。".to_owned(),
+            ),
+            EngineError::BiasMismatch { filters, biases } => self.pick(
+                error.to_string(),
+                format!("有 {filters} 个卷积核却有 {biases} 个偏置：每个卷积核需要一个偏置。"),
+            ),
+            EngineError::TooLarge { what, value, limit } => {
+                let what_zh = match what {
+                    Limited::InputSide => "输入边长",
+                    Limited::KernelSide => "卷积核边长",
+                    Limited::Channels => "通道数",
+                    Limited::Stride => "步长",
+                    Limited::Dilation => "膨胀",
+                    Limited::Padding => "填充",
+                    Limited::Outputs => "输出数量",
+                };
+                self.pick(
+                    error.to_string(),
+                    format!("{what_zh} {value} 超出了 ConvStep 的上限（{limit}）。"),
+                )
+            }
+            EngineError::NotFinite {
+                part,
+                channel,
+                row,
+                column,
+            } => self.pick(
+                error.to_string(),
+                format!(
+                    "{}在通道 {channel}、第 {row} 行、第 {column} 列的值不是有限的数。",
+                    part_zh(*part)
+                ),
+            ),
+            EngineError::ValueTooLarge { part, value, limit, .. } => self.pick(
+                error.to_string(),
+                format!("{}的值 {value} 太大：数值必须在 -{limit} 到 {limit} 之间。", part_zh(*part)),
+            ),
+            EngineError::StepOutOfRange { step, steps } => self.pick(
+                error.to_string(),
+                format!("第 {step} 步不存在：一共只有 {steps} 步（从 0 开始编号）。"),
+            ),
+            EngineError::CellOutOfRange {
+                channel,
+                row,
+                column,
+            } => self.pick(
+                error.to_string(),
+                format!("输入中没有通道 {channel}、第 {row} 行、第 {column} 列这个格子。"),
+            ),
+            EngineError::BadSlope { slope, limit } => self.pick(
+                error.to_string(),
+                format!("Leaky ReLU 的斜率 {slope} 必须是 -{limit} 到 {limit} 之间的有限数。"),
+            ),
+            EngineError::InStage { stage, source } => self.pick(
+                error.to_string(),
+                format!("第 {stage} 层：{}", self.error(source)),
+            ),
+        }
+    }
+}
+
+fn part_zh(part: Part) -> &'static str {
+    match part {
+        Part::Input => "输入",
+        Part::Kernel => "卷积核",
+        Part::Bias => "偏置",
+    }
+}

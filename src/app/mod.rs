@@ -1,0 +1,11 @@
+//! The Yew front end: state, text, view models and components. Everything it shows comes
+//! from the engine.
+
+pub mod components;
+pub mod format;
+pub mod i18n;
+pub mod settings;
+pub mod state;
+pub mod view;
+
+pub use components::app::App;

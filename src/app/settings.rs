@@ -1,0 +1,353 @@
+//! What defines the example on screen: the operation, its sizes and parameters, and the values.
+//!
+//! Values live in backing arrays larger than any grid the step view shows, and the grids are
+//! crops of them. Shrinking a grid and growing it back therefore loses nothing the learner typed.
+
+use crate::engine::{
+    Activation, ActivationLayer, Conv, ConvSpec, EngineError, Layer, Padding, Pool, PoolKind,
+    Rounding, Sides, WindowSpec,
+    error::Limited,
+    fill::{RandomKind, random},
+    limits::{MAX_KERNEL_SIDE, check_at_most},
+    presets::KernelPreset,
+};
+use ndarray::{Array3, Array4, s};
+
+/// Largest input side the step view shows.
+pub const MAX_VIEW_SIDE: usize = 64;
+/// Largest number of input channels the step view shows.
+pub const MAX_VIEW_CHANNELS: usize = 4;
+/// Largest number of filters the step view shows.
+pub const MAX_VIEW_FILTERS: usize = 8;
+
+/// The operation being stepped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// Convolution (cross-correlation, optionally with a flipped kernel).
+    Convolution,
+    /// ReLU activation.
+    Relu,
+    /// Leaky ReLU activation.
+    LeakyRelu,
+    /// Sigmoid activation.
+    Sigmoid,
+    /// Tanh activation.
+    Tanh,
+    /// Max pooling.
+    MaxPool,
+    /// Average pooling.
+    AveragePool,
+}
+
+impl Operation {
+    /// Every operation, in menu order.
+    pub const ALL: [Operation; 7] = [
+        Operation::Convolution,
+        Operation::Relu,
+        Operation::LeakyRelu,
+        Operation::Sigmoid,
+        Operation::Tanh,
+        Operation::MaxPool,
+        Operation::AveragePool,
+    ];
+
+    /// A stable identifier, used in links and menus.
+    pub fn id(self) -> &'static str {
+        match self {
+            Operation::Convolution => "conv",
+            Operation::Relu => "relu",
+            Operation::LeakyRelu => "leaky-relu",
+            Operation::Sigmoid => "sigmoid",
+            Operation::Tanh => "tanh",
+            Operation::MaxPool => "max-pool",
+            Operation::AveragePool => "avg-pool",
+        }
+    }
+
+    /// The operation with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|op| op.id() == id)
+    }
+
+    /// Whether the operation slides a window (and so has sizes, stride and padding).
+    pub fn has_window(self) -> bool {
+        matches!(
+            self,
+            Operation::Convolution | Operation::MaxPool | Operation::AveragePool
+        )
+    }
+
+    /// Whether the operation is a pooling.
+    pub fn is_pool(self) -> bool {
+        matches!(self, Operation::MaxPool | Operation::AveragePool)
+    }
+}
+
+/// The padding control: a named mode or four numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PaddingChoice {
+    /// No padding.
+    Valid,
+    /// Output size `ceil(input / stride)`, extra cell at the end.
+    Same,
+    /// As `Same`, extra cell at the beginning.
+    SameLower,
+    /// `kernel - 1` on each side.
+    Full,
+    /// Numbers per side.
+    Custom(Sides),
+}
+
+impl PaddingChoice {
+    /// The engine's padding.
+    pub fn to_padding(self) -> Padding {
+        match self {
+            PaddingChoice::Valid => Padding::Valid,
+            PaddingChoice::Same => Padding::Same,
+            PaddingChoice::SameLower => Padding::SameLower,
+            PaddingChoice::Full => Padding::Full,
+            PaddingChoice::Custom(sides) => Padding::Explicit(sides),
+        }
+    }
+
+    /// A stable identifier of the mode, used in links and menus.
+    pub fn id(self) -> &'static str {
+        match self {
+            PaddingChoice::Valid => "valid",
+            PaddingChoice::Same => "same",
+            PaddingChoice::SameLower => "same-lower",
+            PaddingChoice::Full => "full",
+            PaddingChoice::Custom(_) => "custom",
+        }
+    }
+}
+
+/// Which array of values an edit or fill applies to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Values {
+    /// The input feature map.
+    Input,
+    /// The kernel weights.
+    Kernel,
+}
+
+/// Everything that defines one example.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Settings {
+    /// The operation.
+    pub operation: Operation,
+    /// `[rows, columns]` of the input.
+    pub input_size: [usize; 2],
+    /// Input channels.
+    pub channels: usize,
+    /// Filters (output channels of a convolution).
+    pub filters: usize,
+    /// `[rows, columns]` of the kernel or pooling window.
+    pub kernel_size: [usize; 2],
+    /// `[vertical, horizontal]` stride.
+    pub stride: [usize; 2],
+    /// `[vertical, horizontal]` dilation.
+    pub dilation: [usize; 2],
+    /// Padding mode or numbers.
+    pub padding: PaddingChoice,
+    /// Pooling output size rounds up.
+    pub ceil_mode: bool,
+    /// Average pooling counts padding cells in the divisor.
+    pub count_include_pad: bool,
+    /// Convolution uses the kernel rotated 180°.
+    pub flip_kernel: bool,
+    /// Leaky ReLU slope.
+    pub slope: f32,
+    /// Seed of the random values.
+    pub seed: u64,
+    /// Input values: channels × [`MAX_VIEW_SIDE`] × [`MAX_VIEW_SIDE`]; the input is a crop.
+    pub input: Array3<f32>,
+    /// Kernel values: filters × channels × [`MAX_KERNEL_SIDE`] × [`MAX_KERNEL_SIDE`]; the kernel is a crop.
+    pub kernel: Array4<f32>,
+    /// Bias per filter.
+    pub bias: Vec<f32>,
+}
+
+impl Default for Settings {
+    /// The tutorial's first example: a 4×4 input, a 3×3 kernel, stride 1, no padding.
+    fn default() -> Self {
+        let seed = 1;
+        let mut settings = Settings {
+            operation: Operation::Convolution,
+            input_size: [4, 4],
+            channels: 1,
+            filters: 1,
+            kernel_size: [3, 3],
+            stride: [1, 1],
+            dilation: [1, 1],
+            padding: PaddingChoice::Valid,
+            ceil_mode: false,
+            count_include_pad: true,
+            flip_kernel: false,
+            slope: 0.01,
+            seed,
+            input: random_input(seed, RandomKind::SmallIntegers { range: 3 }),
+            kernel: random_kernel(seed, RandomKind::SmallIntegers { range: 2 }),
+            bias: vec![0.0; MAX_VIEW_FILTERS],
+        };
+        let tutorial = [
+            [1., 2., 3., 0.],
+            [0., 1., 2., 3.],
+            [3., 0., 1., 2.],
+            [2., 3., 0., 1.],
+        ];
+        let kernel = [[2., 0., 1.], [0., 1., 2.], [1., 0., 2.]];
+        for (row, values) in tutorial.iter().enumerate() {
+            for (column, &value) in values.iter().enumerate() {
+                settings.input[[0, row, column]] = value;
+            }
+        }
+        for (row, values) in kernel.iter().enumerate() {
+            for (column, &value) in values.iter().enumerate() {
+                settings.kernel[[0, 0, row, column]] = value;
+            }
+        }
+        settings
+    }
+}
+
+/// Seeded input backing values.
+fn random_input(seed: u64, kind: RandomKind) -> Array3<f32> {
+    random(
+        (MAX_VIEW_CHANNELS, MAX_VIEW_SIDE, MAX_VIEW_SIDE),
+        kind,
+        seed,
+    )
+}
+
+/// Seeded kernel backing values (a different stream from the input's).
+fn random_kernel(seed: u64, kind: RandomKind) -> Array4<f32> {
+    random(
+        (
+            MAX_VIEW_FILTERS,
+            MAX_VIEW_CHANNELS,
+            MAX_KERNEL_SIDE,
+            MAX_KERNEL_SIDE,
+        ),
+        kind,
+        seed.wrapping_add(0x9e37_79b9_7f4a_7c15),
+    )
+}
+
+impl Settings {
+    /// The visible input: a crop of the backing values.
+    pub fn input_view(&self) -> Array3<f32> {
+        let [rows, columns] = self.input_size;
+        self.input
+            .slice(s![..self.channels, ..rows, ..columns])
+            .to_owned()
+    }
+
+    /// The visible kernel: a crop of the backing values.
+    pub fn kernel_view(&self) -> Array4<f32> {
+        let [k_h, k_w] = self.kernel_size;
+        self.kernel
+            .slice(s![..self.filters, ..self.channels, ..k_h, ..k_w])
+            .to_owned()
+    }
+
+    /// The window geometry shared by convolution and pooling.
+    pub fn window(&self) -> WindowSpec {
+        WindowSpec {
+            kernel: self.kernel_size,
+            stride: self.stride,
+            dilation: self.dilation,
+            padding: self.padding.to_padding(),
+            rounding: if self.ceil_mode && self.operation.is_pool() {
+                Rounding::Ceil
+            } else {
+                Rounding::Floor
+            },
+        }
+    }
+
+    /// Checks the sizes against the step view's limits, then lets the engine build the layer.
+    ///
+    /// This is the boundary: anything the learner set either becomes a layer or a typed error.
+    pub fn build(&self) -> Result<Layer, EngineError> {
+        for side in self.input_size {
+            check_at_most(Limited::InputSide, side, MAX_VIEW_SIDE)?;
+        }
+        check_at_most(Limited::Channels, self.channels, MAX_VIEW_CHANNELS)?;
+        check_at_most(Limited::Channels, self.filters, MAX_VIEW_FILTERS)?;
+        if self.operation.has_window() {
+            for side in self.kernel_size {
+                check_at_most(Limited::KernelSide, side, MAX_KERNEL_SIDE)?;
+            }
+        }
+        let input = self.input_view();
+        Ok(match self.operation {
+            Operation::Convolution => Layer::Conv(Conv::new(
+                input,
+                self.kernel_view(),
+                Some(self.bias[..self.filters].to_vec()),
+                ConvSpec {
+                    stride: self.stride,
+                    dilation: self.dilation,
+                    padding: self.padding.to_padding(),
+                    flip_kernel: self.flip_kernel,
+                },
+            )?),
+            Operation::Relu => Layer::Activation(ActivationLayer::new(input, Activation::Relu)?),
+            Operation::LeakyRelu => Layer::Activation(ActivationLayer::new(
+                input,
+                Activation::LeakyRelu { slope: self.slope },
+            )?),
+            Operation::Sigmoid => {
+                Layer::Activation(ActivationLayer::new(input, Activation::Sigmoid)?)
+            }
+            Operation::Tanh => Layer::Activation(ActivationLayer::new(input, Activation::Tanh)?),
+            Operation::MaxPool => Layer::Pool(Pool::new(input, self.window(), PoolKind::Max)?),
+            Operation::AveragePool => Layer::Pool(Pool::new(
+                input,
+                self.window(),
+                PoolKind::Average {
+                    count_include_pad: self.count_include_pad,
+                },
+            )?),
+        })
+    }
+
+    /// Refills the input or the kernel with new seeded random values.
+    pub fn randomize(&mut self, values: Values, kind: RandomKind, seed: u64) {
+        self.seed = seed;
+        match values {
+            Values::Input => self.input = random_input(seed, kind),
+            Values::Kernel => self.kernel = random_kernel(seed, kind),
+        }
+    }
+
+    /// Sets a 3×3 preset into every filter and channel of the kernel.
+    pub fn apply_preset(&mut self, preset: KernelPreset) {
+        let weights = preset.weights();
+        self.kernel_size = [3, 3];
+        for filter in 0..MAX_VIEW_FILTERS {
+            for channel in 0..MAX_VIEW_CHANNELS {
+                self.kernel
+                    .slice_mut(s![filter, channel, ..3, ..3])
+                    .assign(&weights);
+            }
+        }
+    }
+
+    /// Writes one value at `[channel, row, column]` of the input, or `[filter·channels + channel, row, column]`
+    /// of the kernel; ignores positions outside the backing arrays.
+    pub fn set_value(&mut self, values: Values, [plane, row, column]: [usize; 3], value: f32) {
+        let target = match values {
+            Values::Input => self.input.get_mut([plane, row, column]),
+            Values::Kernel => {
+                let channels = self.channels.max(1);
+                self.kernel
+                    .get_mut([plane / channels, plane % channels, row, column])
+            }
+        };
+        if let Some(target) = target {
+            *target = value;
+        }
+    }
+}

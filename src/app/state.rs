@@ -1,0 +1,397 @@
+//! The app's one state and the actions that change it; pure, so it is tested natively.
+
+use super::i18n::Lang;
+use super::settings::{Operation, PaddingChoice, Settings, Values};
+use crate::engine::{
+    Axis, Cell, EngineError, FeatureMap, Layer, Stepper, error::Part, fill::RandomKind,
+    limits::check_value, presets::KernelPreset,
+};
+use std::rc::Rc;
+use yew::Reducible;
+
+/// The last example that formed a valid layer: what the grids show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shown {
+    /// The settings it was built from.
+    pub settings: Settings,
+    /// The engine's layer.
+    pub layer: Layer,
+    /// The full output, from the engine's forward.
+    pub output: FeatureMap,
+}
+
+impl Shown {
+    /// Builds what the grids show, or the engine's reason why not.
+    pub fn build(settings: &Settings) -> Result<Self, EngineError> {
+        let layer = settings.build()?;
+        Ok(Shown {
+            settings: settings.clone(),
+            output: layer.forward(),
+            layer,
+        })
+    }
+
+    /// Number of steps.
+    pub fn steps(&self) -> usize {
+        self.layer.step_count()
+    }
+}
+
+/// What the pointer is over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Hover {
+    /// An output cell: show its window.
+    Output(usize),
+    /// A real input cell: show every output it feeds.
+    Input(Cell),
+}
+
+/// Why a typed value was refused.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Refusal {
+    /// The text is not a number.
+    NotANumber {
+        /// What was typed.
+        text: String,
+    },
+    /// The number is out of range for the engine.
+    Engine(EngineError),
+}
+
+/// Playback speeds in steps per second.
+pub const SPEEDS: [u32; 5] = [1, 2, 4, 8, 16];
+
+/// The whole app state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// Interface language.
+    pub lang: Lang,
+    /// What the controls show; may not form a valid layer.
+    pub settings: Settings,
+    /// The last valid example, shown in the grids.
+    pub shown: Rc<Shown>,
+    /// Why `settings` is not what is shown, if it is not.
+    pub error: Option<EngineError>,
+    /// The current step: outputs before it are written, it is being written.
+    pub position: usize,
+    /// Whether playback is running.
+    pub playing: bool,
+    /// Playback speed in steps per second.
+    pub speed: u32,
+    /// What the pointer is over.
+    pub hover: Option<Hover>,
+    /// The last refused cell edit.
+    pub refusal: Option<Refusal>,
+}
+
+impl State {
+    /// A state showing `settings`, or the default example if they do not form a layer.
+    pub fn new(lang: Lang, settings: Settings) -> Self {
+        let (shown, error) = match Shown::build(&settings) {
+            Ok(shown) => (shown, None),
+            Err(error) => (
+                Shown::build(&Settings::default()).expect("the default example is valid"),
+                Some(error),
+            ),
+        };
+        State {
+            lang,
+            settings,
+            shown: Rc::new(shown),
+            error,
+            position: 0,
+            playing: false,
+            speed: 2,
+            hover: None,
+            refusal: None,
+        }
+    }
+
+    /// The last step number.
+    pub fn last_step(&self) -> usize {
+        self.shown.steps().saturating_sub(1)
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new(Lang::En, Settings::default())
+    }
+}
+
+/// Which per-axis number a size control sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SizeField {
+    /// Input rows or columns.
+    Input,
+    /// Kernel or window rows or columns.
+    Kernel,
+    /// Stride.
+    Stride,
+    /// Dilation.
+    Dilation,
+}
+
+/// Which side a padding number sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// Above.
+    Top,
+    /// Left.
+    Left,
+    /// Below.
+    Bottom,
+    /// Right.
+    Right,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Pick the operation.
+    SetOperation(Operation),
+    /// Set one axis of a size.
+    SetSize(SizeField, Axis, usize),
+    /// Set input channels.
+    SetChannels(usize),
+    /// Set filters.
+    SetFilters(usize),
+    /// Pick a padding mode (custom keeps the current numbers).
+    SetPadding(PaddingChoice),
+    /// Set one side's padding (switches to custom).
+    SetPadSide(Side, usize),
+    /// Pooling ceil mode.
+    SetCeilMode(bool),
+    /// Average pooling counts padding.
+    SetCountIncludePad(bool),
+    /// Flip the kernel.
+    SetFlipKernel(bool),
+    /// Set a filter's bias from typed text.
+    SetBias(usize, String),
+    /// Set the Leaky ReLU slope from typed text.
+    SetSlope(String),
+    /// Set a cell from typed text: `[plane, row, column]`.
+    Edit(Values, [usize; 3], String),
+    /// Fill with new random values.
+    Randomize(Values, RandomKind),
+    /// Use a named kernel.
+    Preset(KernelPreset),
+    /// One step forward.
+    StepForward,
+    /// One step back.
+    StepBack,
+    /// Go to the first step.
+    Start,
+    /// Go to the last step.
+    End,
+    /// Go to a step.
+    Seek(usize),
+    /// Start or stop playback.
+    TogglePlay,
+    /// A playback timer tick.
+    Tick,
+    /// Playback speed.
+    SetSpeed(u32),
+    /// Pointer over something, or nothing.
+    Hover(Option<Hover>),
+    /// Switch the interface language.
+    SetLang(Lang),
+}
+
+/// Parses a number as a learner types it: accepts a comma as the decimal mark and the
+/// typographic minus sign.
+pub fn parse_number(text: &str) -> Option<f32> {
+    let normal: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '−' | '–' => '-',
+            ',' => '.',
+            other => other,
+        })
+        .collect();
+    normal.parse::<f32>().ok().filter(|value| value.is_finite())
+}
+
+impl State {
+    fn with_settings(&self, change: impl FnOnce(&mut Settings)) -> Self {
+        let mut next = self.clone();
+        change(&mut next.settings);
+        next.rebuild();
+        next
+    }
+
+    fn rebuild(&mut self) {
+        match Shown::build(&self.settings) {
+            Ok(shown) => {
+                self.position = self.position.min(shown.steps().saturating_sub(1));
+                self.shown = Rc::new(shown);
+                self.error = None;
+            }
+            Err(error) => {
+                self.error = Some(error);
+                self.playing = false;
+            }
+        }
+        self.hover = None;
+    }
+
+    fn parse_value(&mut self, part: Part, text: &str, at: [usize; 3]) -> Option<f32> {
+        let Some(value) = parse_number(text) else {
+            self.refusal = Some(Refusal::NotANumber {
+                text: text.to_owned(),
+            });
+            return None;
+        };
+        if let Err(error) = check_value(part, value, at) {
+            self.refusal = Some(Refusal::Engine(error));
+            return None;
+        }
+        self.refusal = None;
+        Some(value)
+    }
+
+    /// Applies one action, returning the next state.
+    pub fn apply(&self, action: Action) -> Self {
+        let set_axis = |pair: &mut [usize; 2], axis: Axis, value: usize| match axis {
+            Axis::Rows => pair[0] = value,
+            Axis::Columns => pair[1] = value,
+        };
+        match action {
+            Action::SetOperation(operation) => self.with_settings(|s| s.operation = operation),
+            Action::SetSize(field, axis, value) => self.with_settings(|s| match field {
+                SizeField::Input => set_axis(&mut s.input_size, axis, value),
+                SizeField::Kernel => set_axis(&mut s.kernel_size, axis, value),
+                SizeField::Stride => set_axis(&mut s.stride, axis, value),
+                SizeField::Dilation => set_axis(&mut s.dilation, axis, value),
+            }),
+            Action::SetChannels(channels) => self.with_settings(|s| s.channels = channels),
+            Action::SetFilters(filters) => self.with_settings(|s| s.filters = filters),
+            Action::SetPadding(choice) => self.with_settings(|s| {
+                s.padding = match choice {
+                    PaddingChoice::Custom(_) => {
+                        PaddingChoice::Custom(self.shown.layer_sides().unwrap_or_default())
+                    }
+                    named => named,
+                }
+            }),
+            Action::SetPadSide(side, value) => self.with_settings(|s| {
+                let mut sides = match s.padding {
+                    PaddingChoice::Custom(sides) => sides,
+                    _ => self.shown.layer_sides().unwrap_or_default(),
+                };
+                match side {
+                    Side::Top => sides.top = value,
+                    Side::Left => sides.left = value,
+                    Side::Bottom => sides.bottom = value,
+                    Side::Right => sides.right = value,
+                }
+                s.padding = PaddingChoice::Custom(sides);
+            }),
+            Action::SetCeilMode(on) => self.with_settings(|s| s.ceil_mode = on),
+            Action::SetCountIncludePad(on) => self.with_settings(|s| s.count_include_pad = on),
+            Action::SetFlipKernel(on) => self.with_settings(|s| s.flip_kernel = on),
+            Action::SetBias(filter, text) => {
+                let mut next = self.clone();
+                if let Some(value) = next.parse_value(Part::Bias, &text, [filter, 0, 0]) {
+                    if let Some(bias) = next.settings.bias.get_mut(filter) {
+                        *bias = value;
+                    }
+                    next.rebuild();
+                }
+                next
+            }
+            Action::SetSlope(text) => {
+                let mut next = self.clone();
+                match parse_number(&text) {
+                    Some(slope) => {
+                        next.refusal = None;
+                        next.settings.slope = slope;
+                        next.rebuild();
+                    }
+                    None => next.refusal = Some(Refusal::NotANumber { text }),
+                }
+                next
+            }
+            Action::Edit(values, at, text) => {
+                let mut next = self.clone();
+                let part = match values {
+                    Values::Input => Part::Input,
+                    Values::Kernel => Part::Kernel,
+                };
+                if let Some(value) = next.parse_value(part, &text, at) {
+                    next.settings.set_value(values, at, value);
+                    next.rebuild();
+                }
+                next
+            }
+            Action::Randomize(values, kind) => {
+                let seed = self
+                    .settings
+                    .seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                self.with_settings(|s| s.randomize(values, kind, seed))
+            }
+            Action::Preset(preset) => self.with_settings(|s| s.apply_preset(preset)),
+            Action::StepForward => self.at(self.position.saturating_add(1)),
+            Action::StepBack => self.at(self.position.saturating_sub(1)),
+            Action::Start => self.at(0),
+            Action::End => self.at(self.last_step()),
+            Action::Seek(step) => self.at(step),
+            Action::TogglePlay => {
+                let mut next = self.clone();
+                next.playing = !self.playing;
+                if next.playing && self.position >= self.last_step() {
+                    next.position = 0;
+                }
+                next
+            }
+            Action::Tick => {
+                let mut next = self.at(self.position.saturating_add(1));
+                next.playing = self.playing && next.position < next.last_step();
+                next
+            }
+            Action::SetSpeed(speed) => State {
+                speed: speed.clamp(SPEEDS[0], SPEEDS[SPEEDS.len() - 1]),
+                ..self.clone()
+            },
+            Action::Hover(hover) => State {
+                hover,
+                ..self.clone()
+            },
+            Action::SetLang(lang) => State {
+                lang,
+                ..self.clone()
+            },
+        }
+    }
+
+    /// The same state at step `step`, clamped to the steps there are.
+    fn at(&self, step: usize) -> Self {
+        State {
+            position: step.min(self.last_step()),
+            ..self.clone()
+        }
+    }
+}
+
+impl Shown {
+    /// The resolved padding of a windowed layer.
+    pub fn layer_sides(&self) -> Option<crate::engine::Sides> {
+        match &self.layer {
+            Layer::Conv(conv) => Some(conv.layout().sides()),
+            Layer::Pool(pool) => Some(pool.layout().sides()),
+            Layer::Activation(_) => None,
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = self.apply(action);
+        if next == *self { self } else { Rc::new(next) }
+    }
+}
