@@ -328,6 +328,15 @@ impl Lang {
         )
     }
 
+    /// Notice for link parameters that were ignored.
+    pub fn ignored_parameters(self, names: &[String]) -> String {
+        let list = names.join(", ");
+        self.pick(
+            format!("Some link parameters were not understood and use their defaults: {list}."),
+            format!("链接中有些参数无法识别，已使用默认值：{list}。"),
+        )
+    }
+
     /// Refusal of a typed value that is not a number.
     pub fn not_a_number(self, text: &str) -> String {
         self.pick(

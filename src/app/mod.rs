@@ -6,6 +6,7 @@ pub mod format;
 pub mod i18n;
 pub mod settings;
 pub mod state;
+pub mod url;
 pub mod view;
 
 pub use components::app::App;

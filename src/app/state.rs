@@ -82,6 +82,8 @@ pub struct State {
     pub hover: Option<Hover>,
     /// The last refused cell edit.
     pub refusal: Option<Refusal>,
+    /// Link parameters that were ignored when the page opened.
+    pub ignored_parameters: Vec<String>,
 }
 
 impl State {
@@ -104,7 +106,18 @@ impl State {
             speed: 2,
             hover: None,
             refusal: None,
+            ignored_parameters: Vec::new(),
         }
+    }
+
+    /// The state a link describes: its settings, step and language, with a notice naming
+    /// every parameter that was ignored.
+    pub fn from_link(query: &str, browser_lang: Lang) -> Self {
+        let link = super::url::read(query);
+        let mut state = State::new(link.lang.unwrap_or(browser_lang), link.settings);
+        state.position = link.step.min(state.last_step());
+        state.ignored_parameters = link.refused;
+        state
     }
 
     /// The last step number.

@@ -10,12 +10,14 @@ use super::values_controls::ValuesControls;
 use super::window_controls::WindowControls;
 use super::window_outline::WindowOutline;
 use crate::app::i18n::Lang;
-use crate::app::settings::{Operation, Settings, Values};
+use crate::app::settings::{Operation, Values};
 use crate::app::state::{Action, Hover, Refusal, State};
+use crate::app::url;
 use crate::app::view::{self, Plane};
 use crate::engine::{Cell, Layer, Stepper, trace::step_of_cell};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 /// The browser's preferred language, English if it cannot be read.
@@ -25,10 +27,17 @@ fn browser_lang() -> Lang {
         .map_or(Lang::En, |tag| Lang::from_tag(&tag))
 }
 
+/// The page's query string, empty if it cannot be read.
+fn location_query() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+}
+
 /// ConvStep.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(browser_lang(), Settings::default()));
+    let state = use_reducer(|| State::from_link(&location_query(), browser_lang()));
     let on_action = {
         let dispatcher = state.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
@@ -42,6 +51,16 @@ pub fn App() -> Html {
                 })
             });
             move || drop(interval)
+        });
+    }
+    {
+        // Keep the address in step with the view, replacing the entry rather than adding one.
+        let query = url::write(&state);
+        use_effect_with(query, |query| {
+            if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+                let _ =
+                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?{query}")));
+            }
         });
     }
     use_effect_with(state.lang, |lang| {
@@ -182,6 +201,11 @@ pub fn App() -> Html {
                             { grids(view::output_planes(&state), text.output, "output", false, &Callback::noop(), &on_output_hover) }
                         </figure>
                     </div>
+                    if !state.ignored_parameters.is_empty() {
+                        <p class="refusal notice" role="status" data-testid="link-notice">
+                            { lang.ignored_parameters(&state.ignored_parameters) }
+                        </p>
+                    }
                     if let Some(message) = refusal {
                         <p class="refusal" role="alert" data-testid="refusal">{ message }</p>
                     }

@@ -37,9 +37,11 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     }
     let text = cell.value.map(format::number).unwrap_or_default();
     let real = cell.kind == Kind::Value;
+    // Output cells not written yet still have a window to show.
+    let hoverable = matches!(cell.kind, Kind::Value | Kind::Pending);
     let onmouseenter = {
         let (on_hover, at) = (props.on_hover.clone(), cell.at);
-        Callback::from(move |_| on_hover.emit(real.then_some(at)))
+        Callback::from(move |_| on_hover.emit(hoverable.then_some(at)))
     };
     let onmouseleave = {
         let on_hover = props.on_hover.clone();
