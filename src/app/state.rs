@@ -169,7 +169,7 @@ pub enum Action {
     SetChannels(usize),
     /// Set filters.
     SetFilters(usize),
-    /// Pick a padding mode (custom keeps the current numbers).
+    /// Pick a padding mode (the menu's "custom" starts from the padding now in effect).
     SetPadding(PaddingChoice),
     /// Set one side's padding (switches to custom).
     SetPadSide(Side, usize),
@@ -280,14 +280,7 @@ impl State {
             }),
             Action::SetChannels(channels) => self.with_settings(|s| s.channels = channels),
             Action::SetFilters(filters) => self.with_settings(|s| s.filters = filters),
-            Action::SetPadding(choice) => self.with_settings(|s| {
-                s.padding = match choice {
-                    PaddingChoice::Custom(_) => {
-                        PaddingChoice::Custom(self.shown.layer_sides().unwrap_or_default())
-                    }
-                    named => named,
-                }
-            }),
+            Action::SetPadding(choice) => self.with_settings(|s| s.padding = choice),
             Action::SetPadSide(side, value) => self.with_settings(|s| {
                 let mut sides = match s.padding {
                     PaddingChoice::Custom(sides) => sides,

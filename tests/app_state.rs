@@ -1,0 +1,224 @@
+//! The app's state and view models, natively: stepping, invalid settings, edits and highlights.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::app::settings::{Operation, PaddingChoice, Values};
+use convstep::app::state::{Action, Hover, Refusal, SizeField, State};
+use convstep::app::view::{self, Kind, Marks};
+use convstep::engine::{Axis, Cell, EngineError, Sides};
+
+fn apply(state: State, actions: impl IntoIterator<Item = Action>) -> State {
+    actions
+        .into_iter()
+        .fold(state, |state, action| state.apply(action))
+}
+
+fn output_text(state: &State) -> Vec<Option<f32>> {
+    view::output_planes(state)[0]
+        .cells
+        .iter()
+        .map(|cell| cell.value)
+        .collect()
+}
+
+#[test]
+fn stepping_forward_and_back_is_exact() {
+    let state = State::default();
+    assert_eq!(output_text(&state), vec![Some(15.), None, None, None]);
+    let forward = apply(state.clone(), [Action::StepForward, Action::StepForward]);
+    assert_eq!(
+        output_text(&forward),
+        vec![Some(15.), Some(16.), Some(6.), None]
+    );
+    let back = forward.apply(Action::StepBack);
+    assert_eq!(
+        output_text(&back),
+        output_text(&state.apply(Action::StepForward))
+    );
+    assert_eq!(apply(state.clone(), [Action::End]).position, 3);
+    assert_eq!(
+        apply(state.clone(), [Action::StepBack]).position,
+        0,
+        "never before the first step"
+    );
+    assert_eq!(
+        apply(state, [Action::End, Action::StepForward]).position,
+        3,
+        "never past the last"
+    );
+}
+
+#[test]
+fn playback_stops_at_the_end_and_restarts_from_the_start() {
+    let playing = State::default().apply(Action::TogglePlay);
+    assert!(playing.playing);
+    let done = apply(playing, [Action::Tick, Action::Tick, Action::Tick]);
+    assert_eq!(done.position, 3);
+    assert!(!done.playing);
+    let again = done.apply(Action::TogglePlay);
+    assert!(again.playing);
+    assert_eq!(again.position, 0);
+}
+
+#[test]
+fn invalid_settings_keep_the_last_valid_example_and_what_was_typed() {
+    let state = State::default().apply(Action::SetSize(SizeField::Kernel, Axis::Rows, 6));
+    assert!(matches!(
+        state.error,
+        Some(EngineError::KernelLargerThanInput { field: 6, .. })
+    ));
+    assert_eq!(
+        state.settings.kernel_size,
+        [6, 3],
+        "the control keeps the typed size"
+    );
+    assert_eq!(
+        state.shown.settings.kernel_size,
+        [3, 3],
+        "the grids keep the last valid example"
+    );
+    let fixed = state.apply(Action::SetSize(SizeField::Input, Axis::Rows, 7));
+    assert_eq!(fixed.error, None);
+    assert_eq!(fixed.shown.settings.kernel_size, [6, 3]);
+
+    let zero = State::default().apply(Action::SetSize(SizeField::Stride, Axis::Columns, 0));
+    assert_eq!(
+        zero.error,
+        Some(EngineError::ZeroStride {
+            axis: Axis::Columns
+        })
+    );
+    let huge = State::default().apply(Action::SetSize(SizeField::Input, Axis::Columns, 100_000));
+    assert!(matches!(
+        huge.error,
+        Some(EngineError::TooLarge { value: 100_000, .. })
+    ));
+}
+
+#[test]
+fn shrinking_and_growing_the_input_loses_no_value() {
+    let edited = State::default().apply(Action::Edit(Values::Input, [0, 3, 3], "9".into()));
+    let round_trip = apply(
+        edited.clone(),
+        [
+            Action::SetSize(SizeField::Input, Axis::Rows, 0),
+            Action::SetSize(SizeField::Input, Axis::Rows, 2),
+            Action::SetSize(SizeField::Input, Axis::Rows, 4),
+        ],
+    );
+    assert_eq!(
+        round_trip.settings.input_view(),
+        edited.settings.input_view()
+    );
+    assert_eq!(round_trip.settings.input_view()[[0, 3, 3]], 9.0);
+}
+
+#[test]
+fn edits_that_are_not_numbers_or_too_large_are_refused() {
+    let state = State::default();
+    let refused = state.apply(Action::Edit(Values::Input, [0, 0, 0], "abc".into()));
+    assert_eq!(
+        refused.refusal,
+        Some(Refusal::NotANumber { text: "abc".into() })
+    );
+    assert_eq!(refused.settings.input_view(), state.settings.input_view());
+    let huge = state.apply(Action::Edit(Values::Kernel, [0, 1, 1], "1e30".into()));
+    assert!(matches!(
+        huge.refusal,
+        Some(Refusal::Engine(EngineError::ValueTooLarge { .. }))
+    ));
+    let accepted = refused.apply(Action::Edit(Values::Input, [0, 0, 0], "−1,5".into()));
+    assert_eq!(accepted.refusal, None);
+    assert_eq!(accepted.settings.input_view()[[0, 0, 0]], -1.5);
+    assert_eq!(accepted.shown.output[[0, 0, 0]], 15.0 - 2.5 * 2.0);
+}
+
+#[test]
+fn the_padding_ring_and_dilated_taps_are_marked() {
+    let padded =
+        State::default().apply(Action::SetPadding(PaddingChoice::Custom(Sides::uniform(1))));
+    let planes = view::input_planes(&padded);
+    let plane = &planes[0];
+    assert_eq!((plane.rows, plane.columns), (6, 6));
+    assert_eq!(
+        plane
+            .cells
+            .iter()
+            .filter(|c| c.kind == Kind::Padding)
+            .count(),
+        20
+    );
+    assert_eq!(
+        plane
+            .cells
+            .iter()
+            .filter(|c| c.marks.has(Marks::TAP))
+            .count(),
+        9
+    );
+
+    let dilated = apply(
+        State::default(),
+        [
+            Action::SetSize(SizeField::Input, Axis::Rows, 5),
+            Action::SetSize(SizeField::Input, Axis::Columns, 5),
+            Action::SetSize(SizeField::Kernel, Axis::Rows, 2),
+            Action::SetSize(SizeField::Kernel, Axis::Columns, 2),
+            Action::SetSize(SizeField::Dilation, Axis::Rows, 2),
+            Action::SetSize(SizeField::Dilation, Axis::Columns, 2),
+        ],
+    );
+    let cells = &view::input_planes(&dilated)[0].cells;
+    let taps: Vec<usize> = (0..cells.len())
+        .filter(|&i| cells[i].marks.has(Marks::TAP))
+        .collect();
+    assert_eq!(
+        taps,
+        vec![0, 2, 10, 12],
+        "only the four dilated taps of the first window"
+    );
+    assert_eq!(
+        cells.iter().filter(|c| c.marks.has(Marks::FIELD)).count(),
+        9
+    );
+}
+
+#[test]
+fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
+    let over_output = State::default().apply(Action::Hover(Some(Hover::Output(3))));
+    let windows = view::input_planes(&over_output)[0]
+        .cells
+        .iter()
+        .filter(|c| c.marks.has(Marks::HOVER_WINDOW))
+        .count();
+    assert_eq!(windows, 9);
+    let over_input = State::default().apply(Action::Hover(Some(Hover::Input(Cell {
+        channel: 0,
+        row: 1,
+        column: 1,
+    }))));
+    let feeds = view::output_planes(&over_input)[0]
+        .cells
+        .iter()
+        .filter(|c| c.marks.has(Marks::FEEDS))
+        .count();
+    assert_eq!(
+        feeds, 4,
+        "the centre cell feeds every output of a 4×4 input with a 3×3 kernel"
+    );
+}
+
+#[test]
+fn max_pooling_marks_its_winner() {
+    let state = State::default().apply(Action::SetOperation(Operation::MaxPool));
+    let winners: Vec<_> = view::input_planes(&state)[0]
+        .cells
+        .iter()
+        .filter(|c| c.marks.has(Marks::WINNER))
+        .map(|c| c.value)
+        .collect();
+    assert_eq!(
+        winners,
+        vec![Some(3.0)],
+        "the largest of the first 3×3 window of the tutorial input"
+    );
+}

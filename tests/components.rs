@@ -1,0 +1,176 @@
+//! Component tests in headless Chromium: mount into a fresh element, act, flush, read the DOM.
+#![cfg(target_arch = "wasm32")]
+
+use convstep::app::App;
+use convstep::app::components::grid::{Grid, GridProps};
+use convstep::app::i18n::Lang;
+use convstep::app::view::{CellView, Kind, Marks, Plane};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_root() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let root = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+/// Text of every cell of a grid, row by row, with the typographic minus made ASCII.
+fn grid_text(root: &Element, name: &str) -> Vec<Vec<String>> {
+    let rows = root
+        .query_selector_all(&format!("[data-grid='{name}'] tr"))
+        .unwrap();
+    (0..rows.length())
+        .map(|r| {
+            let row: Element = rows.item(r).unwrap().dyn_into().unwrap();
+            let cells = row.query_selector_all("td").unwrap();
+            (0..cells.length())
+                .map(|c| {
+                    cells
+                        .item(c)
+                        .unwrap()
+                        .text_content()
+                        .unwrap_or_default()
+                        .replace('−', "-")
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// `[row, column]` of the cells of a grid with class `mark`.
+fn marked(root: &Element, name: &str, mark: &str) -> Vec<[usize; 2]> {
+    let mut found = Vec::new();
+    for (r, row) in grid_cells(root, name).iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            if cell.class_list().contains(mark) {
+                found.push([r, c]);
+            }
+        }
+    }
+    found
+}
+
+fn grid_cells(root: &Element, name: &str) -> Vec<Vec<Element>> {
+    let rows = root
+        .query_selector_all(&format!("[data-grid='{name}'] tr"))
+        .unwrap();
+    (0..rows.length())
+        .map(|r| {
+            let row: Element = rows.item(r).unwrap().dyn_into().unwrap();
+            let cells = row.query_selector_all("td").unwrap();
+            (0..cells.length())
+                .map(|c| cells.item(c).unwrap().dyn_into().unwrap())
+                .collect()
+        })
+        .collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    let element: HtmlElement = root
+        .query_selector(selector)
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    element.click();
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_the_tutorial_example_and_steps() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        grid_text(&root, "output-0"),
+        vec![vec!["15", ""], vec!["", ""]]
+    );
+    // The first window covers the top-left 3×3 of the input.
+    let window: Vec<[usize; 2]> = (0..3).flat_map(|r| (0..3).map(move |c| [r, c])).collect();
+    assert_eq!(marked(&root, "input-0", "tap"), window);
+    assert_eq!(marked(&root, "output-0", "current"), vec![[0, 0]]);
+
+    click(&root, ".playback [data-action='forward']");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        grid_text(&root, "output-0"),
+        vec![vec!["15", "16"], vec!["", ""]]
+    );
+    let window: Vec<[usize; 2]> = (0..3).flat_map(|r| (1..4).map(move |c| [r, c])).collect();
+    assert_eq!(marked(&root, "input-0", "tap"), window);
+
+    click(&root, ".playback [data-action='end']");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        grid_text(&root, "output-0"),
+        vec![vec!["15", "16"], vec!["6", "15"]]
+    );
+
+    click(&root, ".playback [data-action='back']");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        grid_text(&root, "output-0"),
+        vec![vec!["15", "16"], vec!["6", ""]]
+    );
+    let step = root
+        .query_selector("[data-testid='step-value']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(step.text_content().unwrap(), "6");
+}
+
+#[wasm_bindgen_test]
+async fn grid_draws_padding_highlights_and_labels() {
+    let cell = |value: Option<f32>, kind: Kind, marks: Marks, at: [usize; 3]| CellView {
+        value,
+        kind,
+        marks,
+        at,
+    };
+    let plane = Plane {
+        index: 0,
+        rows: 1,
+        columns: 3,
+        row_offset: 0,
+        column_offset: 1,
+        cells: vec![
+            cell(Some(0.0), Kind::Padding, Marks::TAP, [0, 0, 0]),
+            cell(Some(-2.5), Kind::Value, Marks::TAP, [0, 0, 0]),
+            cell(Some(7.0), Kind::Value, Marks::NEVER_READ, [0, 0, 1]),
+        ],
+    };
+    let root = fresh_root();
+    let props = GridProps {
+        plane: Rc::new(plane),
+        name: "Input".into(),
+        id: "test-0".into(),
+        editable: true,
+        lang: Lang::En,
+        on_edit: Callback::noop(),
+        on_hover: Callback::noop(),
+    };
+    yew::Renderer::<Grid>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(grid_text(&root, "test-0"), vec![vec!["0", "-2.5", "7"]]);
+    let cells = &grid_cells(&root, "test-0")[0];
+    assert!(cells[0].class_list().contains("padding"));
+    assert!(cells[1].class_list().contains("tap"));
+    assert!(cells[2].class_list().contains("never-read"));
+    assert_eq!(
+        cells[1].get_attribute("aria-label").unwrap(),
+        "row 1, column 1: −2.5"
+    );
+    let table = root
+        .query_selector("[data-grid='test-0']")
+        .unwrap()
+        .unwrap();
+    assert_eq!(table.get_attribute("role").unwrap(), "grid");
+    assert_eq!(table.get_attribute("aria-label").unwrap(), "Input");
+}
