@@ -75,6 +75,8 @@ pub struct Text {
     pub rows: &'static str,
     /// "Columns".
     pub columns: &'static str,
+    /// "Sizes".
+    pub sizes: &'static str,
     /// "Input size".
     pub input_size: &'static str,
     /// "Kernel size".
@@ -156,9 +158,10 @@ const EN: Text = Text {
     output: "Output",
     rows: "rows",
     columns: "columns",
-    input_size: "Input size",
-    kernel_size: "Kernel size",
-    window_size: "Window size",
+    sizes: "Sizes",
+    input_size: "Input",
+    kernel_size: "Kernel",
+    window_size: "Window",
     stride: "Stride",
     dilation: "Dilation",
     padding: "Padding",
@@ -232,9 +235,10 @@ const ZH: Text = Text {
     output: "输出",
     rows: "行",
     columns: "列",
-    input_size: "输入大小",
-    kernel_size: "卷积核大小",
-    window_size: "窗口大小",
+    sizes: "大小",
+    input_size: "输入",
+    kernel_size: "卷积核",
+    window_size: "窗口",
     stride: "步长",
     dilation: "膨胀（空洞）",
     padding: "填充",

@@ -62,7 +62,7 @@ pub fn FormulaPanel(props: &FormulaProps) -> Html {
             { for lines.into_iter().map(|(axis, formula)| html! {
                 <p class="equation"><span class="axis">{ axis }</span>{ ": " }<code data-testid="formula">{ formula }</code></p>
             }) }
-            { for field_notes.map(|note| html! { <p class="note"><code>{ note }</code></p> }) }
+            { for field_notes.into_iter().map(|note| html! { <p class="note"><code>{ note }</code></p> }) }
             if never_read.is_empty() {
                 <p class="note">{ text.all_read }</p>
             } else {

@@ -11,6 +11,9 @@ pub struct NumberFieldProps {
     pub label: AttrValue,
     /// The current value in the settings.
     pub value: usize,
+    /// Hide the label visually (it stays for assistive technology), for fields under a shared heading.
+    #[prop_or_default]
+    pub compact: bool,
     /// Stable id, used by tests and the label.
     pub id: AttrValue,
     /// Interface language, for the refusal message.
@@ -53,7 +56,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     let message_id = format!("{}-message", props.id);
     html! {
         <label class="number-field">
-            <span class="label">{ &props.label }</span>
+            <span class={classes!("label", props.compact.then_some("visually-hidden"))}>{ &props.label }</span>
             <input
                 id={props.id.clone()}
                 type="text"

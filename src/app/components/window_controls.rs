@@ -26,27 +26,23 @@ pub struct WindowControlsProps {
 pub fn WindowControls(props: &WindowControlsProps) -> Html {
     let text = props.lang.text();
     let settings = &props.settings;
-    let pair = |label: &'static str,
-                id: &'static str,
-                field: SizeField,
-                values: [usize; 2],
-                shown: bool| {
-        if !shown {
-            return html! {};
-        }
+    // One row per size: a label, then the rows and columns fields under shared headings.
+    let row = |label: &'static str, id: &'static str, field: SizeField, values: [usize; 2]| {
         let field_for = |axis: Axis, index: usize, name: &'static str| {
             let on_action = props.on_action.clone();
             html! {
-                <NumberField label={name} id={format!("{id}-{}", ["h", "w"][index])} value={values[index]}
-                    lang={props.lang} on_change={Callback::from(move |value| on_action.emit(Action::SetSize(field, axis, value)))} />
+                <NumberField label={format!("{label}: {name}")} compact=true id={format!("{id}-{}", ["h", "w"][index])}
+                    value={values[index]} lang={props.lang}
+                    on_change={Callback::from(move |value| on_action.emit(Action::SetSize(field, axis, value)))} />
             }
         };
         html! {
-            <fieldset class="pair">
-                <legend>{ label }</legend>
+            <div class="size-row" role="group" aria-label={label}>
+                <span class="size-label">{ label }</span>
                 { field_for(Axis::Rows, 0, text.rows) }
+                <span class="times" aria-hidden="true">{ "×" }</span>
                 { field_for(Axis::Columns, 1, text.columns) }
-            </fieldset>
+            </div>
         }
     };
     let windowed = settings.operation.has_window();
@@ -93,10 +89,18 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
     };
     html! {
         <>
-            { pair(text.input_size, "input", SizeField::Input, settings.input_size, true) }
-            { pair(kernel_label, "kernel", SizeField::Kernel, settings.kernel_size, windowed) }
-            { pair(text.stride, "stride", SizeField::Stride, settings.stride, windowed) }
-            { pair(text.dilation, "dilation", SizeField::Dilation, settings.dilation, windowed) }
+            <fieldset class="sizes">
+                <legend>{ text.sizes }</legend>
+                <div class="size-row size-heading" aria-hidden="true">
+                    <span></span><span>{ text.rows }</span><span></span><span>{ text.columns }</span>
+                </div>
+                { row(text.input_size, "input", SizeField::Input, settings.input_size) }
+                if windowed {
+                    { row(kernel_label, "kernel", SizeField::Kernel, settings.kernel_size) }
+                    { row(text.stride, "stride", SizeField::Stride, settings.stride) }
+                    { row(text.dilation, "dilation", SizeField::Dilation, settings.dilation) }
+                }
+            </fieldset>
             if windowed {
                 <fieldset class="padding">
                     <legend>{ text.padding }</legend>
