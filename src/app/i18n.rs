@@ -341,6 +341,34 @@ impl Lang {
         )
     }
 
+    /// Why max pooling's candidates leave out the window's padding cells.
+    pub fn max_ignores_padding(self, padding: usize) -> String {
+        self.pick(
+            format!("The {padding} padding cells of this window are never candidates: max pooling only compares real input values."),
+            format!("这个窗口里的 {padding} 个填充格不参与比较：最大池化只比较真实的输入值。"),
+        )
+    }
+
+    /// How the average's divisor was counted, given the window's input and padding cells.
+    pub fn divisor(self, inputs: usize, padding: usize, divisor: usize) -> String {
+        match (self, padding, divisor > inputs) {
+            (Lang::En, 0, _) => format!("Divided by {divisor}, the number of cells in the window."),
+            (Lang::En, _, true) => format!(
+                "Divided by {divisor} = {inputs} input cells + {padding} padding cells (padding counts)."
+            ),
+            (Lang::En, _, false) => format!(
+                "Divided by {divisor}, the input cells only: the {padding} padding cells do not count."
+            ),
+            (Lang::Zh, 0, _) => format!("除以 {divisor}，即窗口中的格数。"),
+            (Lang::Zh, _, true) => {
+                format!("除以 {divisor} = {inputs} 个输入格 + {padding} 个填充格（计入填充）。")
+            }
+            (Lang::Zh, _, false) => {
+                format!("除以 {divisor}，只算输入格：{padding} 个填充格不计入。")
+            }
+        }
+    }
+
     /// Refusal of a typed value that is not a number.
     pub fn not_a_number(self, text: &str) -> String {
         self.pick(

@@ -180,3 +180,26 @@ test("play runs to the end on its own", async () => {
   await page.close();
   assertNoErrors(errors);
 });
+
+test("average pooling shows the sum, the divisor and how padding was counted", async () => {
+  const { page, errors } = await open("?op=avg-pool&in=3x3&k=3&pad=1&x=1,2,3,4,5,6,7,8,9");
+  // The corner window holds 1 2 4 5 and five padding cells.
+  assert.match(await page.textContent(".arithmetic"), /\(1 \+ 2 \+ 4 \+ 5\) \/ 9 = 12 \/ 9 = 1\.33/);
+  assert.match(await page.textContent("[data-testid='divisor-note']"), /9 = 4 input cells \+ 5 padding cells/);
+  await page.uncheck("#count-include-pad");
+  assert.match(await page.textContent(".arithmetic"), /\) \/ 4 = 12 \/ 4 = 3/);
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("ReLU shows max(0, x) for each value", async () => {
+  const { page, errors } = await open("?op=relu&in=2x2&x=-3,2,0.5,-1");
+  assert.match(await page.textContent(".arithmetic"), /max\(0, −3\) = 0/);
+  await press(page, "end");
+  assert.deepEqual(await gridNumbers(page, "output-0"), [
+    [0, 2],
+    [0.5, 0],
+  ]);
+  await page.close();
+  assertNoErrors(errors);
+});

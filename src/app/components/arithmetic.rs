@@ -2,7 +2,7 @@
 
 use crate::app::format::{number, term};
 use crate::app::i18n::Lang;
-use crate::engine::{Activation, Arithmetic, Step};
+use crate::engine::{Activation, Arithmetic, Source, Step};
 use yew::prelude::*;
 
 /// Props of [`ArithmeticPanel`].
@@ -40,19 +40,40 @@ pub fn ArithmeticPanel(props: &ArithmeticProps) -> Html {
                     };
                     html! { <span class={class}>{ number(tap.value) }</span> }
                 });
-            html! { <p class="equation">{ "max(" }{ separated(candidates, ", ") }{ ") = " }{ value }</p> }
+            let padding = step
+                .taps
+                .iter()
+                .filter(|tap| tap.source == Source::Padding)
+                .count();
+            html! {
+                <>
+                    <p class="equation">{ "max(" }{ separated(candidates, ", ") }{ ") = " }{ value }</p>
+                    if padding > 0 { <p class="note">{ props.lang.max_ignores_padding(padding) }</p> }
+                </>
+            }
         }
         Arithmetic::Average { sum, divisor } => {
+            let inputs = step.taps.iter().filter(|tap| tap.is_input()).count();
+            let padding = step
+                .taps
+                .iter()
+                .filter(|tap| tap.source == Source::Padding)
+                .count();
             let values = step
                 .taps
                 .iter()
                 .filter(|tap| tap.is_input())
                 .map(|tap| html! { <span class="term">{ term(tap.value) }</span> });
             html! {
-                <p class="equation">
-                    { "(" }{ separated(values, " + ") }{ ") / " }
-                    <span class="divisor">{ divisor }</span>{ " = " }{ number(*sum) }{ " / " }{ divisor }{ " = " }{ value }
-                </p>
+                <>
+                    <p class="equation">
+                        { "(" }{ separated(values, " + ") }{ ") / " }
+                        <span class="divisor">{ divisor }</span>{ " = " }{ number(*sum) }{ " / " }{ divisor }{ " = " }{ value }
+                    </p>
+                    <p class="note" data-testid="divisor-note">
+                        { props.lang.divisor(inputs, padding, *divisor) }
+                    </p>
+                </>
             }
         }
         Arithmetic::Activation { function } => {
