@@ -6,6 +6,16 @@ use convstep::app::state::{Action, Hover, Refusal, SizeField, State};
 use convstep::app::view::{self, Kind, Marks};
 use convstep::engine::{Axis, Cell, EngineError, Sides};
 
+/// The input map's planes.
+fn input_planes(state: &State) -> Vec<view::Plane> {
+    view::maps(state).swap_remove(0)
+}
+
+/// The output map's planes (one stage).
+fn output_planes(state: &State) -> Vec<view::Plane> {
+    view::maps(state).swap_remove(1)
+}
+
 fn apply(state: State, actions: impl IntoIterator<Item = Action>) -> State {
     actions
         .into_iter()
@@ -13,7 +23,7 @@ fn apply(state: State, actions: impl IntoIterator<Item = Action>) -> State {
 }
 
 fn output_text(state: &State) -> Vec<Option<f32>> {
-    view::output_planes(state)[0]
+    output_planes(state)[0]
         .cells
         .iter()
         .map(|cell| cell.value)
@@ -129,14 +139,14 @@ fn edits_that_are_not_numbers_or_too_large_are_refused() {
     let accepted = refused.apply(Action::Edit(Values::Input, [0, 0, 0], "−1,5".into()));
     assert_eq!(accepted.refusal, None);
     assert_eq!(accepted.settings.input_view()[[0, 0, 0]], -1.5);
-    assert_eq!(accepted.shown.output[[0, 0, 0]], 15.0 - 2.5 * 2.0);
+    assert_eq!(accepted.shown.map(1).unwrap()[[0, 0, 0]], 15.0 - 2.5 * 2.0);
 }
 
 #[test]
 fn the_padding_ring_and_dilated_taps_are_marked() {
     let padded =
         State::default().apply(Action::SetPadding(PaddingChoice::Custom(Sides::uniform(1))));
-    let planes = view::input_planes(&padded);
+    let planes = input_planes(&padded);
     let plane = &planes[0];
     assert_eq!((plane.rows, plane.columns), (6, 6));
     assert_eq!(
@@ -167,7 +177,7 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
             Action::SetSize(SizeField::Dilation, Axis::Columns, 2),
         ],
     );
-    let cells = &view::input_planes(&dilated)[0].cells;
+    let cells = &input_planes(&dilated)[0].cells;
     let taps: Vec<usize> = (0..cells.len())
         .filter(|&i| cells[i].marks.has(Marks::TAP))
         .collect();
@@ -184,19 +194,29 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
 
 #[test]
 fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
-    let over_output = State::default().apply(Action::Hover(Some(Hover::Output(3))));
-    let windows = view::input_planes(&over_output)[0]
+    let over_output = State::default().apply(Action::Hover(Some(Hover {
+        map: 1,
+        cell: Cell {
+            channel: 0,
+            row: 1,
+            column: 1,
+        },
+    })));
+    let windows = input_planes(&over_output)[0]
         .cells
         .iter()
         .filter(|c| c.marks.has(Marks::HOVER_WINDOW))
         .count();
     assert_eq!(windows, 9);
-    let over_input = State::default().apply(Action::Hover(Some(Hover::Input(Cell {
-        channel: 0,
-        row: 1,
-        column: 1,
-    }))));
-    let feeds = view::output_planes(&over_input)[0]
+    let over_input = State::default().apply(Action::Hover(Some(Hover {
+        map: 0,
+        cell: Cell {
+            channel: 0,
+            row: 1,
+            column: 1,
+        },
+    })));
+    let feeds = output_planes(&over_input)[0]
         .cells
         .iter()
         .filter(|c| c.marks.has(Marks::FEEDS))
@@ -210,7 +230,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
 #[test]
 fn max_pooling_marks_its_winner() {
     let state = State::default().apply(Action::SetOperation(Operation::MaxPool));
-    let winners: Vec<_> = view::input_planes(&state)[0]
+    let winners: Vec<_> = input_planes(&state)[0]
         .cells
         .iter()
         .filter(|c| c.marks.has(Marks::WINNER))

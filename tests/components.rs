@@ -134,6 +134,7 @@ async fn grid_draws_padding_highlights_and_labels() {
         at,
     };
     let plane = Plane {
+        map: 0,
         index: 0,
         rows: 1,
         columns: 3,
@@ -154,6 +155,7 @@ async fn grid_draws_padding_highlights_and_labels() {
         lang: Lang::En,
         on_edit: Callback::noop(),
         on_hover: Callback::noop(),
+        on_pick: Callback::noop(),
     };
     yew::Renderer::<Grid>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

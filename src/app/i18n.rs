@@ -1,6 +1,6 @@
 //! Every user-facing string, in English and Simplified Chinese, and the engine's errors in both.
 
-use super::settings::Operation;
+use super::settings::{Operation, Settings};
 use crate::engine::{
     Axis, EngineError,
     error::{Limited, Part},
@@ -114,7 +114,9 @@ pub struct Text {
     /// Preset names, in [`KernelPreset::ALL`] order.
     pub presets: [&'static str; 9],
     /// Operation names, in [`Operation::ALL`] order.
-    pub operations: [&'static str; 7],
+    pub operations: [&'static str; 8],
+    /// Short stage names, in [`Operation::ALL`] order, for captions ("ReLU output").
+    pub stage_names: [&'static str; 8],
     /// Playback button labels: start, back, play, pause, forward, end.
     pub playback: [&'static str; 6],
     /// "Speed".
@@ -145,6 +147,36 @@ pub struct Text {
     pub values: &'static str,
     /// Legend: current window, padding, never read, being written.
     pub legend: [&'static str; 4],
+    /// Hint in block mode.
+    pub block_hint: &'static str,
+    /// "Feature maps as pictures".
+    pub feature_maps: &'static str,
+    /// "Channels".
+    pub channels: &'static str,
+    /// "Filters".
+    pub filters: &'static str,
+    /// "Activation".
+    pub activation: &'static str,
+    /// "Pooling".
+    pub pooling: &'static str,
+    /// "Pooling window" size row in block mode.
+    pub pool_window: &'static str,
+    /// "Pooling stride" row in block mode.
+    pub pool_stride: &'static str,
+    /// "Apply to".
+    pub apply_to: &'static str,
+    /// "all filters".
+    pub all_filters: &'static str,
+    /// "Previous stage", "Next stage".
+    pub stage_buttons: [&'static str; 2],
+    /// "channel".
+    pub channel: &'static str,
+    /// "filter".
+    pub filter: &'static str,
+    /// "output".
+    pub output_word: &'static str,
+    /// "Stop tracing".
+    pub stop_tracing: &'static str,
 }
 
 const EN: Text = Text {
@@ -201,6 +233,17 @@ const EN: Text = Text {
         "Tanh",
         "Max pooling",
         "Average pooling",
+        "Block: convolution → activation → pooling",
+    ],
+    stage_names: [
+        "Convolution",
+        "ReLU",
+        "Leaky ReLU",
+        "Sigmoid",
+        "Tanh",
+        "Max pooling",
+        "Average pooling",
+        "Block",
     ],
     playback: ["Start", "Step back", "Play", "Pause", "Step forward", "End"],
     speed: "Speed",
@@ -222,6 +265,21 @@ const EN: Text = Text {
         "never read",
         "being written",
     ],
+    block_hint: "The stages run in order. Click a cell of the last map to trace the input cells it depends on.",
+    feature_maps: "Feature maps as pictures",
+    channels: "Channels",
+    filters: "Filters",
+    activation: "Activation",
+    pooling: "Pooling",
+    pool_window: "Pool window",
+    pool_stride: "Pool stride",
+    apply_to: "Apply to",
+    all_filters: "all filters",
+    stage_buttons: ["Previous stage", "Next stage"],
+    channel: "channel",
+    filter: "filter",
+    output_word: "output",
+    stop_tracing: "Stop tracing",
 };
 
 const ZH: Text = Text {
@@ -278,6 +336,17 @@ const ZH: Text = Text {
         "Tanh 激活",
         "最大池化",
         "平均池化",
+        "组合：卷积 → 激活 → 池化",
+    ],
+    stage_names: [
+        "卷积",
+        "ReLU",
+        "Leaky ReLU",
+        "Sigmoid",
+        "Tanh",
+        "最大池化",
+        "平均池化",
+        "组合",
     ],
     playback: ["开始", "后退一步", "播放", "暂停", "前进一步", "结束"],
     speed: "速度",
@@ -294,6 +363,21 @@ const ZH: Text = Text {
     controls: "控制",
     values: "数值",
     legend: ["当前窗口", "填充（0）", "从未读取", "正在写入"],
+    block_hint: "各层按顺序计算。点击最后一张特征图中的格子，可以追溯它依赖的输入区域（感受野）。",
+    feature_maps: "特征图可视化",
+    channels: "通道",
+    filters: "卷积核个数",
+    activation: "激活",
+    pooling: "池化",
+    pool_window: "池化窗口",
+    pool_stride: "池化步长",
+    apply_to: "应用于",
+    all_filters: "全部卷积核",
+    stage_buttons: ["上一层", "下一层"],
+    channel: "通道",
+    filter: "卷积核",
+    output_word: "输出",
+    stop_tracing: "停止追溯",
 };
 
 impl Lang {
@@ -304,6 +388,75 @@ impl Lang {
             .position(|&op| op == operation)
             .unwrap_or(0);
         self.text().operations[index]
+    }
+
+    /// A stage's short name.
+    pub fn stage_name(self, operation: Operation) -> &'static str {
+        let index = Operation::ALL
+            .iter()
+            .position(|&op| op == operation)
+            .unwrap_or(0);
+        self.text().stage_names[index]
+    }
+
+    /// The operations of the stages of `settings`, in order.
+    fn stage_operations(settings: &Settings) -> Vec<Operation> {
+        match settings.operation {
+            Operation::Block => vec![
+                Operation::Convolution,
+                settings.block_activation,
+                settings.block_pool,
+            ],
+            single => vec![single],
+        }
+    }
+
+    /// Caption of the output of stage `stage`: "ReLU output".
+    pub fn stage_output(self, settings: &Settings, stage: usize) -> String {
+        let name = Self::stage_operations(settings)
+            .get(stage)
+            .map_or("", |&op| self.stage_name(op));
+        match self {
+            Lang::En => format!("{name} output"),
+            Lang::Zh => format!("{name}输出"),
+        }
+    }
+
+    /// "Stage 2 of 3: ReLU".
+    pub fn stage_of(self, stage: usize, stages: usize, settings: &Settings) -> String {
+        let name = Self::stage_operations(settings)
+            .get(stage)
+            .map_or("", |&op| self.stage_name(op));
+        let number = stage + 1;
+        self.pick(
+            format!("Stage {number} of {stages}: {name}"),
+            format!("第 {number} 层，共 {stages} 层：{name}"),
+        )
+    }
+
+    /// A channel's name: R, G, B for a 3-channel input, else "channel 2".
+    pub fn channel_name(self, map: usize, channels: usize, index: usize) -> String {
+        if map == 0 && channels == 3 {
+            ["R", "G", "B"][index.min(2)].to_owned()
+        } else {
+            format!("{} {}", self.text().channel, index + 1)
+        }
+    }
+
+    /// A kernel slice's name: "filter 2 · G".
+    pub fn kernel_slice_name(
+        self,
+        filter: usize,
+        filters: usize,
+        channels: usize,
+        channel: usize,
+    ) -> String {
+        let channel = self.channel_name(0, channels, channel);
+        if filters > 1 {
+            format!("{} {} · {channel}", self.text().filter, filter + 1)
+        } else {
+            channel
+        }
     }
 
     /// The preset's name.

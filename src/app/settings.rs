@@ -4,8 +4,8 @@
 //! crops of them. Shrinking a grid and growing it back therefore loses nothing the learner typed.
 
 use crate::engine::{
-    Activation, ActivationLayer, Conv, ConvSpec, EngineError, Layer, Padding, Pool, PoolKind,
-    Rounding, Sides, WindowSpec,
+    Activation, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides, StageSpec,
+    WindowSpec,
     error::Limited,
     fill::{RandomKind, random},
     limits::{MAX_KERNEL_SIDE, check_at_most},
@@ -37,11 +37,13 @@ pub enum Operation {
     MaxPool,
     /// Average pooling.
     AveragePool,
+    /// The block a network stacks: convolution, then an activation, then a pooling.
+    Block,
 }
 
 impl Operation {
     /// Every operation, in menu order.
-    pub const ALL: [Operation; 7] = [
+    pub const ALL: [Operation; 8] = [
         Operation::Convolution,
         Operation::Relu,
         Operation::LeakyRelu,
@@ -49,6 +51,15 @@ impl Operation {
         Operation::Tanh,
         Operation::MaxPool,
         Operation::AveragePool,
+        Operation::Block,
+    ];
+
+    /// The activations, for the block's middle stage.
+    pub const ACTIVATIONS: [Operation; 4] = [
+        Operation::Relu,
+        Operation::LeakyRelu,
+        Operation::Sigmoid,
+        Operation::Tanh,
     ];
 
     /// A stable identifier, used in links and menus.
@@ -61,6 +72,7 @@ impl Operation {
             Operation::Tanh => "tanh",
             Operation::MaxPool => "max-pool",
             Operation::AveragePool => "avg-pool",
+            Operation::Block => "block",
         }
     }
 
@@ -71,10 +83,17 @@ impl Operation {
 
     /// Whether the operation slides a window (and so has sizes, stride and padding).
     pub fn has_window(self) -> bool {
-        matches!(
-            self,
-            Operation::Convolution | Operation::MaxPool | Operation::AveragePool
-        )
+        !self.is_activation()
+    }
+
+    /// Whether the operation is an element-wise activation.
+    pub fn is_activation(self) -> bool {
+        Self::ACTIVATIONS.contains(&self)
+    }
+
+    /// Whether the operation has a kernel with weights.
+    pub fn has_weights(self) -> bool {
+        matches!(self, Operation::Convolution | Operation::Block)
     }
 
     /// Whether the operation is a pooling.
@@ -158,6 +177,14 @@ pub struct Settings {
     pub flip_kernel: bool,
     /// Leaky ReLU slope.
     pub slope: f32,
+    /// The block's activation (one of [`Operation::ACTIVATIONS`]).
+    pub block_activation: Operation,
+    /// The block's pooling: max or average.
+    pub block_pool: Operation,
+    /// The block's pooling window `[rows, columns]`.
+    pub pool_size: [usize; 2],
+    /// The block's pooling stride.
+    pub pool_stride: [usize; 2],
     /// Seed of the random values.
     pub seed: u64,
     /// Input values: channels × [`MAX_VIEW_SIDE`] × [`MAX_VIEW_SIDE`]; the input is a crop.
@@ -185,6 +212,10 @@ impl Default for Settings {
             count_include_pad: true,
             flip_kernel: false,
             slope: 0.01,
+            block_activation: Operation::Relu,
+            block_pool: Operation::MaxPool,
+            pool_size: [2, 2],
+            pool_stride: [2, 2],
             seed,
             input: random_input(seed, RandomKind::SmallIntegers { range: 3 }),
             kernel: random_kernel(seed, RandomKind::SmallIntegers { range: 2 }),
@@ -266,67 +297,111 @@ impl Settings {
         }
     }
 
-    /// Checks the sizes against the step view's limits, then lets the engine build the layer.
+    /// Checks the sizes against the step view's limits, then lets the engine build every stage.
     ///
-    /// This is the boundary: anything the learner set either becomes a layer or a typed error.
-    pub fn build(&self) -> Result<Layer, EngineError> {
+    /// This is the boundary: anything the learner set either becomes a pipeline or a typed error.
+    pub fn build(&self) -> Result<Pipeline, EngineError> {
         for side in self.input_size {
             check_at_most(Limited::InputSide, side, MAX_VIEW_SIDE)?;
         }
         check_at_most(Limited::Channels, self.channels, MAX_VIEW_CHANNELS)?;
         check_at_most(Limited::Channels, self.filters, MAX_VIEW_FILTERS)?;
         if self.operation.has_window() {
-            for side in self.kernel_size {
+            for side in self.kernel_size.into_iter().chain(self.pool_size) {
                 check_at_most(Limited::KernelSide, side, MAX_KERNEL_SIDE)?;
             }
         }
-        let input = self.input_view();
-        Ok(match self.operation {
-            Operation::Convolution => Layer::Conv(Conv::new(
-                input,
-                self.kernel_view(),
-                Some(self.bias[..self.filters].to_vec()),
-                ConvSpec {
+        let stages = match self.operation {
+            Operation::Block => vec![
+                self.stage(Operation::Convolution),
+                self.stage(self.block_activation),
+                StageSpec::Pool {
+                    window: WindowSpec {
+                        kernel: self.pool_size,
+                        stride: self.pool_stride,
+                        dilation: [1, 1],
+                        padding: Padding::Valid,
+                        rounding: Rounding::Floor,
+                    },
+                    kind: self.pool_kind(self.block_pool),
+                },
+            ],
+            single => vec![self.stage(single)],
+        };
+        let single = stages.len() == 1;
+        Pipeline::new(self.input_view(), stages).map_err(|error| match error {
+            // One stage needs no "Stage 1:" in its messages.
+            EngineError::InStage { source, .. } if single => *source,
+            other => other,
+        })
+    }
+
+    fn pool_kind(&self, operation: Operation) -> PoolKind {
+        match operation {
+            Operation::AveragePool => PoolKind::Average {
+                count_include_pad: self.count_include_pad,
+            },
+            _ => PoolKind::Max,
+        }
+    }
+
+    /// The engine's description of a one-operation stage.
+    fn stage(&self, operation: Operation) -> StageSpec {
+        match operation {
+            Operation::Relu => StageSpec::Activation(Activation::Relu),
+            Operation::LeakyRelu => {
+                StageSpec::Activation(Activation::LeakyRelu { slope: self.slope })
+            }
+            Operation::Sigmoid => StageSpec::Activation(Activation::Sigmoid),
+            Operation::Tanh => StageSpec::Activation(Activation::Tanh),
+            Operation::MaxPool | Operation::AveragePool => StageSpec::Pool {
+                window: self.window(),
+                kind: self.pool_kind(operation),
+            },
+            Operation::Convolution | Operation::Block => StageSpec::Conv {
+                weights: self.kernel_view(),
+                bias: Some(self.bias[..self.filters.min(self.bias.len())].to_vec()),
+                spec: ConvSpec {
                     stride: self.stride,
                     dilation: self.dilation,
                     padding: self.padding.to_padding(),
                     flip_kernel: self.flip_kernel,
                 },
-            )?),
-            Operation::Relu => Layer::Activation(ActivationLayer::new(input, Activation::Relu)?),
-            Operation::LeakyRelu => Layer::Activation(ActivationLayer::new(
-                input,
-                Activation::LeakyRelu { slope: self.slope },
-            )?),
-            Operation::Sigmoid => {
-                Layer::Activation(ActivationLayer::new(input, Activation::Sigmoid)?)
-            }
-            Operation::Tanh => Layer::Activation(ActivationLayer::new(input, Activation::Tanh)?),
-            Operation::MaxPool => Layer::Pool(Pool::new(input, self.window(), PoolKind::Max)?),
-            Operation::AveragePool => Layer::Pool(Pool::new(
-                input,
-                self.window(),
-                PoolKind::Average {
-                    count_include_pad: self.count_include_pad,
-                },
-            )?),
-        })
-    }
-
-    /// Refills the input or the kernel with new seeded random values.
-    pub fn randomize(&mut self, values: Values, kind: RandomKind, seed: u64) {
-        self.seed = seed;
-        match values {
-            Values::Input => self.input = random_input(seed, kind),
-            Values::Kernel => self.kernel = random_kernel(seed, kind),
+            },
         }
     }
 
-    /// Sets a 3×3 preset into every filter and channel of the kernel.
-    pub fn apply_preset(&mut self, preset: KernelPreset) {
+    /// Refills the input, the whole kernel, or one filter with new seeded random values.
+    pub fn randomize(
+        &mut self,
+        values: Values,
+        kind: RandomKind,
+        seed: u64,
+        filter: Option<usize>,
+    ) {
+        self.seed = seed;
+        match (values, filter) {
+            (Values::Input, _) => self.input = random_input(seed, kind),
+            (Values::Kernel, None) => self.kernel = random_kernel(seed, kind),
+            (Values::Kernel, Some(filter)) if filter < MAX_VIEW_FILTERS => {
+                let fresh = random_kernel(seed, kind);
+                self.kernel
+                    .slice_mut(s![filter, .., .., ..])
+                    .assign(&fresh.slice(s![filter, .., .., ..]));
+            }
+            (Values::Kernel, Some(_)) => {}
+        }
+    }
+
+    /// Sets a 3×3 preset into every channel of one filter, or of every filter.
+    pub fn apply_preset(&mut self, preset: KernelPreset, filter: Option<usize>) {
         let weights = preset.weights();
         self.kernel_size = [3, 3];
-        for filter in 0..MAX_VIEW_FILTERS {
+        let filters = match filter {
+            Some(filter) => filter..(filter + 1).min(MAX_VIEW_FILTERS),
+            None => 0..MAX_VIEW_FILTERS,
+        };
+        for filter in filters {
             for channel in 0..MAX_VIEW_CHANNELS {
                 self.kernel
                     .slice_mut(s![filter, channel, ..3, ..3])

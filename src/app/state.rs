@@ -3,48 +3,70 @@
 use super::i18n::Lang;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
-    Axis, Cell, EngineError, FeatureMap, Layer, Stepper, error::Part, fill::RandomKind,
+    Axis, Cell, EngineError, FeatureMap, Layer, Pipeline, error::Part, fill::RandomKind,
     limits::check_value, presets::KernelPreset,
 };
 use std::rc::Rc;
 use yew::Reducible;
 
-/// The last example that formed a valid layer: what the grids show.
+/// The last example that formed a valid pipeline: what the grids show.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     /// The settings it was built from.
     pub settings: Settings,
-    /// The engine's layer.
-    pub layer: Layer,
-    /// The full output, from the engine's forward.
-    pub output: FeatureMap,
+    /// The engine's stages, each with its full output.
+    pub pipeline: Pipeline,
 }
 
 impl Shown {
     /// Builds what the grids show, or the engine's reason why not.
     pub fn build(settings: &Settings) -> Result<Self, EngineError> {
-        let layer = settings.build()?;
         Ok(Shown {
             settings: settings.clone(),
-            output: layer.forward(),
-            layer,
+            pipeline: settings.build()?,
         })
     }
 
-    /// Number of steps.
+    /// Number of steps over every stage.
     pub fn steps(&self) -> usize {
-        self.layer.step_count()
+        self.pipeline.total_steps()
+    }
+
+    /// The stage at index `stage`.
+    pub fn stage(&self, stage: usize) -> Option<&Layer> {
+        self.pipeline.stages().get(stage)
+    }
+
+    /// The feature maps in order: the input, then each stage's output.
+    pub fn map_count(&self) -> usize {
+        self.pipeline.stages().len() + 1
+    }
+
+    /// Feature map `map`: 0 is the input, `k` the output of stage `k - 1`.
+    pub fn map(&self, map: usize) -> Option<&FeatureMap> {
+        match map {
+            0 => self.pipeline.stages().first().map(|stage| match stage {
+                Layer::Conv(conv) => conv.input(),
+                Layer::Pool(pool) => pool.input(),
+                Layer::Activation(activation) => activation.input(),
+            }),
+            map => self.pipeline.output(map - 1),
+        }
     }
 }
 
-/// What the pointer is over.
+/// A cell of one of the feature maps (0 is the input, `k` the output of stage `k - 1`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Hover {
-    /// An output cell: show its window.
-    Output(usize),
-    /// A real input cell: show every output it feeds.
-    Input(Cell),
+pub struct MapCell {
+    /// Which map.
+    pub map: usize,
+    /// The cell in it.
+    pub cell: Cell,
 }
+
+/// What the pointer is over: a cell of a map. Its window (in the map before) and the outputs
+/// it feeds (in the map after) are shown.
+pub type Hover = MapCell;
 
 /// Why a typed value was refused.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,6 +106,8 @@ pub struct State {
     pub refusal: Option<Refusal>,
     /// Link parameters that were ignored when the page opened.
     pub ignored_parameters: Vec<String>,
+    /// A cell of the last map whose receptive field is traced back to the input.
+    pub traced: Option<Cell>,
 }
 
 impl State {
@@ -107,6 +131,7 @@ impl State {
             hover: None,
             refusal: None,
             ignored_parameters: Vec::new(),
+            traced: None,
         }
     }
 
@@ -123,6 +148,11 @@ impl State {
     /// The last step number.
     pub fn last_step(&self) -> usize {
         self.shown.steps().saturating_sub(1)
+    }
+
+    /// `(stage, step within the stage)` of the current position.
+    pub fn focus(&self) -> (usize, usize) {
+        self.shown.pipeline.locate(self.position).unwrap_or((0, 0))
     }
 }
 
@@ -143,6 +173,10 @@ pub enum SizeField {
     Stride,
     /// Dilation.
     Dilation,
+    /// The block's pooling window.
+    PoolWindow,
+    /// The block's pooling stride.
+    PoolStride,
 }
 
 /// Which side a padding number sets.
@@ -185,10 +219,20 @@ pub enum Action {
     SetSlope(String),
     /// Set a cell from typed text: `[plane, row, column]`.
     Edit(Values, [usize; 3], String),
-    /// Fill with new random values.
-    Randomize(Values, RandomKind),
-    /// Use a named kernel.
-    Preset(KernelPreset),
+    /// Fill with new random values (the kernel: one filter, or all when `None`).
+    Randomize(Values, RandomKind, Option<usize>),
+    /// Use a named kernel for one filter, or all when `None`.
+    Preset(KernelPreset, Option<usize>),
+    /// The block's activation.
+    SetBlockActivation(Operation),
+    /// The block's pooling (max or average).
+    SetBlockPool(Operation),
+    /// Go to the first step of the next stage.
+    NextStage,
+    /// Go to the first step of this stage, or of the previous one if already there.
+    PreviousStage,
+    /// Trace a cell of the last map back to the input, or stop tracing.
+    Trace(Option<Cell>),
     /// One step forward.
     StepForward,
     /// One step back.
@@ -247,6 +291,7 @@ impl State {
             }
         }
         self.hover = None;
+        self.traced = None;
     }
 
     fn parse_value(&mut self, part: Part, text: &str, at: [usize; 3]) -> Option<f32> {
@@ -277,6 +322,8 @@ impl State {
                 SizeField::Kernel => set_axis(&mut s.kernel_size, axis, value),
                 SizeField::Stride => set_axis(&mut s.stride, axis, value),
                 SizeField::Dilation => set_axis(&mut s.dilation, axis, value),
+                SizeField::PoolWindow => set_axis(&mut s.pool_size, axis, value),
+                SizeField::PoolStride => set_axis(&mut s.pool_stride, axis, value),
             }),
             Action::SetChannels(channels) => self.with_settings(|s| s.channels = channels),
             Action::SetFilters(filters) => self.with_settings(|s| s.filters = filters),
@@ -331,15 +378,38 @@ impl State {
                 }
                 next
             }
-            Action::Randomize(values, kind) => {
+            Action::Randomize(values, kind, filter) => {
                 let seed = self
                     .settings
                     .seed
                     .wrapping_mul(6364136223846793005)
                     .wrapping_add(1442695040888963407);
-                self.with_settings(|s| s.randomize(values, kind, seed))
+                self.with_settings(|s| s.randomize(values, kind, seed, filter))
             }
-            Action::Preset(preset) => self.with_settings(|s| s.apply_preset(preset)),
+            Action::Preset(preset, filter) => {
+                self.with_settings(|s| s.apply_preset(preset, filter))
+            }
+            Action::SetBlockActivation(operation) => {
+                self.with_settings(|s| s.block_activation = operation)
+            }
+            Action::SetBlockPool(operation) => self.with_settings(|s| s.block_pool = operation),
+            Action::NextStage => {
+                let (stage, _) = self.focus();
+                self.at(self.shown.pipeline.global_step(stage + 1, 0))
+            }
+            Action::PreviousStage => {
+                let (stage, step) = self.focus();
+                let target = if step == 0 {
+                    stage.saturating_sub(1)
+                } else {
+                    stage
+                };
+                self.at(self.shown.pipeline.global_step(target, 0))
+            }
+            Action::Trace(cell) => State {
+                traced: cell,
+                ..self.clone()
+            },
             Action::StepForward => self.at(self.position.saturating_add(1)),
             Action::StepBack => self.at(self.position.saturating_sub(1)),
             Action::Start => self.at(0),
@@ -383,9 +453,9 @@ impl State {
 }
 
 impl Shown {
-    /// The resolved padding of a windowed layer.
+    /// The resolved padding of the first stage, if it slides a window.
     pub fn layer_sides(&self) -> Option<crate::engine::Sides> {
-        match &self.layer {
+        match self.stage(0)? {
             Layer::Conv(conv) => Some(conv.layout().sides()),
             Layer::Pool(pool) => Some(pool.layout().sides()),
             Layer::Activation(_) => None,

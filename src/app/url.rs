@@ -16,9 +16,9 @@ use crate::engine::{
 use ndarray::s;
 
 /// Every parameter a link may carry.
-pub const PARAMETERS: [&str; 18] = [
-    "op", "in", "ch", "f", "k", "s", "d", "pad", "ceil", "incpad", "flip", "slope", "x", "w", "b",
-    "seed", "step", "lang",
+pub const PARAMETERS: [&str; 22] = [
+    "op", "in", "ch", "f", "k", "s", "d", "pad", "ceil", "incpad", "flip", "slope", "act", "pool",
+    "pk", "ps", "x", "w", "b", "seed", "step", "lang",
 ];
 
 /// What a link asked for, and which of its parameters were refused.
@@ -177,8 +177,8 @@ pub fn read(query: &str) -> FromLink {
         match seed.parse::<u64>() {
             Ok(seed) => {
                 let kind = RandomKind::SmallIntegers { range: 3 };
-                settings.randomize(Values::Input, kind, seed);
-                settings.randomize(Values::Kernel, kind, seed);
+                settings.randomize(Values::Input, kind, seed, None);
+                settings.randomize(Values::Kernel, kind, seed, None);
             }
             Err(_) => refused.push("seed".to_owned()),
         }
@@ -205,6 +205,27 @@ pub fn read(query: &str) -> FromLink {
                 .is_some(),
             "d" => parse_pair(&value, MAX_DILATION)
                 .map(|p| settings.dilation = p)
+                .is_some(),
+            "act" => Operation::from_id(&value)
+                .filter(|op| op.is_activation())
+                .map(|op| settings.block_activation = op)
+                .is_some(),
+            "pool" => match value.as_str() {
+                "max" => {
+                    settings.block_pool = Operation::MaxPool;
+                    true
+                }
+                "avg" => {
+                    settings.block_pool = Operation::AveragePool;
+                    true
+                }
+                _ => false,
+            },
+            "pk" => parse_pair(&value, MAX_KERNEL_SIDE)
+                .map(|p| settings.pool_size = p)
+                .is_some(),
+            "ps" => parse_pair(&value, MAX_STRIDE)
+                .map(|p| settings.pool_stride = p)
                 .is_some(),
             "pad" => parse_padding(&value)
                 .map(|p| settings.padding = p)
@@ -359,14 +380,28 @@ pub fn write(state: &State) -> String {
     if settings.operation == Operation::AveragePool && !settings.count_include_pad {
         parts.push(("incpad", "0".to_owned()));
     }
-    if settings.operation == Operation::Convolution && settings.flip_kernel {
+    if settings.operation == Operation::Block {
+        parts.push(("act", settings.block_activation.id().to_owned()));
+        let pool = if settings.block_pool == Operation::AveragePool {
+            "avg"
+        } else {
+            "max"
+        };
+        parts.push(("pool", pool.to_owned()));
+        parts.push(("pk", pair_text(settings.pool_size)));
+        parts.push(("ps", pair_text(settings.pool_stride)));
+    }
+    if settings.operation.has_weights() && settings.flip_kernel {
         parts.push(("flip", "1".to_owned()));
     }
-    if settings.operation == Operation::LeakyRelu {
+    if settings.operation == Operation::LeakyRelu
+        || (settings.operation == Operation::Block
+            && settings.block_activation == Operation::LeakyRelu)
+    {
         parts.push(("slope", format!("{}", settings.slope)));
     }
     parts.push(("x", values_text(settings.input_view().into_iter())));
-    if settings.operation == Operation::Convolution {
+    if settings.operation.has_weights() {
         parts.push(("w", values_text(settings.kernel_view().into_iter())));
         if settings.bias[..settings.filters].iter().any(|&b| b != 0.0) {
             parts.push((

@@ -28,7 +28,7 @@ export async function open(query = "", { width = 1280, height = 800, locale = "e
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(server.url + query);
-  await page.waitForSelector("[data-grid='output-0']");
+  await page.waitForSelector("[data-grid='input-0']");
   return { page, errors, url: server.url };
 }
 

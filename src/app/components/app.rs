@@ -1,8 +1,9 @@
 //! The root component: holds the one state, runs the playback timer and lays out the screen.
 
 use super::arithmetic::ArithmeticPanel;
+use super::feature_map::FeatureMap;
 use super::formula::FormulaPanel;
-use super::grid::Grid;
+use super::heatmaps::Heatmaps;
 use super::operation_picker::OperationPicker;
 use super::option_controls::OptionControls;
 use super::playback::Playback;
@@ -10,11 +11,11 @@ use super::values_controls::ValuesControls;
 use super::window_controls::WindowControls;
 use super::window_outline::WindowOutline;
 use crate::app::i18n::Lang;
-use crate::app::settings::{Operation, Values};
-use crate::app::state::{Action, Hover, Refusal, State};
+use crate::app::settings::Values;
+use crate::app::state::{Action, MapCell, Refusal, State};
 use crate::app::url;
 use crate::app::view::{self, Plane};
-use crate::engine::{Cell, Layer, Stepper, trace::step_of_cell};
+use crate::engine::{Layer, Stepper};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -71,84 +72,98 @@ pub fn App() -> Html {
             let _ = root.set_attribute("lang", lang.tag());
         }
     });
+    let on_hover = use_callback(on_action.clone(), |hover: Option<MapCell>, on_action| {
+        on_action.emit(Action::Hover(hover))
+    });
+    let last_map = state.shown.map_count() - 1;
+    let on_pick = use_callback(
+        (on_action.clone(), last_map),
+        |picked: MapCell, (on_action, last_map)| {
+            if picked.map == *last_map {
+                on_action.emit(Action::Trace(Some(picked.cell)));
+            }
+        },
+    );
+    let on_input_edit = use_callback(
+        on_action.clone(),
+        |(at, typed): ([usize; 3], String), on_action| {
+            on_action.emit(Action::Edit(Values::Input, at, typed))
+        },
+    );
+    let on_kernel_edit = use_callback(
+        on_action.clone(),
+        |(at, typed): ([usize; 3], String), on_action| {
+            on_action.emit(Action::Edit(Values::Kernel, at, typed))
+        },
+    );
+
     let lang = state.lang;
     let text = lang.text();
     let shown = &state.shown;
-    let output_shape = shown.layer.output_shape();
-
-    let on_input_hover = use_callback((), {
-        let on_action = on_action.clone();
-        move |at: Option<[usize; 3]>, _| {
-            on_action.emit(Action::Hover(at.map(|[channel, row, column]| {
-                Hover::Input(Cell {
-                    channel,
-                    row,
-                    column,
-                })
-            })))
-        }
-    });
-    let on_output_hover = use_callback(output_shape, {
-        let on_action = on_action.clone();
-        move |at: Option<[usize; 3]>, shape| {
-            on_action.emit(Action::Hover(at.map(|[channel, row, column]| {
-                Hover::Output(step_of_cell(
-                    Cell {
-                        channel,
-                        row,
-                        column,
-                    },
-                    *shape,
-                ))
-            })))
-        }
-    });
-    let on_kernel_hover = use_callback((), |_: Option<[usize; 3]>, _| {});
-    let edit = |values: Values| {
-        let on_action = on_action.clone();
-        Callback::from(move |(at, typed): ([usize; 3], String)| {
-            on_action.emit(Action::Edit(values, at, typed))
-        })
-    };
-    let on_input_edit = use_memo((), |_| edit(Values::Input));
-    let on_kernel_edit = use_memo((), |_| edit(Values::Kernel));
-
-    let channels = shown.layer.input_shape()[0];
-    let grids = |planes: Vec<Plane>,
-                 name: &str,
-                 id: &str,
-                 editable: bool,
-                 on_edit: &Callback<([usize; 3], String)>,
-                 on_hover: &Callback<Option<[usize; 3]>>| {
-        let count = planes.len();
-        planes.into_iter().map(|plane| {
-            let title = if count > 1 { format!("{name} {}", plane.index + 1) } else { name.to_owned() };
-            html! {
-                <div class="plane" key={plane.index}>
-                    if count > 1 { <div class="plane-title">{ &title }</div> }
-                    <Grid plane={Rc::new(plane.clone())} name={title.clone()} id={format!("{id}-{}", plane.index)}
-                        {editable} {lang} on_edit={on_edit.clone()} on_hover={on_hover.clone()} />
-                </div>
-            }
-        }).collect::<Html>()
-    };
+    let (focus_stage, _) = state.focus();
     let step = view::current_step(&state);
-    let operation = shown.settings.operation;
-    let kernel_figure = match &shown.layer {
-        Layer::Conv(_) => html! {
-            <figure class="figure kernel">
-                <figcaption>{ text.kernel }</figcaption>
-                { grids(view::kernel_planes(&state), text.kernel, "kernel", true, &on_kernel_edit, &on_kernel_hover) }
-            </figure>
-        },
-        Layer::Pool(pool) => html! {
-            <figure class="figure kernel">
-                <figcaption>{ text.window }</figcaption>
-                <WindowOutline kernel={pool.layout().kernel()} step={step.clone()} max={operation == Operation::MaxPool} />
-            </figure>
-        },
-        Layer::Activation(_) => html! {},
+    let layer = view::current_layer(&state);
+    let maps = view::maps(&state);
+
+    let map_figure = |map: usize, planes: Vec<Plane>| {
+        let channels = planes.len();
+        let names: Vec<String> = (0..channels)
+            .map(|index| lang.channel_name(map, channels, index))
+            .collect();
+        let caption = match map {
+            0 => text.input.to_owned(),
+            _ if shown.map_count() == 2 => text.output.to_owned(),
+            map => lang.stage_output(&shown.settings, map - 1),
+        };
+        let class = classes!(
+            if map == 0 { "input" } else { "output" },
+            (map == focus_stage + 1 && state.error.is_some()).then_some("stale"),
+        );
+        html! {
+            <FeatureMap key={format!("map-{map}")} caption={caption} planes={Rc::new(planes)} names={Rc::new(names)}
+                id={if map == 0 { "input".to_owned() } else if shown.map_count() == 2 { "output".to_owned() } else { format!("map-{map}") }}
+                {class} editable={map == 0} {lang} on_edit={on_input_edit.clone()} on_hover={on_hover.clone()} on_pick={on_pick.clone()}>
+                if map == focus_stage + 1 && let Some(error) = &state.error {
+                    <div class="error" role="alert" data-testid="error">
+                        <strong>{ text.error_heading }</strong>
+                        <p>{ lang.error(error) }</p>
+                        <p class="note">{ text.showing_previous }</p>
+                    </div>
+                }
+            </FeatureMap>
+        }
     };
+    let kernel_figure = match layer {
+        Some(Layer::Conv(conv)) => {
+            let planes = view::kernel_planes(&state);
+            let (filters, channels, _, _) = conv.weights().dim();
+            let names: Vec<String> = (0..filters * channels)
+                .map(|index| {
+                    lang.kernel_slice_name(index / channels, filters, channels, index % channels)
+                })
+                .collect();
+            html! {
+                <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)} names={Rc::new(names)} id="kernel"
+                    class={classes!("kernel")} per_row={channels} editable=true {lang} on_edit={on_kernel_edit.clone()}
+                    on_hover={Callback::noop()} on_pick={Callback::noop()} />
+            }
+        }
+        Some(Layer::Pool(pool)) => html! {
+            <figure class="figure kernel" key="kernel">
+                <figcaption>{ text.window }</figcaption>
+                <WindowOutline kernel={pool.layout().kernel()} step={step.clone()}
+                    max={matches!(pool.kind(), crate::engine::PoolKind::Max)} />
+            </figure>
+        },
+        _ => html! {},
+    };
+    let mut figures: Vec<Html> = Vec::with_capacity(maps.len() + 1);
+    for (map, planes) in maps.into_iter().enumerate() {
+        figures.push(map_figure(map, planes));
+        if map == focus_stage {
+            figures.push(kernel_figure.clone());
+        }
+    }
     let refusal = state.refusal.as_ref().map(|refusal| match refusal {
         Refusal::NotANumber { text } => lang.not_a_number(text),
         Refusal::Engine(error) => lang.error(error),
@@ -166,6 +181,8 @@ pub fn App() -> Html {
         let on_action = on_action.clone();
         Callback::from(move |operation| on_action.emit(Action::SetOperation(operation)))
     };
+    let stages = shown.pipeline.stages().len();
+    let stage_label = (stages > 1).then(|| lang.stage_of(focus_stage, stages, &shown.settings));
     html! {
         <div class="app">
             <header class="top">
@@ -180,27 +197,11 @@ pub fn App() -> Html {
                     <OperationPicker operation={state.settings.operation} {lang} on_change={on_operation} />
                     <WindowControls settings={state.settings.clone()} {sides} {lang} on_action={on_action.clone()} />
                     <OptionControls settings={state.settings.clone()} {lang} on_action={on_action.clone()} />
-                    <ValuesControls has_kernel={state.settings.operation == Operation::Convolution} {lang} on_action={on_action.clone()} />
+                    <ValuesControls filters={state.settings.filters} has_kernel={state.settings.operation.has_weights()}
+                        {lang} on_action={on_action.clone()} />
                 </section>
                 <section class="stage">
-                    <div class="figures">
-                        <figure class="figure input">
-                            <figcaption>{ text.input }</figcaption>
-                            { grids(view::input_planes(&state), text.input, "input", true, &on_input_edit, &on_input_hover) }
-                        </figure>
-                        { kernel_figure }
-                        <figure class={classes!("figure", "output", state.error.is_some().then_some("stale"))}>
-                            <figcaption>{ text.output }</figcaption>
-                            if let Some(error) = &state.error {
-                                <div class="error" role="alert" data-testid="error">
-                                    <strong>{ text.error_heading }</strong>
-                                    <p>{ lang.error(error) }</p>
-                                    <p class="note">{ text.showing_previous }</p>
-                                </div>
-                            }
-                            { grids(view::output_planes(&state), text.output, "output", false, &Callback::noop(), &on_output_hover) }
-                        </figure>
-                    </div>
+                    <div class="figures">{ for figures }</div>
                     if !state.ignored_parameters.is_empty() {
                         <p class="refusal notice" role="status" data-testid="link-notice">
                             { lang.ignored_parameters(&state.ignored_parameters) }
@@ -209,17 +210,18 @@ pub fn App() -> Html {
                     if let Some(message) = refusal {
                         <p class="refusal" role="alert" data-testid="refusal">{ message }</p>
                     }
-                    <p class="hint">{ text.edit_hint }</p>
+                    <p class="hint">{ if stages > 1 { text.block_hint } else { text.edit_hint } }</p>
                     <Playback position={state.position} steps={shown.steps()} playing={state.playing}
-                        speed={state.speed} {lang} on_action={on_action.clone()} />
+                        speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
                     <div class="explain">
                         if let Some(step) = step {
-                            <ArithmeticPanel {step} {channels} {lang} />
+                            <ArithmeticPanel {step} channels={layer.map_or(1, |layer| layer.input_shape()[0])} {lang} />
                         }
-                        if let Some(layout) = view::layout(&shown.layer) {
+                        if let Some(layout) = layer.and_then(view::layout) {
                             <FormulaPanel layout={layout.clone()} {lang} />
                         }
                     </div>
+                    <Heatmaps shown={state.shown.clone()} {lang} />
                 </section>
             </main>
         </div>

@@ -2,6 +2,7 @@
 
 use super::grid_cell::GridCell;
 use crate::app::i18n::Lang;
+use crate::app::state::MapCell;
 use crate::app::view::{Kind, Plane};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -21,8 +22,10 @@ pub struct GridProps {
     pub lang: Lang,
     /// Edit callback: coordinates and typed text.
     pub on_edit: Callback<([usize; 3], String)>,
-    /// Hover callback: coordinates or `None`.
-    pub on_hover: Callback<Option<[usize; 3]>>,
+    /// Hover callback: the cell or `None`.
+    pub on_hover: Callback<Option<MapCell>>,
+    /// Click callback for cells that are not editable.
+    pub on_pick: Callback<MapCell>,
 }
 
 /// A grid; cells are keyed by position so a step re-renders only the cells whose look changed.
@@ -43,8 +46,8 @@ pub fn Grid(props: &GridProps) -> Html {
                 Kind::Beyond | Kind::Pending => String::new(),
             };
             html! {
-                <GridCell key={column} {cell} label={label} editable={props.editable}
-                    on_edit={props.on_edit.clone()} on_hover={props.on_hover.clone()} />
+                <GridCell key={column} {cell} label={label} editable={props.editable} map={plane.map}
+                    on_edit={props.on_edit.clone()} on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
             }
         });
         html! { <tr key={row}>{ for cells }</tr> }

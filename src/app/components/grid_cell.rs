@@ -1,7 +1,9 @@
 //! One cell of a grid: its value, its highlights, and click-to-edit for input and kernel values.
 
 use crate::app::format;
+use crate::app::state::MapCell;
 use crate::app::view::{CellView, Kind};
+use crate::engine::Cell;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,8 +18,12 @@ pub struct GridCellProps {
     pub editable: bool,
     /// Called with the cell's coordinates and the typed text.
     pub on_edit: Callback<([usize; 3], String)>,
-    /// Called with the cell's coordinates on pointer enter, `None` on leave.
-    pub on_hover: Callback<Option<[usize; 3]>>,
+    /// The map the cell belongs to.
+    pub map: usize,
+    /// Called with the cell on pointer enter, `None` on leave.
+    pub on_hover: Callback<Option<MapCell>>,
+    /// Called with the cell when a cell that is not editable is clicked.
+    pub on_pick: Callback<MapCell>,
 }
 
 /// A grid cell.
@@ -39,9 +45,18 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     let real = cell.kind == Kind::Value;
     // Output cells not written yet still have a window to show.
     let hoverable = matches!(cell.kind, Kind::Value | Kind::Pending);
+    let [channel, row, column] = cell.at;
+    let map_cell = MapCell {
+        map: props.map,
+        cell: Cell {
+            channel,
+            row,
+            column,
+        },
+    };
     let onmouseenter = {
-        let (on_hover, at) = (props.on_hover.clone(), cell.at);
-        Callback::from(move |_| on_hover.emit(hoverable.then_some(at)))
+        let on_hover = props.on_hover.clone();
+        Callback::from(move |_| on_hover.emit(hoverable.then_some(map_cell)))
     };
     let onmouseleave = {
         let on_hover = props.on_hover.clone();
@@ -73,10 +88,12 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     }
     let editable = props.editable && real;
     let onclick = {
-        let editing = editing.clone();
+        let (editing, on_pick) = (editing.clone(), props.on_pick.clone());
         Callback::from(move |_| {
             if editable {
                 editing.set(true);
+            } else if hoverable {
+                on_pick.emit(map_cell);
             }
         })
     };

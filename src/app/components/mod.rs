@@ -2,9 +2,11 @@
 
 pub mod app;
 pub mod arithmetic;
+pub mod feature_map;
 pub mod formula;
 pub mod grid;
 pub mod grid_cell;
+pub mod heatmaps;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;

@@ -5,7 +5,7 @@ use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::settings::{Operation, Settings};
 use crate::app::state::Action;
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 /// Props of [`OptionControls`].
@@ -41,7 +41,7 @@ fn checkbox(
 }
 
 /// A decimal field committed on change; refused text stays in the field.
-fn decimal(id: String, label: &'static str, value: f32, on_commit: Callback<String>) -> Html {
+fn decimal(id: String, label: String, value: f32, on_commit: Callback<String>) -> Html {
     let onchange = Callback::from(move |event: Event| {
         on_commit.emit(event.target_unchecked_into::<HtmlInputElement>().value());
     });
@@ -53,52 +53,85 @@ fn decimal(id: String, label: &'static str, value: f32, on_commit: Callback<Stri
     }
 }
 
+/// A labelled select of operations.
+fn operation_select(
+    id: &'static str,
+    label: &'static str,
+    options: &[Operation],
+    selected: Operation,
+    lang: Lang,
+    on_pick: Callback<Operation>,
+) -> Html {
+    let onchange = Callback::from(move |event: Event| {
+        if let Some(operation) =
+            Operation::from_id(&event.target_unchecked_into::<HtmlSelectElement>().value())
+        {
+            on_pick.emit(operation);
+        }
+    });
+    html! {
+        <label class="select-field">
+            <span class="label">{ label }</span>
+            <select {id} {onchange}>
+                { for options.iter().map(|&operation| html! {
+                    <option value={operation.id()} selected={operation == selected}>{ lang.stage_name(operation) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
 /// The option controls for the current operation.
 #[component]
 pub fn OptionControls(props: &OptionControlsProps) -> Html {
     let text = props.lang.text();
     let settings = &props.settings;
-    match settings.operation {
-        Operation::Convolution => {
-            let biases = (0..settings.filters.min(settings.bias.len())).map(|filter| {
-                let on_action = props.on_action.clone();
-                let label = text.bias;
-                decimal(
-                    format!("bias-{filter}"),
-                    label,
-                    settings.bias[filter],
-                    Callback::from(move |typed| on_action.emit(Action::SetBias(filter, typed))),
-                )
-            });
-            html! {
-                <>
-                    { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, &props.on_action, Action::SetFlipKernel) }
-                    { for biases }
-                </>
-            }
-        }
-        Operation::MaxPool => checkbox(
-            "ceil-mode",
-            text.ceil_mode,
-            settings.ceil_mode,
-            &props.on_action,
-            Action::SetCeilMode,
-        ),
-        Operation::AveragePool => html! {
-            <>
-                { checkbox("ceil-mode", text.ceil_mode, settings.ceil_mode, &props.on_action, Action::SetCeilMode) }
-                { checkbox("count-include-pad", text.count_include_pad, settings.count_include_pad, &props.on_action, Action::SetCountIncludePad) }
-            </>
-        },
-        Operation::LeakyRelu => {
+    let operation = settings.operation;
+    let block = operation == Operation::Block;
+    let on = |make: fn(Operation) -> Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |operation| on_action.emit(make(operation)))
+    };
+    let conv = operation.has_weights().then(|| {
+        let biases = (0..settings.filters.min(settings.bias.len())).map(|filter| {
             let on_action = props.on_action.clone();
-            decimal(
-                "slope".to_owned(),
-                text.slope,
-                settings.slope,
-                Callback::from(move |typed| on_action.emit(Action::SetSlope(typed))),
-            )
+            let label = if settings.filters > 1 { format!("{} {}", text.bias, filter + 1) } else { text.bias.to_owned() };
+            decimal(format!("bias-{filter}"), label, settings.bias[filter], Callback::from(move |typed| on_action.emit(Action::SetBias(filter, typed))))
+        });
+        html! {
+            <>
+                { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, &props.on_action, Action::SetFlipKernel) }
+                <div class="biases">{ for biases }</div>
+            </>
         }
-        Operation::Relu | Operation::Sigmoid | Operation::Tanh => html! {},
+    });
+    let leaky = operation == Operation::LeakyRelu
+        || (block && settings.block_activation == Operation::LeakyRelu);
+    let slope = leaky.then(|| {
+        let on_action = props.on_action.clone();
+        decimal(
+            "slope".to_owned(),
+            text.slope.to_owned(),
+            settings.slope,
+            Callback::from(move |typed| on_action.emit(Action::SetSlope(typed))),
+        )
+    });
+    html! {
+        <>
+            { conv }
+            if block {
+                { operation_select("block-activation", text.activation, &Operation::ACTIVATIONS, settings.block_activation, props.lang, on(Action::SetBlockActivation)) }
+            }
+            { slope }
+            if block {
+                { operation_select("block-pool", text.pooling, &[Operation::MaxPool, Operation::AveragePool], settings.block_pool, props.lang, on(Action::SetBlockPool)) }
+            }
+            if operation.is_pool() {
+                { checkbox("ceil-mode", text.ceil_mode, settings.ceil_mode, &props.on_action, Action::SetCeilMode) }
+            }
+            if operation == Operation::AveragePool {
+                { checkbox("count-include-pad", text.count_include_pad, settings.count_include_pad, &props.on_action, Action::SetCountIncludePad) }
+            }
+        </>
     }
 }

@@ -16,6 +16,9 @@ pub struct PlaybackProps {
     pub playing: bool,
     /// Steps per second.
     pub speed: u32,
+    /// "Stage 2 of 3: ReLU" when there are several stages.
+    #[prop_or_default]
+    pub stage_label: Option<String>,
     /// Interface language.
     pub lang: Lang,
     /// Sends actions to the state.
@@ -73,6 +76,13 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 value={(props.position + 1).to_string()} aria-label={text.step}
                 aria-valuetext={props.lang.step_of(props.position + 1, props.steps)}
                 oninput={onscrub} />
+            if let Some(label) = &props.stage_label {
+                <span class="stage-buttons">
+                    { button(text.stage_buttons[0], Icon::Start, Action::PreviousStage, "previous-stage", at_start) }
+                    <span class="stage-label" data-testid="stage">{ label }</span>
+                    { button(text.stage_buttons[1], Icon::End, Action::NextStage, "next-stage", at_end) }
+                </span>
+            }
             <span class="step-count" data-testid="step-count">{ props.lang.step_of(props.position + 1, props.steps) }</span>
             <label class="speed">
                 <span class="label">{ text.speed }</span>

@@ -12,6 +12,8 @@ use yew::prelude::*;
 pub struct ValuesControlsProps {
     /// Whether there is a kernel with weights (convolution).
     pub has_kernel: bool,
+    /// Number of filters, for the "apply to" menu.
+    pub filters: usize,
     /// Interface language.
     pub lang: Lang,
     /// Sends actions to the state.
@@ -22,10 +24,18 @@ pub struct ValuesControlsProps {
 #[component]
 pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
     let text = props.lang.text();
+    // Random kernels and presets go to every filter, or to the one chosen here.
+    let target = use_state(|| None::<usize>);
+    let filter = target.filter(|&filter| filter < props.filters);
     let random = |values: Values, kind: RandomKind, label: &'static str, id: &'static str| {
         let on_action = props.on_action.clone();
+        let filter = if values == Values::Kernel {
+            filter
+        } else {
+            None
+        };
         html! {
-            <button type="button" data-action={id} onclick={Callback::from(move |_| on_action.emit(Action::Randomize(values, kind)))}>
+            <button type="button" data-action={id} onclick={Callback::from(move |_| on_action.emit(Action::Randomize(values, kind, filter)))}>
                 { label }
             </button>
         }
@@ -36,7 +46,7 @@ pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
         Callback::from(move |event: Event| {
             let select = event.target_unchecked_into::<HtmlSelectElement>();
             if let Some(preset) = KernelPreset::from_id(&select.value()) {
-                on_action.emit(Action::Preset(preset));
+                on_action.emit(Action::Preset(preset, filter));
             }
             select.set_value("");
         })
@@ -49,6 +59,25 @@ pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
                 { random(Values::Input, integers, text.random_integers, "random-input-integers") }
                 { random(Values::Input, RandomKind::Normal, text.random_normal, "random-input-normal") }
             </div>
+            if props.has_kernel && props.filters > 1 {
+                <label class="select-field">
+                    <span class="label">{ text.apply_to }</span>
+                    <select id="filter-target" onchange={{
+                        let target = target.clone();
+                        Callback::from(move |event: Event| {
+                            let value = event.target_unchecked_into::<HtmlSelectElement>().value();
+                            target.set(value.parse::<usize>().ok());
+                        })
+                    }}>
+                        <option value="all" selected={filter.is_none()}>{ text.all_filters }</option>
+                        { for (0..props.filters).map(|index| html! {
+                            <option value={index.to_string()} selected={filter == Some(index)}>
+                                { format!("{} {}", text.filter, index + 1) }
+                            </option>
+                        }) }
+                    </select>
+                </label>
+            }
             if props.has_kernel {
                 <div class="button-row">
                     <span class="label">{ text.kernel }</span>

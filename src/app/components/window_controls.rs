@@ -2,7 +2,7 @@
 
 use super::number_field::NumberField;
 use crate::app::i18n::Lang;
-use crate::app::settings::{PaddingChoice, Settings};
+use crate::app::settings::{Operation, PaddingChoice, Settings};
 use crate::app::state::{Action, Side, SizeField};
 use crate::engine::{Axis, Sides};
 use web_sys::HtmlSelectElement;
@@ -45,6 +45,15 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             </div>
         }
     };
+    let count =
+        |label: &'static str, id: &'static str, value: usize, action: fn(usize) -> Action| {
+            let on_action = props.on_action.clone();
+            html! {
+                <NumberField {label} {id} {value} lang={props.lang}
+                    on_change={Callback::from(move |value| on_action.emit(action(value)))} />
+            }
+        };
+    let block = settings.operation == Operation::Block;
     let windowed = settings.operation.has_window();
     let kernel_label = if settings.operation.is_pool() {
         text.window_size
@@ -100,6 +109,16 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     { row(text.stride, "stride", SizeField::Stride, settings.stride) }
                     { row(text.dilation, "dilation", SizeField::Dilation, settings.dilation) }
                 }
+                if block {
+                    { row(text.pool_window, "pool", SizeField::PoolWindow, settings.pool_size) }
+                    { row(text.pool_stride, "pool-stride", SizeField::PoolStride, settings.pool_stride) }
+                }
+                <div class="counts">
+                    { count(text.channels, "channels", settings.channels, Action::SetChannels) }
+                    if settings.operation.has_weights() {
+                        { count(text.filters, "filters", settings.filters, Action::SetFilters) }
+                    }
+                </div>
             </fieldset>
             if windowed {
                 <fieldset class="padding">

@@ -1,0 +1,78 @@
+//! One feature map as a figure: a caption and one grid per channel.
+
+use super::grid::Grid;
+use crate::app::i18n::Lang;
+use crate::app::state::MapCell;
+use crate::app::view::Plane;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`FeatureMap`].
+#[derive(Properties, PartialEq)]
+pub struct FeatureMapProps {
+    /// The caption ("Input", "ReLU output").
+    pub caption: AttrValue,
+    /// The planes, one per channel (or per filter slice for a kernel).
+    pub planes: Rc<Vec<Plane>>,
+    /// A name per plane ("R", "channel 2", "filter 1 · G").
+    pub names: Rc<Vec<String>>,
+    /// Test id prefix ("input", "map-1", "kernel").
+    pub id: AttrValue,
+    /// Extra CSS class for the figure.
+    #[prop_or_default]
+    pub class: Classes,
+    /// Whether values can be edited.
+    pub editable: bool,
+    /// Interface language.
+    pub lang: Lang,
+    /// Edit callback.
+    pub on_edit: Callback<([usize; 3], String)>,
+    /// Hover callback.
+    pub on_hover: Callback<Option<MapCell>>,
+    /// Click callback for cells that are not editable.
+    pub on_pick: Callback<MapCell>,
+    /// Planes per row (a kernel's filter has one plane per input channel); 0 puts all in one row.
+    #[prop_or_default]
+    pub per_row: usize,
+    /// Shown under the caption, such as the bias of each filter.
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A captioned figure of grids.
+#[component]
+pub fn FeatureMap(props: &FeatureMapProps) -> Html {
+    let many = props.planes.len() > 1;
+    let per_row = if props.per_row == 0 {
+        props.planes.len().max(1)
+    } else {
+        props.per_row
+    };
+    let rows = props.planes.chunks(per_row).enumerate().map(|(row, planes)| {
+        let first = row * per_row;
+        html! {
+            <div class="planes" key={row}>
+                { for planes.iter().enumerate().map(|(offset, plane)| {
+                    let index = first + offset;
+                    let name = props.names.get(index).cloned().unwrap_or_default();
+                    let label = if many { format!("{}, {name}", props.caption) } else { props.caption.to_string() };
+                    html! {
+                        <div class="plane" key={index}>
+                            if many { <div class="plane-title">{ name }</div> }
+                            <Grid plane={Rc::new(plane.clone())} name={label} id={format!("{}-{index}", props.id)}
+                                editable={props.editable} lang={props.lang} on_edit={props.on_edit.clone()}
+                                on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
+                        </div>
+                    }
+                }) }
+            </div>
+        }
+    });
+    html! {
+        <figure class={classes!("figure", props.class.clone())}>
+            <figcaption>{ &props.caption }</figcaption>
+            { props.children.clone() }
+            { for rows }
+        </figure>
+    }
+}
