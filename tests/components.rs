@@ -176,3 +176,33 @@ async fn grid_draws_padding_highlights_and_labels() {
     assert_eq!(table.get_attribute("role").unwrap(), "grid");
     assert_eq!(table.get_attribute("aria-label").unwrap(), "Input");
 }
+
+#[wasm_bindgen_test]
+async fn heatmaps_draw_every_channel_of_every_map() {
+    use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
+    use convstep::app::settings::{Operation, Settings};
+    use convstep::app::state::Shown;
+    let settings = Settings {
+        operation: Operation::Block,
+        filters: 2,
+        ..Settings::default()
+    };
+    let shown = Rc::new(Shown::build(&settings).unwrap());
+    let root = fresh_root();
+    yew::Renderer::<Heatmaps>::with_root_and_props(
+        root.clone(),
+        HeatmapsProps {
+            shown,
+            lang: Lang::En,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+    let canvases = root.query_selector_all("canvas").unwrap();
+    // The input (1 channel), then convolution, ReLU and pooling outputs (2 channels each).
+    assert_eq!(canvases.length(), 7);
+    let first: web_sys::HtmlCanvasElement = canvases.item(0).unwrap().dyn_into().unwrap();
+    assert_eq!((first.width(), first.height()), (4, 4));
+    let legends = root.query_selector_all(".legend").unwrap();
+    assert_eq!(legends.length(), 4);
+}

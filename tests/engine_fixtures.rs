@@ -582,3 +582,46 @@ fn running_totals_end_at_each_channel_sum() -> TestResult {
     );
     Ok(())
 }
+
+// A 6×6 input, 3×3 convolution, ReLU, 2×2 max pooling with stride 2.
+// Pooled cell (0, 1) reads ReLU/conv cells rows 0-1, columns 2-3; each of those reads a 3×3
+// input window, so together input rows 0-3, columns 2-5.
+#[test]
+fn receptive_field_through_a_block() -> TestResult {
+    use convstep::engine::{Pipeline, StageSpec};
+    let input = Array3::from_shape_fn((1, 6, 6), |(_, r, c)| (r * 6 + c) as f32);
+    let pipeline = Pipeline::new(
+        input,
+        vec![
+            StageSpec::Conv {
+                weights: Array4::ones((1, 1, 3, 3)),
+                bias: None,
+                spec: ConvSpec::default(),
+            },
+            StageSpec::Activation(Activation::Relu),
+            StageSpec::Pool {
+                window: POOL_2X2,
+                kind: PoolKind::Max,
+            },
+        ],
+    )?;
+    assert_eq!(pipeline.total_steps(), 16 + 16 + 4);
+    assert_eq!(pipeline.locate(20), Some((1, 4)));
+    assert_eq!(pipeline.global_step(2, 1), 33);
+    let fields = pipeline.receptive_field(
+        2,
+        Cell {
+            channel: 0,
+            row: 0,
+            column: 1,
+        },
+    )?;
+    let cells = |set: &std::collections::BTreeSet<Cell>| -> Vec<(usize, usize)> {
+        set.iter().map(|cell| (cell.row, cell.column)).collect()
+    };
+    assert_eq!(cells(&fields[2]), vec![(0, 2), (0, 3), (1, 2), (1, 3)]);
+    assert_eq!(cells(&fields[1]), vec![(0, 2), (0, 3), (1, 2), (1, 3)]);
+    let expected: Vec<(usize, usize)> = (0..4).flat_map(|r| (2..6).map(move |c| (r, c))).collect();
+    assert_eq!(cells(&fields[0]), expected);
+    Ok(())
+}

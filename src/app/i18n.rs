@@ -177,6 +177,16 @@ pub struct Text {
     pub output_word: &'static str,
     /// "Stop tracing".
     pub stop_tracing: &'static str,
+    /// "Picture".
+    pub picture: &'static str,
+    /// "Your own picture".
+    pub own_picture: &'static str,
+    /// "Size".
+    pub picture_size: &'static str,
+    /// "Colour (RGB)".
+    pub colour: &'static str,
+    /// Privacy note.
+    pub stays_here: &'static str,
 }
 
 const EN: Text = Text {
@@ -280,6 +290,11 @@ const EN: Text = Text {
     filter: "filter",
     output_word: "output",
     stop_tracing: "Stop tracing",
+    picture: "Picture",
+    own_picture: "Your own picture",
+    picture_size: "Size",
+    colour: "Colour (3 channels: R, G, B)",
+    stays_here: "Pictures are read by your browser and never leave this page.",
 };
 
 const ZH: Text = Text {
@@ -378,6 +393,11 @@ const ZH: Text = Text {
     filter: "卷积核",
     output_word: "输出",
     stop_tracing: "停止追溯",
+    picture: "图片",
+    own_picture: "你自己的图片",
+    picture_size: "大小",
+    colour: "彩色（3 个通道：R、G、B）",
+    stays_here: "图片只由你的浏览器读取，不会离开这个页面。",
 };
 
 impl Lang {
@@ -519,6 +539,36 @@ impl Lang {
             (Lang::Zh, _, false) => {
                 format!("除以 {divisor}，只算输入格：{padding} 个填充格不计入。")
             }
+        }
+    }
+
+    /// A sample picture's name.
+    pub fn sample_name(self, id: &str) -> &'static str {
+        match (self, id) {
+            (Lang::En, "house") => "House",
+            (Lang::En, "digit") => "Digit 7",
+            (Lang::En, _) => "Shapes",
+            (Lang::Zh, "house") => "房子",
+            (Lang::Zh, "digit") => "数字 7",
+            (Lang::Zh, _) => "形状",
+        }
+    }
+
+    /// Why a picture could not be used.
+    pub fn picture_problem(
+        self,
+        problem: crate::app::components::picture_source::PictureProblem,
+    ) -> String {
+        use crate::app::components::picture_source::PictureProblem;
+        match problem {
+            PictureProblem::NotAPicture => self.pick(
+                "That file is not a picture this browser can read; the current example stays.".to_owned(),
+                "这个文件不是浏览器能读取的图片，当前的例子保持不变。".to_owned(),
+            ),
+            PictureProblem::TooLarge(megabytes) => self.pick(
+                format!("That file is {megabytes:.1} MB; pictures up to 10 MB are accepted. The current example stays."),
+                format!("这个文件有 {megabytes:.1} MB，只接受 10 MB 以内的图片。当前的例子保持不变。"),
+            ),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod colormap;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod picture;
 pub mod settings;
 pub mod state;
 pub mod url;

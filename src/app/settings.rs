@@ -3,6 +3,7 @@
 //! Values live in backing arrays larger than any grid the step view shows, and the grids are
 //! crops of them. Shrinking a grid and growing it back therefore loses nothing the learner typed.
 
+use super::picture::Picture;
 use crate::engine::{
     Activation, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides, StageSpec,
     WindowSpec,
@@ -407,6 +408,25 @@ impl Settings {
                     .slice_mut(s![filter, channel, ..3, ..3])
                     .assign(&weights);
             }
+        }
+    }
+
+    /// Uses a picture as the input: its size, its channels and its values.
+    /// Pictures larger than the step view are ignored (the picture source never makes one).
+    pub fn load_picture(&mut self, picture: &Picture) {
+        let shape = (picture.channels, picture.rows, picture.columns);
+        if picture.rows > MAX_VIEW_SIDE
+            || picture.columns > MAX_VIEW_SIDE
+            || picture.channels > MAX_VIEW_CHANNELS
+        {
+            return;
+        }
+        if let Ok(values) = Array3::from_shape_vec(shape, picture.values.clone()) {
+            self.input
+                .slice_mut(s![..shape.0, ..shape.1, ..shape.2])
+                .assign(&values);
+            self.input_size = [picture.rows, picture.columns];
+            self.channels = picture.channels;
         }
     }
 

@@ -1,6 +1,7 @@
 //! The app's one state and the actions that change it; pure, so it is tested natively.
 
 use super::i18n::Lang;
+use super::picture::Picture;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
     Axis, Cell, EngineError, FeatureMap, Layer, Pipeline, error::Part, fill::RandomKind,
@@ -231,6 +232,8 @@ pub enum Action {
     NextStage,
     /// Go to the first step of this stage, or of the previous one if already there.
     PreviousStage,
+    /// Use a decoded picture as the input.
+    LoadPicture(Picture),
     /// Trace a cell of the last map back to the input, or stop tracing.
     Trace(Option<Cell>),
     /// One step forward.
@@ -406,6 +409,7 @@ impl State {
                 };
                 self.at(self.shown.pipeline.global_step(target, 0))
             }
+            Action::LoadPicture(picture) => self.with_settings(|s| s.load_picture(&picture)),
             Action::Trace(cell) => State {
                 traced: cell,
                 ..self.clone()

@@ -6,6 +6,7 @@ use super::formula::FormulaPanel;
 use super::heatmaps::Heatmaps;
 use super::operation_picker::OperationPicker;
 use super::option_controls::OptionControls;
+use super::picture_source::PictureSource;
 use super::playback::Playback;
 use super::values_controls::ValuesControls;
 use super::window_controls::WindowControls;
@@ -64,6 +65,7 @@ pub fn App() -> Html {
             }
         });
     }
+    use_effect_with(state.position, |_| super::follow::follow_window());
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
@@ -197,6 +199,7 @@ pub fn App() -> Html {
                     <OperationPicker operation={state.settings.operation} {lang} on_change={on_operation} />
                     <WindowControls settings={state.settings.clone()} {sides} {lang} on_action={on_action.clone()} />
                     <OptionControls settings={state.settings.clone()} {lang} on_action={on_action.clone()} />
+                    <PictureSource {lang} on_action={on_action.clone()} />
                     <ValuesControls filters={state.settings.filters} has_kernel={state.settings.operation.has_weights()}
                         {lang} on_action={on_action.clone()} />
                 </section>

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod arithmetic;
 pub mod feature_map;
+pub mod follow;
 pub mod formula;
 pub mod grid;
 pub mod grid_cell;
@@ -10,6 +11,7 @@ pub mod heatmaps;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;
+pub mod picture_source;
 pub mod playback;
 pub mod values_controls;
 pub mod window_controls;
