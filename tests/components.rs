@@ -151,6 +151,7 @@ async fn grid_draws_padding_highlights_and_labels() {
         plane: Rc::new(plane),
         name: "Input".into(),
         id: "test-0".into(),
+        row_width: 3,
         editable: true,
         lang: Lang::En,
         on_edit: Callback::noop(),

@@ -50,6 +50,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
     };
     let rows = props.planes.chunks(per_row).enumerate().map(|(row, planes)| {
         let first = row * per_row;
+        let row_width: usize = planes.iter().map(|plane| plane.columns).sum();
         html! {
             <div class="planes" key={row}>
                 { for planes.iter().enumerate().map(|(offset, plane)| {
@@ -59,7 +60,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
                     html! {
                         <div class="plane" key={index}>
                             if many { <div class="plane-title">{ name }</div> }
-                            <Grid plane={Rc::new(plane.clone())} name={label} id={format!("{}-{index}", props.id)}
+                            <Grid plane={Rc::new(plane.clone())} name={label} id={format!("{}-{index}", props.id)} {row_width}
                                 editable={props.editable} lang={props.lang} on_edit={props.on_edit.clone()}
                                 on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
                         </div>

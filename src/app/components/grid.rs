@@ -16,6 +16,9 @@ pub struct GridProps {
     pub name: AttrValue,
     /// Short test id ("input-0", "kernel-0", "output-0").
     pub id: AttrValue,
+    /// Columns of all the planes in this grid's row together, for choosing the cell size.
+    #[prop_or_default]
+    pub row_width: usize,
     /// Whether values can be edited by clicking.
     pub editable: bool,
     /// Interface language, for cell labels.
@@ -52,10 +55,12 @@ pub fn Grid(props: &GridProps) -> Html {
         });
         html! { <tr key={row}>{ for cells }</tr> }
     });
-    let density = match plane.columns.max(plane.rows) {
+    // Cells shrink as a row of planes grows, so a whole map stays in view.
+    let density = match props.row_width.max(plane.columns).max(plane.rows) {
         0..=16 => None,
         17..=32 => Some("dense"),
-        _ => Some("very-dense"),
+        33..=48 => Some("very-dense"),
+        _ => Some("tiny"),
     };
     html! {
         <table class={classes!("grid", density)} role="grid" aria-label={props.name.clone()} data-grid={props.id.clone()}>
