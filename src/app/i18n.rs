@@ -1,6 +1,8 @@
 //! Every user-facing string, in English and Simplified Chinese, and the engine's errors in both.
 
+use super::presentation::Panel;
 use super::settings::{Operation, Settings};
+use super::shortcuts::{SHORTCUTS, Shortcut};
 use crate::engine::{
     Axis, EngineError,
     error::{Limited, Part},
@@ -187,6 +189,28 @@ pub struct Text {
     pub colour: &'static str,
     /// Privacy note.
     pub stays_here: &'static str,
+    /// "Projector".
+    pub projector: &'static str,
+    /// "Copy link".
+    pub copy_link: &'static str,
+    /// "Link copied".
+    pub link_copied: &'static str,
+    /// "Embed".
+    pub embed: &'static str,
+    /// How to embed.
+    pub embed_note: &'static str,
+    /// "Hide".
+    pub hide_panels: &'static str,
+    /// "Close".
+    pub close: &'static str,
+    /// "Keyboard shortcuts".
+    pub shortcuts: &'static str,
+    /// Note under the shortcuts.
+    pub shortcuts_note: &'static str,
+    /// Descriptions of the shortcuts, in [`Shortcut`] order.
+    pub shortcut_actions: [&'static str; 9],
+    /// Panel names, in [`Panel::ALL`] order.
+    pub panels: [&'static str; 7],
 }
 
 const EN: Text = Text {
@@ -295,6 +319,35 @@ const EN: Text = Text {
     picture_size: "Size",
     colour: "Colour (3 channels: R, G, B)",
     stays_here: "Pictures are read by your browser and never leave this page.",
+    projector: "Projector",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    embed: "Embed",
+    embed_note: "Paste this into a web page. The frame opens this exact example and grows to fit.",
+    hide_panels: "Hide",
+    close: "Close",
+    shortcuts: "Keyboard shortcuts",
+    shortcuts_note: "Shortcuts never fire while you are typing in a field or editing a cell.",
+    shortcut_actions: [
+        "play or pause",
+        "step forward",
+        "step back",
+        "first step",
+        "last step",
+        "faster or slower",
+        "next or previous operation",
+        "next or previous stage",
+        "show or hide this list",
+    ],
+    panels: [
+        "title",
+        "controls",
+        "playback",
+        "calculation",
+        "output-size formula",
+        "pictures",
+        "hint",
+    ],
 };
 
 const ZH: Text = Text {
@@ -398,6 +451,35 @@ const ZH: Text = Text {
     picture_size: "大小",
     colour: "彩色（3 个通道：R、G、B）",
     stays_here: "图片只由你的浏览器读取，不会离开这个页面。",
+    projector: "投影模式",
+    copy_link: "复制链接",
+    link_copied: "链接已复制",
+    embed: "嵌入",
+    embed_note: "把这段代码粘贴到网页中。框架会打开这个例子，并自动调整高度。",
+    hide_panels: "隐藏",
+    close: "关闭",
+    shortcuts: "键盘快捷键",
+    shortcuts_note: "在输入框中输入或修改格子时，快捷键不会生效。",
+    shortcut_actions: [
+        "播放或暂停",
+        "前进一步",
+        "后退一步",
+        "第一步",
+        "最后一步",
+        "加快或减慢",
+        "下一个或上一个运算",
+        "下一层或上一层",
+        "显示或隐藏此列表",
+    ],
+    panels: [
+        "标题",
+        "控制",
+        "播放",
+        "计算过程",
+        "输出大小公式",
+        "图片",
+        "提示",
+    ],
 };
 
 impl Lang {
@@ -539,6 +621,50 @@ impl Lang {
             (Lang::Zh, _, false) => {
                 format!("除以 {divisor}，只算输入格：{padding} 个填充格不计入。")
             }
+        }
+    }
+
+    /// What a shortcut does.
+    pub fn shortcut(self, shortcut: Shortcut) -> &'static str {
+        let index = SHORTCUTS
+            .iter()
+            .position(|(_, s)| *s == shortcut)
+            .unwrap_or(0);
+        self.text().shortcut_actions[index]
+    }
+
+    /// A panel's name.
+    pub fn panel_name(self, panel: Panel) -> &'static str {
+        let index = Panel::ALL.iter().position(|&p| p == panel).unwrap_or(0);
+        self.text().panels[index]
+    }
+
+    /// The live-region announcement of a step: "Step 5 of 9: output row 2, column 1 = 7".
+    pub fn announce(
+        self,
+        step: usize,
+        steps: usize,
+        channel: Option<usize>,
+        row: usize,
+        column: usize,
+        value: &str,
+    ) -> String {
+        let (step, row, column) = (step + 1, row + 1, column + 1);
+        match (self, channel) {
+            (Lang::En, None) => {
+                format!("Step {step} of {steps}: output row {row}, column {column} = {value}")
+            }
+            (Lang::En, Some(c)) => format!(
+                "Step {step} of {steps}: output channel {}, row {row}, column {column} = {value}",
+                c + 1
+            ),
+            (Lang::Zh, None) => {
+                format!("第 {step} 步，共 {steps} 步：输出第 {row} 行、第 {column} 列 = {value}")
+            }
+            (Lang::Zh, Some(c)) => format!(
+                "第 {step} 步，共 {steps} 步：输出通道 {}、第 {row} 行、第 {column} 列 = {value}",
+                c + 1
+            ),
         }
     }
 

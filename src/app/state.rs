@@ -2,6 +2,7 @@
 
 use super::i18n::Lang;
 use super::picture::Picture;
+use super::presentation::{Panel, Presentation};
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
     Axis, Cell, EngineError, FeatureMap, Layer, Pipeline, error::Part, fill::RandomKind,
@@ -109,6 +110,10 @@ pub struct State {
     pub ignored_parameters: Vec<String>,
     /// A cell of the last map whose receptive field is traced back to the input.
     pub traced: Option<Cell>,
+    /// Theme, embed mode and hidden panels.
+    pub presentation: Presentation,
+    /// Whether the keyboard shortcut overlay is open.
+    pub help_open: bool,
 }
 
 impl State {
@@ -133,6 +138,8 @@ impl State {
             refusal: None,
             ignored_parameters: Vec::new(),
             traced: None,
+            presentation: Presentation::default(),
+            help_open: false,
         }
     }
 
@@ -143,6 +150,7 @@ impl State {
         let mut state = State::new(link.lang.unwrap_or(browser_lang), link.settings);
         state.position = link.step.min(state.last_step());
         state.ignored_parameters = link.refused;
+        state.presentation = link.presentation;
         state
     }
 
@@ -232,6 +240,18 @@ pub enum Action {
     NextStage,
     /// Go to the first step of this stage, or of the previous one if already there.
     PreviousStage,
+    /// Switch the projector theme on or off.
+    SetProjector(bool),
+    /// Hide or show a panel.
+    SetHidden(Panel, bool),
+    /// Open or close the keyboard shortcut overlay.
+    ToggleHelp,
+    /// Close the keyboard shortcut overlay.
+    CloseHelp,
+    /// The next (`true`) or previous operation in the menu.
+    CycleOperation(bool),
+    /// The next faster (`true`) or slower playback speed.
+    ChangeSpeed(bool),
     /// Use a decoded picture as the input.
     LoadPicture(Picture),
     /// Trace a cell of the last map back to the input, or stop tracing.
@@ -408,6 +428,52 @@ impl State {
                     stage
                 };
                 self.at(self.shown.pipeline.global_step(target, 0))
+            }
+            Action::SetProjector(on) => {
+                let mut next = self.clone();
+                next.presentation.projector = on;
+                next
+            }
+            Action::SetHidden(panel, hidden) => {
+                let mut next = self.clone();
+                next.presentation.set_hidden(panel, hidden);
+                next
+            }
+            Action::ToggleHelp => State {
+                help_open: !self.help_open,
+                ..self.clone()
+            },
+            Action::CloseHelp => State {
+                help_open: false,
+                ..self.clone()
+            },
+            Action::CycleOperation(forward) => {
+                let all = Operation::ALL;
+                let index = all
+                    .iter()
+                    .position(|&op| op == self.settings.operation)
+                    .unwrap_or(0);
+                let next = if forward {
+                    (index + 1) % all.len()
+                } else {
+                    (index + all.len() - 1) % all.len()
+                };
+                self.with_settings(|s| s.operation = all[next])
+            }
+            Action::ChangeSpeed(faster) => {
+                let index = SPEEDS
+                    .iter()
+                    .position(|&speed| speed == self.speed)
+                    .unwrap_or(1);
+                let next = if faster {
+                    (index + 1).min(SPEEDS.len() - 1)
+                } else {
+                    index.saturating_sub(1)
+                };
+                State {
+                    speed: SPEEDS[next],
+                    ..self.clone()
+                }
             }
             Action::LoadPicture(picture) => self.with_settings(|s| s.load_picture(&picture)),
             Action::Trace(cell) => State {

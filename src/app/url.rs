@@ -4,6 +4,7 @@
 //! its default and is named in a notice. Text from the link is only ever shown as text.
 
 use super::i18n::Lang;
+use super::presentation::Presentation;
 use super::settings::{
     MAX_VIEW_CHANNELS, MAX_VIEW_FILTERS, MAX_VIEW_SIDE, Operation, PaddingChoice, Settings, Values,
 };
@@ -16,9 +17,9 @@ use crate::engine::{
 use ndarray::s;
 
 /// Every parameter a link may carry.
-pub const PARAMETERS: [&str; 22] = [
+pub const PARAMETERS: [&str; 25] = [
     "op", "in", "ch", "f", "k", "s", "d", "pad", "ceil", "incpad", "flip", "slope", "act", "pool",
-    "pk", "ps", "x", "w", "b", "seed", "step", "lang",
+    "pk", "ps", "x", "w", "b", "seed", "step", "lang", "theme", "embed", "hide",
 ];
 
 /// What a link asked for, and which of its parameters were refused.
@@ -30,6 +31,8 @@ pub struct FromLink {
     pub step: usize,
     /// The language asked for, if any.
     pub lang: Option<Lang>,
+    /// Theme, embed mode and hidden panels.
+    pub presentation: Presentation,
     /// Names of parameters that were refused (unknown, malformed or out of range).
     pub refused: Vec<String>,
 }
@@ -169,6 +172,7 @@ pub fn read(query: &str) -> FromLink {
     let mut settings = Settings::default();
     let mut step = 0;
     let mut lang = None;
+    let mut presentation = Presentation::default();
     let mut refused = Vec::new();
     let mut values: Vec<(String, String)> = Vec::new();
     let pairs = pairs(query);
@@ -260,6 +264,20 @@ pub fn read(query: &str) -> FromLink {
                 }
                 _ => false,
             },
+            "theme" => match value.as_str() {
+                "projector" => {
+                    presentation.projector = true;
+                    true
+                }
+                "light" => true,
+                _ => false,
+            },
+            "embed" => parse_flag(&value)
+                .map(|on| presentation.embed = on)
+                .is_some(),
+            "hide" => Presentation::parse_hidden(&value)
+                .map(|hidden| presentation.hidden = hidden)
+                .is_some(),
             "seed" => true,
             "x" | "w" | "b" => {
                 // Values need the final sizes: read them after every size.
@@ -318,6 +336,7 @@ pub fn read(query: &str) -> FromLink {
         settings,
         step,
         lang,
+        presentation,
         refused,
     }
 }
@@ -334,9 +353,25 @@ fn values_text(values: impl Iterator<Item = f32>) -> String {
     values.map(|v| format!("{v}")).collect::<Vec<_>>().join(",")
 }
 
-/// Writes the state as a query string (without the `?`). Only what differs from a fresh
-/// start is written, except the values, which are always written so the link is exact.
+/// Writes the state as a query string (without the `?`): the example and its presentation.
 pub fn write(state: &State) -> String {
+    let mut query = write_example(state);
+    let presentation = &state.presentation;
+    if presentation.projector {
+        query.push_str("&theme=projector");
+    }
+    if presentation.embed {
+        query.push_str("&embed=1");
+    }
+    if !presentation.hidden.is_empty() {
+        query.push_str(&format!("&hide={}", encode(&presentation.hidden_text())));
+    }
+    query
+}
+
+/// Writes the example alone (without theme, embed or hidden panels). Only what differs from a
+/// fresh start is written, except the values, which are always written so the link is exact.
+pub fn write_example(state: &State) -> String {
     let settings = &state.settings;
     let defaults = Settings::default();
     let mut parts: Vec<(&str, String)> = Vec::new();
@@ -409,6 +444,9 @@ pub fn write(state: &State) -> String {
                 values_text(settings.bias[..settings.filters].iter().copied()),
             ));
         }
+    }
+    if settings.seed != Settings::default().seed {
+        parts.push(("seed", settings.seed.to_string()));
     }
     if state.position > 0 {
         parts.push(("step", (state.position + 1).to_string()));

@@ -4,14 +4,17 @@ use super::arithmetic::ArithmeticPanel;
 use super::feature_map::FeatureMap;
 use super::formula::FormulaPanel;
 use super::heatmaps::Heatmaps;
+use super::help_overlay::HelpOverlay;
 use super::operation_picker::OperationPicker;
 use super::option_controls::OptionControls;
 use super::picture_source::PictureSource;
 use super::playback::Playback;
+use super::toolbar::Toolbar;
 use super::values_controls::ValuesControls;
 use super::window_controls::WindowControls;
 use super::window_outline::WindowOutline;
 use crate::app::i18n::Lang;
+use crate::app::presentation::Panel;
 use crate::app::settings::Values;
 use crate::app::state::{Action, MapCell, Refusal, State};
 use crate::app::url;
@@ -29,11 +32,48 @@ fn browser_lang() -> Lang {
         .map_or(Lang::En, |tag| Lang::from_tag(&tag))
 }
 
-/// The page's query string, empty if it cannot be read.
+/// Where the last example is kept between visits.
+const STORAGE_KEY: &str = "convstep:last";
+
+/// The page's query string; without one, the example kept from the last visit.
 fn location_query() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().search().ok())
+    let Some(window) = web_sys::window() else {
+        return String::new();
+    };
+    let query = window.location().search().unwrap_or_default();
+    if !query.trim_start_matches('?').is_empty() {
+        return query;
+    }
+    window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|storage| storage.get_item(STORAGE_KEY).ok().flatten())
         .unwrap_or_default()
+}
+
+/// In an iframe, posts `{ type: "convstep:height", height }` to the host page.
+fn report_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let Some(height) = window
+        .document()
+        .and_then(|document| document.document_element())
+        .map(|root| root.scroll_height())
+    else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &"convstep:height".into());
+    let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+    let _ = parent.post_message(&message, "*");
 }
 
 /// ConvStep.
@@ -55,16 +95,27 @@ pub fn App() -> Html {
             move || drop(interval)
         });
     }
+    super::keyboard::use_keyboard_shortcuts(on_action.clone());
     {
-        // Keep the address in step with the view, replacing the entry rather than adding one.
+        // Keep the address in step with the view, replacing the entry rather than adding one,
+        // and keep the example in local storage so a reload without a link restores it.
         let query = url::write(&state);
-        use_effect_with(query, |query| {
-            if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+        let embedded = state.presentation.embed;
+        use_effect_with(query, move |query| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            if let Ok(history) = window.history() {
                 let _ =
                     history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?{query}")));
             }
+            if !embedded && let Ok(Some(storage)) = window.local_storage() {
+                let _ = storage.set_item(STORAGE_KEY, query);
+            }
         });
     }
+    // Embedded: after every render, tell the host page how tall the content is.
+    use_effect(report_height);
     use_effect_with(state.position, |_| super::follow::follow_window());
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
@@ -171,14 +222,18 @@ pub fn App() -> Html {
         Refusal::Engine(error) => lang.error(error),
     });
     let sides = shown.layer_sides().unwrap_or_default();
-    let other = match lang {
-        Lang::En => Lang::Zh,
-        Lang::Zh => Lang::En,
-    };
-    let on_lang = {
-        let on_action = on_action.clone();
-        Callback::from(move |_| on_action.emit(Action::SetLang(other)))
-    };
+    let shows = |panel| state.presentation.shows(panel);
+    let announcement = view::current_step(&state).map(|step| {
+        let channels = shown.map(focus_stage + 1).map_or(1, |map| map.dim().0);
+        lang.announce(
+            state.position,
+            shown.steps(),
+            (channels > 1).then_some(step.output.channel),
+            step.output.row,
+            step.output.column,
+            &crate::app::format::number(step.value),
+        )
+    });
     let on_operation = {
         let on_action = on_action.clone();
         Callback::from(move |operation| on_action.emit(Action::SetOperation(operation)))
@@ -186,15 +241,22 @@ pub fn App() -> Html {
     let stages = shown.pipeline.stages().len();
     let stage_label = (stages > 1).then(|| lang.stage_of(focus_stage, stages, &shown.settings));
     html! {
-        <div class="app">
-            <header class="top">
-                <div>
-                    <h1>{ text.title }</h1>
-                    <p class="tagline">{ text.tagline }</p>
-                </div>
-                <button type="button" class="lang" lang={other.tag()} onclick={on_lang}>{ text.other_language }</button>
-            </header>
-            <main class="workspace">
+        <div class={classes!("app", state.presentation.projector.then_some("projector"), state.presentation.embed.then_some("embed"))}>
+            if shows(Panel::Header) {
+                <header class="top">
+                    <div>
+                        <h1>{ text.title }</h1>
+                        <p class="tagline">{ text.tagline }</p>
+                    </div>
+                    <Toolbar {lang} presentation={state.presentation.clone()} query={url::write(&state)} on_action={on_action.clone()} />
+                </header>
+            }
+            <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement }</div>
+            if state.help_open {
+                <HelpOverlay {lang} on_action={on_action.clone()} />
+            }
+            <main class={classes!("workspace", (!shows(Panel::Controls)).then_some("no-controls"))}>
+                if shows(Panel::Controls) {
                 <section class="controls" aria-label={text.controls}>
                     <OperationPicker operation={state.settings.operation} {lang} on_change={on_operation} />
                     <WindowControls settings={state.settings.clone()} {sides} {lang} on_action={on_action.clone()} />
@@ -203,6 +265,7 @@ pub fn App() -> Html {
                     <ValuesControls filters={state.settings.filters} has_kernel={state.settings.operation.has_weights()}
                         {lang} on_action={on_action.clone()} />
                 </section>
+                }
                 <section class="stage">
                     <div class="figures">{ for figures }</div>
                     if !state.ignored_parameters.is_empty() {
@@ -213,18 +276,24 @@ pub fn App() -> Html {
                     if let Some(message) = refusal {
                         <p class="refusal" role="alert" data-testid="refusal">{ message }</p>
                     }
-                    <p class="hint">{ if stages > 1 { text.block_hint } else { text.edit_hint } }</p>
-                    <Playback position={state.position} steps={shown.steps()} playing={state.playing}
-                        speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
+                    if shows(Panel::Hint) {
+                        <p class="hint">{ if stages > 1 { text.block_hint } else { text.edit_hint } }</p>
+                    }
+                    if shows(Panel::Playback) {
+                        <Playback position={state.position} steps={shown.steps()} playing={state.playing}
+                            speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
+                    }
                     <div class="explain">
-                        if let Some(step) = step {
+                        if let (Some(step), true) = (step, shows(Panel::Arithmetic)) {
                             <ArithmeticPanel {step} channels={layer.map_or(1, |layer| layer.input_shape()[0])} {lang} />
                         }
-                        if let Some(layout) = layer.and_then(view::layout) {
+                        if let (Some(layout), true) = (layer.and_then(view::layout), shows(Panel::Formula)) {
                             <FormulaPanel layout={layout.clone()} {lang} />
                         }
                     </div>
-                    <Heatmaps shown={state.shown.clone()} {lang} />
+                    if shows(Panel::Pictures) {
+                        <Heatmaps shown={state.shown.clone()} {lang} />
+                    }
                 </section>
             </main>
         </div>

@@ -2,17 +2,21 @@
 
 pub mod app;
 pub mod arithmetic;
+pub mod embed_dialog;
 pub mod feature_map;
 pub mod follow;
 pub mod formula;
 pub mod grid;
 pub mod grid_cell;
 pub mod heatmaps;
+pub mod help_overlay;
+pub mod keyboard;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;
 pub mod picture_source;
 pub mod playback;
+pub mod toolbar;
 pub mod values_controls;
 pub mod window_controls;
 pub mod window_outline;

@@ -1,0 +1,110 @@
+//! The embed dialog: choose the panels to hide and copy an `<iframe>` for course notes or a blog.
+
+use super::toolbar::page_address;
+use crate::app::i18n::Lang;
+use crate::app::presentation::{Panel, Presentation};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of [`EmbedDialog`].
+#[derive(Properties, PartialEq)]
+pub struct EmbedDialogProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The example's link parameters.
+    pub query: AttrValue,
+    /// Panels hidden now, the starting choice.
+    pub hidden: Vec<Panel>,
+    /// Closes the dialog.
+    pub on_close: Callback<()>,
+}
+
+/// The snippet a host page needs: the iframe, and a listener that sizes it from the height
+/// ConvStep reports.
+pub fn snippet(address: &str, query: &str, hidden: &[Panel]) -> String {
+    let presentation = Presentation {
+        embed: true,
+        hidden: hidden.to_vec(),
+        ..Presentation::default()
+    };
+    let hide = if hidden.is_empty() {
+        String::new()
+    } else {
+        format!("&hide={}", presentation.hidden_text())
+    };
+    format!(
+        "<iframe src=\"{address}?{query}&embed=1{hide}\" title=\"ConvStep\" style=\"width: 100%; height: 640px; border: 0\"></iframe>\n\
+         <script>\n\
+         addEventListener(\"message\", (event) => {{\n\
+         \x20 if (event.data && event.data.type === \"convstep:height\") {{\n\
+         \x20   for (const frame of document.querySelectorAll(\"iframe\")) {{\n\
+         \x20     if (frame.contentWindow === event.source) frame.style.height = event.data.height + \"px\";\n\
+         \x20   }}\n\
+         \x20 }}\n\
+         }});\n\
+         </script>"
+    )
+}
+
+/// A modal dialog with panel checkboxes and the snippet.
+#[component]
+pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
+    let text = props.lang.text();
+    let hidden = use_state(|| props.hidden.clone());
+    let code = snippet(&page_address(), &props.query, &hidden);
+    let boxes = Panel::ALL
+        .iter()
+        .filter(|&&panel| panel != Panel::Header)
+        .map(|&panel| {
+            let hidden = hidden.clone();
+            let checked = hidden.contains(&panel);
+            let onchange = Callback::from(move |event: Event| {
+                let mut next = (*hidden).clone();
+                next.retain(|&p| p != panel);
+                if event.target_unchecked_into::<HtmlInputElement>().checked() {
+                    next.push(panel);
+                    next.sort();
+                }
+                hidden.set(next);
+            });
+            html! {
+                <label class="check">
+                    <input type="checkbox" {checked} {onchange} data-panel={panel.id()} />
+                    <span>{ props.lang.panel_name(panel) }</span>
+                </label>
+            }
+        });
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
+    html! {
+        <div class="overlay">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="embed-heading">
+                <h2 id="embed-heading">{ text.embed }</h2>
+                <p class="note">{ text.embed_note }</p>
+                <fieldset><legend>{ text.hide_panels }</legend>{ for boxes }</fieldset>
+                <textarea id="embed-code" readonly=true rows="10" value={code} aria-label={text.embed} />
+                <button type="button" onclick={close}>{ text.close }</button>
+            </div>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_snippet_embeds_the_example_and_sizes_the_frame() {
+        let code = snippet(
+            "https://example.org/convstep/",
+            "in=4x4",
+            &[Panel::Controls],
+        );
+        assert!(code.starts_with(
+            "<iframe src=\"https://example.org/convstep/?in=4x4&embed=1&hide=controls\""
+        ));
+        assert!(code.contains("convstep:height"));
+    }
+}

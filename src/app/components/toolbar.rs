@@ -1,0 +1,92 @@
+//! The tools in the title bar: language, projector theme, copy link, embed and shortcuts.
+
+use super::embed_dialog::EmbedDialog;
+use crate::app::i18n::Lang;
+use crate::app::presentation::Presentation;
+use crate::app::state::Action;
+use wasm_bindgen::{JsCast, JsValue};
+use yew::prelude::*;
+
+/// Props of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// Theme and panels.
+    pub presentation: Presentation,
+    /// The example's link parameters, without presentation ones.
+    pub query: AttrValue,
+    /// Sends actions to the state.
+    pub on_action: Callback<Action>,
+}
+
+/// The page address without its query: where links and embeds point.
+pub fn page_address() -> String {
+    web_sys::window()
+        .and_then(|window| {
+            let location = window.location();
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
+        })
+        .unwrap_or_default()
+}
+
+/// Writes `text` to the clipboard if the browser allows it; returns whether it tried.
+fn copy_to_clipboard(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return false;
+    };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .unwrap_or(JsValue::UNDEFINED);
+    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+        .unwrap_or(JsValue::UNDEFINED);
+    match write.dyn_into::<js_sys::Function>() {
+        Ok(write) => write.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// The toolbar.
+#[component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let text = props.lang.text();
+    let copied = use_state(|| false);
+    let embedding = use_state(|| false);
+    let link = format!("{}?{}", page_address(), props.query);
+    let other = match props.lang {
+        Lang::En => Lang::Zh,
+        Lang::Zh => Lang::En,
+    };
+    let on = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let oncopy = {
+        let (copied, link) = (copied.clone(), link.clone());
+        Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&link)))
+    };
+    let projector = props.presentation.projector;
+    html! {
+        <div class="toolbar">
+            <button type="button" class="lang" lang={other.tag()} onclick={on(Action::SetLang(other))}>{ text.other_language }</button>
+            <button type="button" id="projector" aria-pressed={projector.to_string()} onclick={on(Action::SetProjector(!projector))}>
+                { text.projector }
+            </button>
+            <button type="button" id="copy-link" onclick={oncopy}>{ if *copied { text.link_copied } else { text.copy_link } }</button>
+            <button type="button" id="embed" onclick={{ let embedding = embedding.clone(); Callback::from(move |_: MouseEvent| embedding.set(true)) }}>
+                { text.embed }
+            </button>
+            <button type="button" id="help" aria-label={text.shortcuts} title={text.shortcuts} onclick={on(Action::ToggleHelp)}>{ "?" }</button>
+            if *copied {
+                <input class="link-text" readonly=true value={link} aria-label={text.copy_link} />
+            }
+            if *embedding {
+                <EmbedDialog lang={props.lang} query={props.query.clone()} hidden={props.presentation.hidden.clone()}
+                    on_close={{ let embedding = embedding.clone(); Callback::from(move |_| embedding.set(false)) }} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! How the page is presented, apart from the example: projector theme, embed mode and the
+//! panels an author or teacher chose to hide. All of it travels in the link.
+
+/// A part of the screen that can be hidden.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Panel {
+    /// The title bar.
+    Header,
+    /// The whole controls column.
+    Controls,
+    /// Playback buttons and the scrub slider.
+    Playback,
+    /// The calculation.
+    Arithmetic,
+    /// The output-size formula.
+    Formula,
+    /// The feature maps as pictures.
+    Pictures,
+    /// The hint line under the grids.
+    Hint,
+}
+
+impl Panel {
+    /// Every panel, in screen order.
+    pub const ALL: [Panel; 7] = [
+        Panel::Header,
+        Panel::Controls,
+        Panel::Playback,
+        Panel::Arithmetic,
+        Panel::Formula,
+        Panel::Pictures,
+        Panel::Hint,
+    ];
+
+    /// The name used in links (`hide=controls,formula`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Panel::Header => "header",
+            Panel::Controls => "controls",
+            Panel::Playback => "playback",
+            Panel::Arithmetic => "arithmetic",
+            Panel::Formula => "formula",
+            Panel::Pictures => "pictures",
+            Panel::Hint => "hint",
+        }
+    }
+
+    /// The panel named `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|panel| panel.id() == id)
+    }
+}
+
+/// Theme, embedding and hidden panels.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Presentation {
+    /// Large type, thick outlines, high contrast on a light background.
+    pub projector: bool,
+    /// Shown inside another page: no title bar, reports its height to the host.
+    pub embed: bool,
+    /// Panels not shown, in [`Panel::ALL`] order.
+    pub hidden: Vec<Panel>,
+}
+
+impl Presentation {
+    /// Whether `panel` is shown.
+    pub fn shows(&self, panel: Panel) -> bool {
+        let embedded_header = self.embed && panel == Panel::Header;
+        !(self.hidden.contains(&panel) || embedded_header)
+    }
+
+    /// Parses `hide=a,b,c`; `None` if any name is unknown.
+    pub fn parse_hidden(text: &str) -> Option<Vec<Panel>> {
+        let mut panels: Vec<Panel> = text
+            .split(',')
+            .filter(|name| !name.is_empty())
+            .map(Panel::from_id)
+            .collect::<Option<_>>()?;
+        panels.sort();
+        panels.dedup();
+        Some(panels)
+    }
+
+    /// The `hide` value: panel names joined by commas.
+    pub fn hidden_text(&self) -> String {
+        self.hidden
+            .iter()
+            .map(|panel| panel.id())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+
+    /// Shows or hides one panel.
+    pub fn set_hidden(&mut self, panel: Panel, hidden: bool) {
+        self.hidden.retain(|&p| p != panel);
+        if hidden {
+            self.hidden.push(panel);
+            self.hidden.sort();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hidden_panels_round_trip_and_unknown_names_are_refused() {
+        let hidden = Presentation::parse_hidden("formula,controls,formula").unwrap();
+        assert_eq!(hidden, vec![Panel::Controls, Panel::Formula]);
+        let presentation = Presentation {
+            hidden,
+            ..Presentation::default()
+        };
+        assert_eq!(presentation.hidden_text(), "controls,formula");
+        assert!(!presentation.shows(Panel::Controls));
+        assert!(presentation.shows(Panel::Header));
+        assert_eq!(Presentation::parse_hidden("controls,<b>"), None);
+        let embedded = Presentation {
+            embed: true,
+            ..Presentation::default()
+        };
+        assert!(!embedded.shows(Panel::Header));
+    }
+}

@@ -1,0 +1,73 @@
+//! Keyboard shortcuts: which key does what. The component that listens ignores keys typed
+//! into fields, so editing a cell never steps the example.
+
+use super::state::Action;
+
+/// Every shortcut: the keys, and what they do (an index into the help text).
+pub const SHORTCUTS: [(&str, Shortcut); 9] = [
+    ("Space", Shortcut::PlayPause),
+    ("→  l", Shortcut::Forward),
+    ("←  j", Shortcut::Back),
+    ("Home", Shortcut::Start),
+    ("End", Shortcut::End),
+    ("+  −", Shortcut::Speed),
+    ("o  O", Shortcut::Operation),
+    ("n  p", Shortcut::Stage),
+    ("?", Shortcut::Help),
+];
+
+/// What a shortcut does, for the help overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shortcut {
+    /// Play or pause.
+    PlayPause,
+    /// One step forward.
+    Forward,
+    /// One step back.
+    Back,
+    /// First step.
+    Start,
+    /// Last step.
+    End,
+    /// Faster or slower.
+    Speed,
+    /// Next or previous operation.
+    Operation,
+    /// Next or previous stage.
+    Stage,
+    /// This overlay.
+    Help,
+}
+
+/// The action for a key (`KeyboardEvent.key`), if it is a shortcut.
+pub fn action_for(key: &str) -> Option<Action> {
+    Some(match key {
+        " " | "k" => Action::TogglePlay,
+        "ArrowRight" | "l" => Action::StepForward,
+        "ArrowLeft" | "j" => Action::StepBack,
+        "Home" => Action::Start,
+        "End" => Action::End,
+        "+" | "=" => Action::ChangeSpeed(true),
+        "-" | "_" => Action::ChangeSpeed(false),
+        "o" => Action::CycleOperation(true),
+        "O" => Action::CycleOperation(false),
+        "n" => Action::NextStage,
+        "p" => Action::PreviousStage,
+        "?" => Action::ToggleHelp,
+        "Escape" => Action::CloseHelp,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_map_to_actions() {
+        assert_eq!(action_for(" "), Some(Action::TogglePlay));
+        assert_eq!(action_for("ArrowRight"), Some(Action::StepForward));
+        assert_eq!(action_for("?"), Some(Action::ToggleHelp));
+        assert_eq!(action_for("x"), None);
+    }
+}
