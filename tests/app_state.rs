@@ -7,12 +7,12 @@ use convstep::app::view::{self, Kind, Marks};
 use convstep::engine::{Axis, Cell, EngineError, Sides};
 
 /// The input map's planes.
-fn input_planes(state: &State) -> Vec<view::Plane> {
+fn input_planes(state: &State) -> Vec<view::PlaneView> {
     view::maps(state).swap_remove(0)
 }
 
 /// The output map's planes (one stage).
-fn output_planes(state: &State) -> Vec<view::Plane> {
+fn output_planes(state: &State) -> Vec<view::PlaneView> {
     view::maps(state).swap_remove(1)
 }
 
@@ -24,7 +24,7 @@ fn apply(state: State, actions: impl IntoIterator<Item = Action>) -> State {
 
 fn output_text(state: &State) -> Vec<Option<f32>> {
     output_planes(state)[0]
-        .cells
+        .cells()
         .iter()
         .map(|cell| cell.value)
         .collect()
@@ -148,10 +148,10 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
         State::default().apply(Action::SetPadding(PaddingChoice::Custom(Sides::uniform(1))));
     let planes = input_planes(&padded);
     let plane = &planes[0];
-    assert_eq!((plane.rows, plane.columns), (6, 6));
+    assert_eq!((plane.base.rows, plane.base.columns), (6, 6));
     assert_eq!(
         plane
-            .cells
+            .cells()
             .iter()
             .filter(|c| c.kind == Kind::Padding)
             .count(),
@@ -159,7 +159,7 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
     );
     assert_eq!(
         plane
-            .cells
+            .cells()
             .iter()
             .filter(|c| c.marks.has(Marks::TAP))
             .count(),
@@ -177,7 +177,7 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
             Action::SetSize(SizeField::Dilation, Axis::Columns, 2),
         ],
     );
-    let cells = &input_planes(&dilated)[0].cells;
+    let cells = &input_planes(&dilated)[0].cells();
     let taps: Vec<usize> = (0..cells.len())
         .filter(|&i| cells[i].marks.has(Marks::TAP))
         .collect();
@@ -203,7 +203,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
         },
     })));
     let windows = input_planes(&over_output)[0]
-        .cells
+        .cells()
         .iter()
         .filter(|c| c.marks.has(Marks::HOVER_WINDOW))
         .count();
@@ -217,7 +217,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
         },
     })));
     let feeds = output_planes(&over_input)[0]
-        .cells
+        .cells()
         .iter()
         .filter(|c| c.marks.has(Marks::FEEDS))
         .count();
@@ -231,7 +231,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
 fn max_pooling_marks_its_winner() {
     let state = State::default().apply(Action::SetOperation(Operation::MaxPool));
     let winners: Vec<_> = input_planes(&state)[0]
-        .cells
+        .cells()
         .iter()
         .filter(|c| c.marks.has(Marks::WINNER))
         .map(|c| c.value)

@@ -4,7 +4,8 @@
 use convstep::app::App;
 use convstep::app::components::grid::{Grid, GridProps};
 use convstep::app::i18n::Lang;
-use convstep::app::view::{CellView, Kind, Marks, Plane};
+use convstep::app::shared::Shared;
+use convstep::app::view::{CellView, Kind, Marks, Overlay, PlaneBase, PlaneView};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -126,33 +127,47 @@ async fn app_renders_the_tutorial_example_and_steps() {
 }
 
 #[wasm_bindgen_test]
-async fn grid_draws_padding_highlights_and_labels() {
+async fn grid_draws_padding_highlights_written_cells_and_labels() {
     let cell = |value: Option<f32>, kind: Kind, marks: Marks, at: [usize; 3]| CellView {
         value,
         kind,
         marks,
         at,
     };
-    let plane = Plane {
-        map: 0,
+    let base = PlaneBase {
+        map: 1,
         index: 0,
         rows: 1,
-        columns: 3,
+        columns: 4,
         row_offset: 0,
         column_offset: 1,
+        real_columns: 3,
+        real_rows: 1,
         cells: vec![
-            cell(Some(0.0), Kind::Padding, Marks::TAP, [0, 0, 0]),
-            cell(Some(-2.5), Kind::Value, Marks::TAP, [0, 0, 0]),
+            cell(Some(0.0), Kind::Padding, Marks::default(), [0, 0, 0]),
+            cell(Some(-2.5), Kind::Value, Marks::default(), [0, 0, 0]),
             cell(Some(7.0), Kind::Value, Marks::NEVER_READ, [0, 0, 1]),
+            cell(Some(4.0), Kind::Value, Marks::default(), [0, 0, 2]),
         ],
+    };
+    let mut overlay = Overlay::new();
+    overlay.insert(
+        0,
+        vec![(0, Marks::TAP), (1, Marks::TAP), (2, Marks::CURRENT)],
+    );
+    // Two of the three real cells are written: the third is still pending.
+    let plane = PlaneView {
+        base: Shared::new(base),
+        overlay,
+        written: 2,
     };
     let root = fresh_root();
     let props = GridProps {
-        plane: Rc::new(plane),
-        name: "Input".into(),
+        plane,
+        name: "Output".into(),
         id: "test-0".into(),
-        row_width: 3,
-        editable: true,
+        row_width: 4,
+        editable: false,
         lang: Lang::En,
         on_edit: Callback::noop(),
         on_hover: Callback::noop(),
@@ -161,11 +176,14 @@ async fn grid_draws_padding_highlights_and_labels() {
     yew::Renderer::<Grid>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    assert_eq!(grid_text(&root, "test-0"), vec![vec!["0", "-2.5", "7"]]);
+    assert_eq!(grid_text(&root, "test-0"), vec![vec!["0", "-2.5", "7", ""]]);
     let cells = &grid_cells(&root, "test-0")[0];
     assert!(cells[0].class_list().contains("padding"));
+    assert!(cells[0].class_list().contains("tap"));
     assert!(cells[1].class_list().contains("tap"));
     assert!(cells[2].class_list().contains("never-read"));
+    assert!(cells[2].class_list().contains("current"));
+    assert!(cells[3].class_list().contains("pending"));
     assert_eq!(
         cells[1].get_attribute("aria-label").unwrap(),
         "row 1, column 1: −2.5"
@@ -175,7 +193,7 @@ async fn grid_draws_padding_highlights_and_labels() {
         .unwrap()
         .unwrap();
     assert_eq!(table.get_attribute("role").unwrap(), "grid");
-    assert_eq!(table.get_attribute("aria-label").unwrap(), "Input");
+    assert_eq!(table.get_attribute("aria-label").unwrap(), "Output");
 }
 
 #[wasm_bindgen_test]
@@ -188,7 +206,7 @@ async fn heatmaps_draw_every_channel_of_every_map() {
         filters: 2,
         ..Settings::default()
     };
-    let shown = Rc::new(Shown::build(&settings).unwrap());
+    let shown = Shared::new(Shown::build(&Rc::new(settings)).unwrap());
     let root = fresh_root();
     yew::Renderer::<Heatmaps>::with_root_and_props(
         root.clone(),

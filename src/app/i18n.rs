@@ -5,6 +5,7 @@ use super::settings::{Operation, Settings};
 use super::shortcuts::{SHORTCUTS, Shortcut};
 use crate::engine::{
     Axis, EngineError,
+    decimal::Shortest,
     error::{Limited, Part},
     presets::KernelPreset,
 };
@@ -692,8 +693,8 @@ impl Lang {
                 "这个文件不是浏览器能读取的图片，当前的例子保持不变。".to_owned(),
             ),
             PictureProblem::TooLarge(megabytes) => self.pick(
-                format!("That file is {megabytes:.1} MB; pictures up to 10 MB are accepted. The current example stays."),
-                format!("这个文件有 {megabytes:.1} MB，只接受 10 MB 以内的图片。当前的例子保持不变。"),
+                format!("That file is {} MB; pictures up to 10 MB are accepted. The current example stays.", crate::app::format::tenths(megabytes)),
+                format!("这个文件有 {} MB，只接受 10 MB 以内的图片。当前的例子保持不变。", crate::app::format::tenths(megabytes)),
             ),
         }
     }
@@ -844,7 +845,12 @@ impl Lang {
             ),
             EngineError::ValueTooLarge { part, value, limit, .. } => self.pick(
                 error.to_string(),
-                format!("{}的值 {value} 太大：数值必须在 -{limit} 到 {limit} 之间。", part_zh(*part)),
+                format!(
+                    "{}的值 {} 太大：数值必须在 -{limit} 到 {limit} 之间。",
+                    part_zh(*part),
+                    Shortest(*value),
+                    limit = Shortest(*limit)
+                ),
             ),
             EngineError::StepOutOfRange { step, steps } => self.pick(
                 error.to_string(),
@@ -860,7 +866,11 @@ impl Lang {
             ),
             EngineError::BadSlope { slope, limit } => self.pick(
                 error.to_string(),
-                format!("Leaky ReLU 的斜率 {slope} 必须是 -{limit} 到 {limit} 之间的有限数。"),
+                format!(
+                    "Leaky ReLU 的斜率 {} 必须是 -{limit} 到 {limit} 之间的有限数。",
+                    Shortest(*slope),
+                    limit = Shortest(*limit)
+                ),
             ),
             EngineError::InStage { stage, source } => self.pick(
                 error.to_string(),

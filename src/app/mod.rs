@@ -8,6 +8,7 @@ pub mod i18n;
 pub mod picture;
 pub mod presentation;
 pub mod settings;
+pub mod shared;
 pub mod shortcuts;
 pub mod state;
 pub mod url;

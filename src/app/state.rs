@@ -4,6 +4,8 @@ use super::i18n::Lang;
 use super::picture::Picture;
 use super::presentation::{Panel, Presentation};
 use super::settings::{Operation, PaddingChoice, Settings, Values};
+use super::shared::Shared;
+use super::view::{PlaneBase, kernel_bases, map_bases};
 use crate::engine::{
     Axis, Cell, EngineError, FeatureMap, Layer, Pipeline, error::Part, fill::RandomKind,
     limits::check_value, presets::KernelPreset,
@@ -15,18 +17,27 @@ use yew::Reducible;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shown {
     /// The settings it was built from.
-    pub settings: Settings,
+    pub settings: Rc<Settings>,
     /// The engine's stages, each with its full output.
     pub pipeline: Pipeline,
+    /// The unchanging part of every map's grids, built once.
+    pub bases: Vec<Vec<Shared<PlaneBase>>>,
+    /// The unchanging part of every convolution stage's kernel grids, built once.
+    pub kernels: Vec<Vec<Shared<PlaneBase>>>,
 }
 
 impl Shown {
     /// Builds what the grids show, or the engine's reason why not.
-    pub fn build(settings: &Settings) -> Result<Self, EngineError> {
-        Ok(Shown {
+    pub fn build(settings: &Rc<Settings>) -> Result<Self, EngineError> {
+        let mut shown = Shown {
             settings: settings.clone(),
             pipeline: settings.build()?,
-        })
+            bases: Vec::new(),
+            kernels: Vec::new(),
+        };
+        shown.bases = map_bases(&shown);
+        shown.kernels = kernel_bases(&shown);
+        Ok(shown)
     }
 
     /// Number of steps over every stage.
@@ -91,7 +102,7 @@ pub struct State {
     /// Interface language.
     pub lang: Lang,
     /// What the controls show; may not form a valid layer.
-    pub settings: Settings,
+    pub settings: Rc<Settings>,
     /// The last valid example, shown in the grids.
     pub shown: Rc<Shown>,
     /// Why `settings` is not what is shown, if it is not.
@@ -119,12 +130,14 @@ pub struct State {
 impl State {
     /// A state showing `settings`, or the default example if they do not form a layer.
     pub fn new(lang: Lang, settings: Settings) -> Self {
+        let settings = Rc::new(settings);
         let (shown, error) = match Shown::build(&settings) {
             Ok(shown) => (shown, None),
-            Err(error) => (
-                Shown::build(&Settings::default()).expect("the default example is valid"),
-                Some(error),
-            ),
+            Err(error) => match Shown::build(&Rc::new(Settings::default())) {
+                Ok(default) => (default, Some(error)),
+                // The default example is valid (tested); without Debug so no formatting code ships.
+                Err(_) => unreachable!("the default example is valid"),
+            },
         };
         State {
             lang,
@@ -296,7 +309,7 @@ pub fn parse_number(text: &str) -> Option<f32> {
 impl State {
     fn with_settings(&self, change: impl FnOnce(&mut Settings)) -> Self {
         let mut next = self.clone();
-        change(&mut next.settings);
+        change(Rc::make_mut(&mut next.settings));
         next.rebuild();
         next
     }
@@ -370,7 +383,7 @@ impl State {
             Action::SetBias(filter, text) => {
                 let mut next = self.clone();
                 if let Some(value) = next.parse_value(Part::Bias, &text, [filter, 0, 0]) {
-                    if let Some(bias) = next.settings.bias.get_mut(filter) {
+                    if let Some(bias) = Rc::make_mut(&mut next.settings).bias.get_mut(filter) {
                         *bias = value;
                     }
                     next.rebuild();
@@ -382,7 +395,7 @@ impl State {
                 match parse_number(&text) {
                     Some(slope) => {
                         next.refusal = None;
-                        next.settings.slope = slope;
+                        Rc::make_mut(&mut next.settings).slope = slope;
                         next.rebuild();
                     }
                     None => next.refusal = Some(Refusal::NotANumber { text }),
@@ -396,7 +409,7 @@ impl State {
                     Values::Kernel => Part::Kernel,
                 };
                 if let Some(value) = next.parse_value(part, &text, at) {
-                    next.settings.set_value(values, at, value);
+                    Rc::make_mut(&mut next.settings).set_value(values, at, value);
                     next.rebuild();
                 }
                 next
@@ -533,11 +546,36 @@ impl Shown {
     }
 }
 
+impl State {
+    /// Whether `other` shows exactly the same thing, compared cheaply: the example and settings
+    /// by identity, everything else by value.
+    fn same_as(&self, other: &State) -> bool {
+        Rc::ptr_eq(&self.settings, &other.settings)
+            && Rc::ptr_eq(&self.shown, &other.shown)
+            && self.lang == other.lang
+            && self.error == other.error
+            && self.position == other.position
+            && self.playing == other.playing
+            && self.speed == other.speed
+            && self.hover == other.hover
+            && self.refusal == other.refusal
+            && self.ignored_parameters == other.ignored_parameters
+            && self.traced == other.traced
+            && self.presentation == other.presentation
+            && self.help_open == other.help_open
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
+    /// A no-op action returns the same `Rc`, so nothing re-renders.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = self.apply(action);
-        if next == *self { self } else { Rc::new(next) }
+        if next.same_as(&self) {
+            self
+        } else {
+            Rc::new(next)
+        }
     }
 }

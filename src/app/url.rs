@@ -11,6 +11,7 @@ use super::settings::{
 use super::state::State;
 use crate::engine::{
     Sides,
+    decimal::Shortest,
     fill::RandomKind,
     limits::{MAX_ABS_VALUE, MAX_DILATION, MAX_KERNEL_SIDE, MAX_STRIDE},
 };
@@ -350,12 +351,19 @@ fn pair_text([rows, columns]: [usize; 2]) -> String {
 }
 
 fn values_text(values: impl Iterator<Item = f32>) -> String {
-    values.map(|v| format!("{v}")).collect::<Vec<_>>().join(",")
+    values
+        .map(|v| Shortest(v).to_string())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Writes the state as a query string (without the `?`): the example and its presentation.
 pub fn write(state: &State) -> String {
-    let mut query = write_example(state);
+    with_presentation(write_example(state), state)
+}
+
+/// Appends theme, embed and hidden panels to an example's query.
+pub fn with_presentation(mut query: String, state: &State) -> String {
     let presentation = &state.presentation;
     if presentation.projector {
         query.push_str("&theme=projector");
@@ -372,7 +380,22 @@ pub fn write(state: &State) -> String {
 /// Writes the example alone (without theme, embed or hidden panels). Only what differs from a
 /// fresh start is written, except the values, which are always written so the link is exact.
 pub fn write_example(state: &State) -> String {
-    let settings = &state.settings;
+    write_with(&write_settings(&state.settings), state)
+}
+
+/// The example's query given its settings part (see [`write_settings`]): adds step and language.
+pub fn write_with(settings_part: &str, state: &State) -> String {
+    let mut query = settings_part.to_owned();
+    if state.position > 0 {
+        query.push_str(&format!("&step={}", state.position + 1));
+    }
+    query.push_str(&format!("&lang={}", state.lang.tag()));
+    query
+}
+
+/// The settings as query parameters: the costly part of a link (every value is written), so
+/// the app computes it once per change of settings rather than once per step.
+pub fn write_settings(settings: &Settings) -> String {
     let defaults = Settings::default();
     let mut parts: Vec<(&str, String)> = Vec::new();
     if settings.operation != defaults.operation {
@@ -445,13 +468,9 @@ pub fn write_example(state: &State) -> String {
             ));
         }
     }
-    if settings.seed != Settings::default().seed {
+    if settings.seed != defaults.seed {
         parts.push(("seed", settings.seed.to_string()));
     }
-    if state.position > 0 {
-        parts.push(("step", (state.position + 1).to_string()));
-    }
-    parts.push(("lang", state.lang.tag().to_owned()));
     parts
         .into_iter()
         .map(|(key, value)| format!("{key}={}", encode(&value)))

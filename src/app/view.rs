@@ -3,14 +3,19 @@
 //!
 //! The grids are feature maps in pipeline order: map 0 is the input, map `k` the output of stage
 //! `k - 1`. The stage being stepped reads the map of its own index and writes the next one.
+//!
+//! Each grid is split in two so that a step costs O(taps), not O(cells):
+//! - a [`PlaneBase`], built once per example: values, padding and cells no window reads;
+//! - a per-step [`PlaneView`]: a few sparse marks and how many cells are written so far.
 
-use super::state::{MapCell, State};
+use super::shared::Shared;
+use super::state::{MapCell, Shown, State};
 use crate::engine::{
     Arithmetic, Cell, Layer, Step, Stepper, WindowLayout,
     geometry::AxisLayout,
     trace::{cell_of_step, step_of_cell},
 };
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// What kind of cell a grid position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -81,7 +86,7 @@ impl Marks {
     }
 }
 
-/// One cell of a grid.
+/// One cell as a grid shows it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CellView {
     /// The value shown, if any.
@@ -94,12 +99,13 @@ pub struct CellView {
     pub at: [usize; 3],
 }
 
-/// One plane of a grid: rows × columns cells, row-major.
+/// What does not change from step to step: one plane's cells with values, padding and the
+/// cells no window reads.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Plane {
-    /// Which map the plane belongs to (kernel planes use the stage's map).
+pub struct PlaneBase {
+    /// Which map the plane belongs to (kernel planes use the stage's index).
     pub map: usize,
-    /// Which channel or filter this is.
+    /// Which channel (or kernel slice) this is.
     pub index: usize,
     /// Rows shown (including padding).
     pub rows: usize,
@@ -109,23 +115,101 @@ pub struct Plane {
     pub row_offset: usize,
     /// Columns of padding shown left of the values.
     pub column_offset: usize,
-    /// The cells, row-major.
+    /// Columns of real values (without padding), for counting written cells.
+    pub real_columns: usize,
+    /// Rows of real values (without padding).
+    pub real_rows: usize,
+    /// The cells, row-major, with `Kind::Value` for every real cell.
     pub cells: Vec<CellView>,
 }
 
-impl Plane {
-    fn mark(&mut self, [row, column]: [usize; 2], mark: Marks) {
-        if row < self.rows && column < self.columns {
-            self.cells[row * self.columns + column].marks.add(mark);
+/// Sparse marks of one plane: row → (column, marks), in grid coordinates.
+pub type Overlay = BTreeMap<usize, Vec<(usize, Marks)>>;
+
+/// One plane at the current step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaneView {
+    /// The unchanging part, shared between steps.
+    pub base: Shared<PlaneBase>,
+    /// This step's marks.
+    pub overlay: Overlay,
+    /// Real cells written so far, in raster order; `usize::MAX` when all are.
+    pub written: usize,
+}
+
+impl PlaneView {
+    fn new(base: Shared<PlaneBase>, written: usize) -> Self {
+        // A complete plane compares equal from step to step, so it is not re-rendered.
+        let written = written.min(base.real_rows * base.real_columns);
+        PlaneView {
+            base,
+            overlay: Overlay::new(),
+            written,
         }
     }
 
-    /// Marks a real cell, given in map coordinates.
+    /// Adds `mark` at grid position `[row, column]`.
+    fn mark(&mut self, [row, column]: [usize; 2], mark: Marks) {
+        if row >= self.base.rows || column >= self.base.columns {
+            return;
+        }
+        let marks = self.overlay.entry(row).or_default();
+        match marks.iter_mut().find(|(c, _)| *c == column) {
+            Some((_, marks)) => marks.add(mark),
+            None => {
+                marks.push((column, mark));
+                marks.sort_unstable_by_key(|(c, _)| *c);
+            }
+        }
+    }
+
+    /// Adds `mark` at a real cell, given in map coordinates.
     fn mark_cell(&mut self, cell: Cell, mark: Marks) {
         self.mark(
-            [cell.row + self.row_offset, cell.column + self.column_offset],
+            [
+                cell.row + self.base.row_offset,
+                cell.column + self.base.column_offset,
+            ],
             mark,
         );
+    }
+
+    /// How many real cells of grid row `row` are written (all when the row is padding).
+    pub fn written_in_row(&self, row: usize) -> usize {
+        let columns = self.base.real_columns;
+        match row.checked_sub(self.base.row_offset) {
+            Some(real_row) => self.written.saturating_sub(real_row * columns).min(columns),
+            None => columns,
+        }
+    }
+
+    /// The cell at grid position `[row, column]`, with this step's marks and written state.
+    pub fn cell(&self, row: usize, column: usize, written_in_row: usize, marks: Marks) -> CellView {
+        let mut cell = self.base.cells[row * self.base.columns + column];
+        cell.marks.add(marks);
+        let real_column = column.checked_sub(self.base.column_offset);
+        if cell.kind == Kind::Value && real_column.is_some_and(|c| c >= written_in_row) {
+            cell.kind = Kind::Pending;
+            cell.value = None;
+        }
+        cell
+    }
+
+    /// Every cell, row-major: O(cells), for tests and small grids.
+    pub fn cells(&self) -> Vec<CellView> {
+        let base = &self.base;
+        let mut cells = Vec::with_capacity(base.rows * base.columns);
+        for row in 0..base.rows {
+            let written = self.written_in_row(row);
+            let marks = self.overlay.get(&row);
+            for column in 0..base.columns {
+                let mark = marks
+                    .and_then(|marks| marks.iter().find(|(c, _)| *c == column))
+                    .map_or(Marks::default(), |(_, mark)| *mark);
+                cells.push(self.cell(row, column, written, mark));
+            }
+        }
+        cells
     }
 }
 
@@ -155,12 +239,130 @@ fn extent(axis: &AxisLayout) -> usize {
         .max((axis.output - 1) * axis.stride + axis.kernel_field)
 }
 
-/// The planes of every map, each with its padding ring (from the stage that reads it) and
-/// every highlight.
-pub fn maps(state: &State) -> Vec<Vec<Plane>> {
+/// The unchanging planes of every map of an example: built once when the example is built.
+pub fn map_bases(shown: &Shown) -> Vec<Vec<Shared<PlaneBase>>> {
+    (0..shown.map_count())
+        .map(|map| map_base(shown, map))
+        .collect()
+}
+
+fn map_base(shown: &Shown, map: usize) -> Vec<Shared<PlaneBase>> {
+    let Some(values) = shown.map(map) else {
+        return Vec::new();
+    };
+    let (channels, in_h, in_w) = values.dim();
+    let window = shown.stage(map).and_then(layout);
+    let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
+        (
+            [extent(&l.rows), extent(&l.columns)],
+            [l.rows.pad_begin, l.columns.pad_begin],
+        )
+    });
+    let padded_end = window.map_or([rows, columns], |l| [l.rows.padded(), l.columns.padded()]);
+    let never_read = window.map(|l| [l.rows.never_read(), l.columns.never_read()]);
+    (0..channels)
+        .map(|channel| {
+            let mut cells = Vec::with_capacity(rows * columns);
+            for row in 0..rows {
+                for column in 0..columns {
+                    let real = row
+                        .checked_sub(top)
+                        .zip(column.checked_sub(left))
+                        .filter(|&(r, c)| r < in_h && c < in_w);
+                    let cell = match real {
+                        Some((r, c)) => {
+                            let mut marks = Marks::default();
+                            if let Some([rows_unread, columns_unread]) = &never_read
+                                && (rows_unread.contains(&r) || columns_unread.contains(&c))
+                            {
+                                marks.add(Marks::NEVER_READ);
+                            }
+                            CellView {
+                                value: Some(values[[channel, r, c]]),
+                                kind: Kind::Value,
+                                marks,
+                                at: [channel, r, c],
+                            }
+                        }
+                        None => {
+                            let padding = row < padded_end[0] && column < padded_end[1];
+                            CellView {
+                                value: padding.then_some(0.0),
+                                kind: if padding { Kind::Padding } else { Kind::Beyond },
+                                marks: Marks::default(),
+                                at: [channel, 0, 0],
+                            }
+                        }
+                    };
+                    cells.push(cell);
+                }
+            }
+            Shared::new(PlaneBase {
+                map,
+                index: channel,
+                rows,
+                columns,
+                row_offset: top,
+                column_offset: left,
+                real_columns: in_w,
+                real_rows: in_h,
+                cells,
+            })
+        })
+        .collect()
+}
+
+/// The kernel planes of every convolution stage (empty for other stages), built once per
+/// example: filter-major then channel (`plane = filter·channels + channel`).
+pub fn kernel_bases(shown: &Shown) -> Vec<Vec<Shared<PlaneBase>>> {
+    shown
+        .pipeline
+        .stages()
+        .iter()
+        .enumerate()
+        .map(|(stage, layer)| {
+            let Layer::Conv(conv) = layer else {
+                return Vec::new();
+            };
+            let weights = conv.weights();
+            let (filters, channels, k_h, k_w) = weights.dim();
+            (0..filters * channels)
+                .map(|index| {
+                    let (filter, channel) = (index / channels, index % channels);
+                    let mut cells = Vec::with_capacity(k_h * k_w);
+                    for row in 0..k_h {
+                        for column in 0..k_w {
+                            cells.push(CellView {
+                                value: Some(weights[[filter, channel, row, column]]),
+                                kind: Kind::Value,
+                                marks: Marks::default(),
+                                at: [index, row, column],
+                            });
+                        }
+                    }
+                    Shared::new(PlaneBase {
+                        map: stage,
+                        index,
+                        rows: k_h,
+                        columns: k_w,
+                        row_offset: 0,
+                        column_offset: 0,
+                        real_columns: k_w,
+                        real_rows: k_h,
+                        cells,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every map at the current step: its shared planes with this step's marks.
+pub fn maps(state: &State) -> Vec<Vec<PlaneView>> {
     let traced = receptive_field(state);
+    let step = current_step(state);
     (0..state.shown.map_count())
-        .map(|map| map_planes(state, map, traced.as_ref()))
+        .map(|map| map_planes(state, map, step.as_ref(), traced.as_ref()))
         .collect()
 }
 
@@ -171,100 +373,43 @@ fn receptive_field(state: &State) -> Option<Vec<BTreeSet<Cell>>> {
     state.shown.pipeline.receptive_field(last, cell).ok()
 }
 
-fn map_planes(state: &State, map: usize, traced: Option<&Vec<BTreeSet<Cell>>>) -> Vec<Plane> {
+fn map_planes(
+    state: &State,
+    map: usize,
+    step: Option<&Step>,
+    traced: Option<&Vec<BTreeSet<Cell>>>,
+) -> Vec<PlaneView> {
     let shown = &state.shown;
-    let Some(values) = shown.map(map) else {
+    let Some(bases) = shown.bases.get(map) else {
         return Vec::new();
     };
-    let (channels, in_h, in_w) = values.dim();
-    let reader = shown.stage(map);
-    let window = reader.and_then(layout);
-    let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
-        (
-            [extent(&l.rows), extent(&l.columns)],
-            [l.rows.pad_begin, l.columns.pad_begin],
-        )
-    });
-    let padded_end = window.map_or([rows, columns], |l| [l.rows.padded(), l.columns.padded()]);
-    let never_read = window.map(|l| [l.rows.never_read(), l.columns.never_read()]);
     let (focus_stage, focus_step) = state.focus();
-    // Which cells of this map hold values yet: maps written by later stages are still empty.
-    let written = |cell: Cell| match map.checked_sub(1) {
-        None => true,
-        Some(writer) if writer < focus_stage => true,
-        Some(writer) if writer > focus_stage => false,
-        Some(_) => step_of_cell(cell, [channels, in_h, in_w]) <= focus_step,
-    };
-    let mut planes: Vec<Plane> = (0..channels)
-        .map(|channel| {
-            let mut cells = Vec::with_capacity(rows * columns);
-            for row in 0..rows {
-                for column in 0..columns {
-                    let real = row
-                        .checked_sub(top)
-                        .zip(column.checked_sub(left))
-                        .filter(|&(r, c)| r < in_h && c < in_w);
-                    let mut marks = Marks::default();
-                    let view = match real {
-                        Some((r, c)) => {
-                            let cell = Cell {
-                                channel,
-                                row: r,
-                                column: c,
-                            };
-                            if let Some([rows_unread, columns_unread]) = &never_read
-                                && (rows_unread.contains(&r) || columns_unread.contains(&c))
-                            {
-                                marks.add(Marks::NEVER_READ);
-                            }
-                            let shown_now = written(cell);
-                            CellView {
-                                value: shown_now.then(|| values[[channel, r, c]]),
-                                kind: if shown_now {
-                                    Kind::Value
-                                } else {
-                                    Kind::Pending
-                                },
-                                marks,
-                                at: [channel, r, c],
-                            }
-                        }
-                        None => {
-                            let padding = row < padded_end[0] && column < padded_end[1];
-                            CellView {
-                                value: padding.then_some(0.0),
-                                kind: if padding { Kind::Padding } else { Kind::Beyond },
-                                marks,
-                                at: [channel, 0, 0],
-                            }
-                        }
-                    };
-                    cells.push(view);
-                }
-            }
-            Plane {
-                map,
-                index: channel,
-                rows,
-                columns,
-                row_offset: top,
-                column_offset: left,
-                cells,
-            }
+    let mut planes: Vec<PlaneView> = bases
+        .iter()
+        .map(|base| {
+            // Maps written by earlier stages are complete, by later stages still empty.
+            let written = match map.checked_sub(1) {
+                None => usize::MAX,
+                Some(writer) if writer < focus_stage => usize::MAX,
+                Some(writer) if writer > focus_stage => 0,
+                Some(_) => (focus_step + 1)
+                    .saturating_sub(base.index * cells_of_map(shown, map))
+                    .min(base.real_rows * base.real_columns),
+            };
+            PlaneView::new(base.clone(), written)
         })
         .collect();
 
     // The stage being stepped: its window on this map, its output cell on the next.
-    if map == focus_stage
-        && let Some(step) = current_step(state)
-    {
-        mark_window(&mut planes, &step, Marks::TAP, true);
-    }
-    if map == focus_stage + 1
-        && let Some(step) = current_step(state)
-        && let Some(plane) = planes.get_mut(step.output.channel)
-    {
-        plane.mark_cell(step.output, Marks::CURRENT);
+    if let Some(step) = step {
+        if map == focus_stage {
+            mark_window(&mut planes, step, Marks::TAP, true);
+        }
+        if map == focus_stage + 1
+            && let Some(plane) = planes.get_mut(step.output.channel)
+        {
+            plane.mark_cell(step.output, Marks::CURRENT);
+        }
     }
     if let Some(hover) = state.hover {
         mark_hover(&mut planes, state, map, hover);
@@ -287,12 +432,23 @@ fn map_planes(state: &State, map: usize, traced: Option<&Vec<BTreeSet<Cell>>>) -
     planes
 }
 
+/// Real cells per channel of map `map`.
+fn cells_of_map(shown: &Shown, map: usize) -> usize {
+    shown.map(map).map_or(0, |values| {
+        let (_, rows, columns) = values.dim();
+        rows * columns
+    })
+}
+
 /// Marks the taps of `step` on the planes of the map it reads; with `span`, also the window's
 /// span and the max pooling winner.
-fn mark_window(planes: &mut [Plane], step: &Step, tap_mark: Marks, span: bool) {
+fn mark_window(planes: &mut [PlaneView], step: &Step, tap_mark: Marks, span: bool) {
     if span {
         for plane in planes.iter_mut() {
-            let mut taps = step.taps.iter().filter(|tap| tap.channel == plane.index);
+            let mut taps = step
+                .taps
+                .iter()
+                .filter(|tap| tap.channel == plane.base.index);
             if let (Some(first), Some(last)) = (taps.next(), taps.next_back()) {
                 for row in first.padded[0]..=last.padded[0] {
                     for column in first.padded[1]..=last.padded[1] {
@@ -318,7 +474,7 @@ fn mark_window(planes: &mut [Plane], step: &Step, tap_mark: Marks, span: bool) {
 
 /// Hovering a cell of map `hover.map` shows its window on the map before and the cells it
 /// feeds on the map after.
-fn mark_hover(planes: &mut [Plane], state: &State, map: usize, hover: MapCell) {
+fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCell) {
     let shown = &state.shown;
     if hover.map == map {
         if let Some(plane) = planes.get_mut(hover.cell.channel) {
@@ -347,42 +503,33 @@ fn mark_hover(planes: &mut [Plane], state: &State, map: usize, hover: MapCell) {
     }
 }
 
-/// The kernel planes of the stage being stepped, if it is a convolution: filter-major then
-/// channel (`plane = filter·channels + channel`); the filter in use has its weights marked.
-pub fn kernel_planes(state: &State) -> Vec<Plane> {
+/// The kernel planes of the stage being stepped, with the filter in use marked.
+pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
     let (stage, step) = state.focus();
-    let Some(Layer::Conv(conv)) = state.shown.stage(stage) else {
+    let Some(bases) = state.shown.kernels.get(stage) else {
         return Vec::new();
     };
-    let weights = conv.weights();
-    let (filters, channels, k_h, k_w) = weights.dim();
-    let current = cell_of_step(step, conv.output_shape()).ok();
-    let mut planes = Vec::with_capacity(filters * channels);
-    for filter in 0..filters {
-        let in_use = current.is_some_and(|cell| cell.channel == filter);
-        for channel in 0..channels {
-            let index = filter * channels + channel;
-            let mut cells = Vec::with_capacity(k_h * k_w);
-            for row in 0..k_h {
-                for column in 0..k_w {
-                    cells.push(CellView {
-                        value: Some(weights[[filter, channel, row, column]]),
-                        kind: Kind::Value,
-                        marks: if in_use { Marks::TAP } else { Marks::default() },
-                        at: [index, row, column],
-                    });
+    let in_use = state
+        .shown
+        .stage(stage)
+        .and_then(|layer| cell_of_step(step, layer.output_shape()).ok())
+        .map(|cell| cell.channel);
+    let channels = state
+        .shown
+        .stage(stage)
+        .map_or(1, |layer| layer.input_shape()[0].max(1));
+    bases
+        .iter()
+        .map(|base| {
+            let mut plane = PlaneView::new(base.clone(), usize::MAX);
+            if in_use == Some(base.index / channels) {
+                for row in 0..base.rows {
+                    for column in 0..base.columns {
+                        plane.mark([row, column], Marks::TAP);
+                    }
                 }
             }
-            planes.push(Plane {
-                map: stage,
-                index,
-                rows: k_h,
-                columns: k_w,
-                row_offset: 0,
-                column_offset: 0,
-                cells,
-            });
-        }
-    }
-    planes
+            plane
+        })
+        .collect()
 }

@@ -1,5 +1,6 @@
 //! Typed errors for everything that cannot form a result, each worded for a learner.
 
+use super::decimal::Shortest;
 use std::fmt;
 
 /// Which direction of the grid a size belongs to.
@@ -193,8 +194,10 @@ pub enum EngineError {
     },
     /// A value too large in magnitude to be shown and summed safely.
     #[error(
-        "The {part} value {value} at channel {channel}, row {row}, column {column} is too large: \
-         values must lie between -{limit} and {limit}."
+        "The {part} value {shown} at channel {channel}, row {row}, column {column} is too large: \
+         values must lie between -{most} and {most}.",
+        shown = Shortest(*.value),
+        most = Shortest(*.limit)
     )]
     ValueTooLarge {
         /// Which array.
@@ -229,7 +232,11 @@ pub enum EngineError {
         column: usize,
     },
     /// An activation parameter out of range.
-    #[error("The Leaky ReLU slope {slope} must be a finite number between -{limit} and {limit}.")]
+    #[error(
+        "The Leaky ReLU slope {shown} must be a finite number between -{most} and {most}.",
+        shown = Shortest(*.slope),
+        most = Shortest(*.limit)
+    )]
     BadSlope {
         /// The slope given.
         slope: f32,

@@ -3,6 +3,7 @@
 
 pub mod activation;
 pub mod conv;
+pub mod decimal;
 pub mod error;
 pub mod fill;
 pub mod geometry;

@@ -16,9 +16,10 @@ use super::window_outline::WindowOutline;
 use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
 use crate::app::settings::Values;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, MapCell, Refusal, State};
 use crate::app::url;
-use crate::app::view::{self, Plane};
+use crate::app::view::{self, PlaneView};
 use crate::engine::{Layer, Stepper};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
@@ -96,10 +97,16 @@ pub fn App() -> Html {
         });
     }
     super::keyboard::use_keyboard_shortcuts(on_action.clone());
+    // Writing every value is the costly part of a link: once per change of settings.
+    let settings_query = use_memo(Shared::from(state.settings.clone()), |settings| {
+        url::write_settings(settings)
+    });
+    let example_query = url::write_with(&settings_query, &state);
+    let full_query = url::with_presentation(example_query.clone(), &state);
     {
         // Keep the address in step with the view, replacing the entry rather than adding one,
         // and keep the example in local storage so a reload without a link restores it.
-        let query = url::write(&state);
+        let query = full_query.clone();
         let embedded = state.presentation.embed;
         use_effect_with(query, move |query| {
             let Some(window) = web_sys::window() else {
@@ -116,7 +123,19 @@ pub fn App() -> Html {
     }
     // Embedded: after every render, tell the host page how tall the content is.
     use_effect(report_height);
-    use_effect_with(state.position, |_| super::follow::follow_window());
+    // Large grids scroll; keep the window in view, measured in the next frame so a step's DOM
+    // update never waits for a forced layout.
+    let scrolls = state
+        .shown
+        .bases
+        .iter()
+        .flatten()
+        .any(|base| base.rows > 12 || base.columns > 16);
+    use_effect_with(state.position, move |_| {
+        if scrolls {
+            super::follow::follow_window_next_frame();
+        }
+    });
     use_effect_with(state.lang, |lang| {
         if let Some(root) = web_sys::window()
             .and_then(|window| window.document())
@@ -158,7 +177,7 @@ pub fn App() -> Html {
     let layer = view::current_layer(&state);
     let maps = view::maps(&state);
 
-    let map_figure = |map: usize, planes: Vec<Plane>| {
+    let map_figure = |map: usize, planes: Vec<PlaneView>| {
         let channels = planes.len();
         let names: Vec<String> = (0..channels)
             .map(|index| lang.channel_name(map, channels, index))
@@ -248,7 +267,7 @@ pub fn App() -> Html {
                         <h1>{ text.title }</h1>
                         <p class="tagline">{ text.tagline }</p>
                     </div>
-                    <Toolbar {lang} presentation={state.presentation.clone()} query={url::write(&state)} on_action={on_action.clone()} />
+                    <Toolbar {lang} presentation={state.presentation.clone()} query={full_query.clone()} example={example_query.clone()} on_action={on_action.clone()} />
                 </header>
             }
             <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement }</div>
@@ -259,8 +278,8 @@ pub fn App() -> Html {
                 if shows(Panel::Controls) {
                 <section class="controls" aria-label={text.controls}>
                     <OperationPicker operation={state.settings.operation} {lang} on_change={on_operation} />
-                    <WindowControls settings={state.settings.clone()} {sides} {lang} on_action={on_action.clone()} />
-                    <OptionControls settings={state.settings.clone()} {lang} on_action={on_action.clone()} />
+                    <WindowControls settings={Shared::from(state.settings.clone())} {sides} {lang} on_action={on_action.clone()} />
+                    <OptionControls settings={Shared::from(state.settings.clone())} {lang} on_action={on_action.clone()} />
                     <PictureSource {lang} on_action={on_action.clone()} />
                     <ValuesControls filters={state.settings.filters} has_kernel={state.settings.operation.has_weights()}
                         {lang} on_action={on_action.clone()} />
@@ -292,7 +311,7 @@ pub fn App() -> Html {
                         }
                     </div>
                     if shows(Panel::Pictures) {
-                        <Heatmaps shown={state.shown.clone()} {lang} />
+                        <Heatmaps shown={Shared::from(state.shown.clone())} {lang} />
                     }
                 </section>
             </main>

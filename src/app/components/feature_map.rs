@@ -3,7 +3,7 @@
 use super::grid::Grid;
 use crate::app::i18n::Lang;
 use crate::app::state::MapCell;
-use crate::app::view::Plane;
+use crate::app::view::PlaneView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,7 +13,7 @@ pub struct FeatureMapProps {
     /// The caption ("Input", "ReLU output").
     pub caption: AttrValue,
     /// The planes, one per channel (or per filter slice for a kernel).
-    pub planes: Rc<Vec<Plane>>,
+    pub planes: Rc<Vec<PlaneView>>,
     /// A name per plane ("R", "channel 2", "filter 1 · G").
     pub names: Rc<Vec<String>>,
     /// Test id prefix ("input", "map-1", "kernel").
@@ -50,7 +50,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
     };
     let rows = props.planes.chunks(per_row).enumerate().map(|(row, planes)| {
         let first = row * per_row;
-        let row_width: usize = planes.iter().map(|plane| plane.columns).sum();
+        let row_width: usize = planes.iter().map(|plane| plane.base.columns).sum();
         html! {
             <div class="planes" key={row}>
                 { for planes.iter().enumerate().map(|(offset, plane)| {
@@ -60,7 +60,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
                     html! {
                         <div class="plane" key={index}>
                             if many { <div class="plane-title">{ name }</div> }
-                            <Grid plane={Rc::new(plane.clone())} name={label} id={format!("{}-{index}", props.id)} {row_width}
+                            <Grid plane={plane.clone()} name={label} id={format!("{}-{index}", props.id)} {row_width}
                                 editable={props.editable} lang={props.lang} on_edit={props.on_edit.clone()}
                                 on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
                         </div>

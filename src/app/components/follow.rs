@@ -1,8 +1,16 @@
 //! Keeps the current window and the cell being written in view inside scrolled grids, so
 //! stepping a large input never loses its place. Only the grid scrolls, never the page.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{Element, HtmlElement};
+
+/// Calls [`follow_window`] in the next animation frame, when layout is due anyway.
+pub fn follow_window_next_frame() {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(follow_window);
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
 
 /// Scrolls each grid that holds the current output cell or the first tap so that cell is visible.
 pub fn follow_window() {

@@ -4,6 +4,7 @@
 use crate::app::colormap::ColorScale;
 use crate::app::format::number;
 use crate::app::i18n::Lang;
+use crate::app::shared::Shared;
 use crate::app::state::Shown;
 use std::rc::Rc;
 use wasm_bindgen::{Clamped, JsCast};
@@ -11,19 +12,12 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
 use yew::prelude::*;
 
 /// Props of [`Heatmaps`].
-#[derive(Properties)]
+#[derive(Properties, PartialEq)]
 pub struct HeatmapsProps {
-    /// The example shown.
-    pub shown: Rc<Shown>,
+    /// The example shown: the same example is the same allocation.
+    pub shown: Shared<Shown>,
     /// Interface language.
     pub lang: Lang,
-}
-
-impl PartialEq for HeatmapsProps {
-    /// The same example is the same `Rc`: no need to compare every value.
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.shown, &other.shown) && self.lang == other.lang
-    }
 }
 
 /// A row of pictures per feature map.

@@ -8,6 +8,7 @@ pub mod follow;
 pub mod formula;
 pub mod grid;
 pub mod grid_cell;
+pub mod grid_row;
 pub mod heatmaps;
 pub mod help_overlay;
 pub mod keyboard;

@@ -4,6 +4,7 @@
 use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::settings::{Operation, Settings};
+use crate::app::shared::Shared;
 use crate::app::state::Action;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct OptionControlsProps {
     /// What the controls show.
-    pub settings: Settings,
+    pub settings: Shared<Settings>,
     /// Interface language.
     pub lang: Lang,
     /// Sends actions to the state.

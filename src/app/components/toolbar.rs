@@ -14,8 +14,10 @@ pub struct ToolbarProps {
     pub lang: Lang,
     /// Theme and panels.
     pub presentation: Presentation,
-    /// The example's link parameters, without presentation ones.
+    /// The whole view's link parameters.
     pub query: AttrValue,
+    /// The example's link parameters, without theme, embed or hidden panels.
+    pub example: AttrValue,
     /// Sends actions to the state.
     pub on_action: Callback<Action>,
 }
@@ -84,7 +86,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input class="link-text" readonly=true value={link} aria-label={text.copy_link} />
             }
             if *embedding {
-                <EmbedDialog lang={props.lang} query={props.query.clone()} hidden={props.presentation.hidden.clone()}
+                <EmbedDialog lang={props.lang} query={props.example.clone()} hidden={props.presentation.hidden.clone()}
                     on_close={{ let embedding = embedding.clone(); Callback::from(move |_| embedding.set(false)) }} />
             }
         </div>

@@ -3,6 +3,7 @@
 use super::number_field::NumberField;
 use crate::app::i18n::Lang;
 use crate::app::settings::{Operation, PaddingChoice, Settings};
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Side, SizeField};
 use crate::engine::{Axis, Sides};
 use web_sys::HtmlSelectElement;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct WindowControlsProps {
     /// What the controls show.
-    pub settings: Settings,
+    pub settings: Shared<Settings>,
     /// The padding currently resolved by the engine (for "custom" to start from).
     pub sides: Sides,
     /// Interface language.

@@ -1,0 +1,96 @@
+// Browser benchmarks for the README's Performance table: load time and step latency in headless
+// Chromium, measured with the Performance API. Prints figures; asserts nothing.
+//   node tests/e2e/bench.mjs dist
+import path from "node:path";
+import { serve } from "./serve.mjs";
+import { launch } from "./browser.mjs";
+
+const dist = path.resolve(process.argv[2] ?? "dist");
+const server = await serve(dist);
+const browser = await launch();
+
+function summary(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { median: at(0.5), p95: at(0.95), n: sorted.length };
+}
+
+/** Navigation start to the first grid in the DOM, in ms, over `runs` fresh pages. */
+async function loadTime(runs = 15) {
+  const samples = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("[data-grid='input-0'] td")) {
+          window.firstGrid = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(server.url);
+    await page.waitForFunction(() => window.firstGrid !== undefined);
+    samples.push(await page.evaluate(() => window.firstGrid));
+    await context.close();
+  }
+  return summary(samples);
+}
+
+/** Time from a step-forward click to the DOM being updated, in ms. */
+async function stepLatency(query, steps = 200) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url + query);
+  await page.waitForSelector("[data-grid='input-0']");
+  const samples = await page.evaluate(async (steps) => {
+    const button = (action) => document.querySelector(`.playback [data-action='${action}']`);
+    const counter = document.querySelector("[data-testid='step-count']");
+    const changed = () =>
+      new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now());
+        });
+        observer.observe(counter, { childList: true, characterData: true, subtree: true });
+      });
+    const times = [];
+    for (let i = 0; i < steps; i++) {
+      if (button("forward").disabled) {
+        // At the last step: back to the start, unmeasured.
+        const back = changed();
+        button("start").click();
+        await back;
+      }
+      const done = changed();
+      const start = performance.now();
+      button("forward").click();
+      const end = await done;
+      // Let the rest of the frame's work finish before the next step.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      times.push(end - start);
+    }
+    return times;
+  }, steps);
+  await context.close();
+  return summary(samples.slice(10));
+}
+
+const format = ({ median, p95, n }) => `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${n})`;
+if (!process.env.QUICK) console.log(`load, navigation to first grid: ${format(await loadTime())}`);
+const cases = [
+  ["8×8, 1 channel, 1 filter 3×3", "?in=8&k=3&seed=1"],
+  ["64×64, 1 channel, 1 filter 3×3", "?in=64&k=3&seed=1"],
+  ["32×32×3, 8 filters 3×3", "?in=32&ch=3&f=8&k=3&seed=1"],
+  ["64×64×4, 8 filters 3×3 (largest the UI allows)", "?in=64&ch=4&f=8&k=3&seed=1"],
+];
+const results = {};
+for (const [name, query] of process.env.QUICK ? cases.slice(0, 2) : cases) {
+  results[name] = await stepLatency(query);
+  console.log(`step ${name}: ${format(results[name])}`);
+}
+const small = results[cases[0][0]].median;
+const large = results[cases[1][0]].median;
+console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large / small).toFixed(2)}`);
+await browser.close();
+server.close();
