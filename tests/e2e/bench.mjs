@@ -1,6 +1,6 @@
 // Browser benchmarks for the README's Performance table: load time and step latency in headless
 // Chromium, measured with the Performance API. Prints figures; asserts nothing.
-//   node tests/e2e/bench.mjs dist
+//   node tests/e2e/bench.mjs dist          (ONLY=32×32 node ... runs one case)
 import path from "node:path";
 import { serve } from "./serve.mjs";
 import { launch } from "./browser.mjs";
@@ -77,7 +77,7 @@ async function stepLatency(query, steps = 200) {
 }
 
 const format = ({ median, p95, n }) => `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${n})`;
-if (!process.env.QUICK) console.log(`load, navigation to first grid: ${format(await loadTime())}`);
+if (!process.env.ONLY) console.log(`load, navigation to first grid: ${format(await loadTime())}`);
 const cases = [
   ["8×8, 1 channel, 1 filter 3×3", "?in=8&k=3&seed=1"],
   ["64×64, 1 channel, 1 filter 3×3", "?in=64&k=3&seed=1"],
@@ -85,12 +85,12 @@ const cases = [
   ["64×64×4, 8 filters 3×3 (largest the UI allows)", "?in=64&ch=4&f=8&k=3&seed=1"],
 ];
 const results = {};
-for (const [name, query] of process.env.QUICK ? cases.slice(0, 2) : cases) {
+// ONLY=<text> runs just the cases whose name contains it.
+for (const [name, query] of cases.filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY))) {
   results[name] = await stepLatency(query);
   console.log(`step ${name}: ${format(results[name])}`);
 }
-const small = results[cases[0][0]].median;
-const large = results[cases[1][0]].median;
-console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large / small).toFixed(2)}`);
+const [small, large] = [results[cases[0][0]], results[cases[1][0]]];
+if (small && large) console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large.median / small.median).toFixed(2)}`);
 await browser.close();
 server.close();

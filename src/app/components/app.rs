@@ -169,6 +169,9 @@ pub fn App() -> Html {
         },
     );
 
+    // Kernel cells neither trace nor hover; stable callbacks keep their grids from re-rendering.
+    let ignore_hover = use_callback((), |_: Option<MapCell>, _| {});
+    let ignore_pick = use_callback((), |_: MapCell, _| {});
     let lang = state.lang;
     let text = lang.text();
     let shown = &state.shown;
@@ -217,7 +220,7 @@ pub fn App() -> Html {
             html! {
                 <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)} names={Rc::new(names)} id="kernel"
                     class={classes!("kernel")} per_row={channels} editable=true {lang} on_edit={on_kernel_edit.clone()}
-                    on_hover={Callback::noop()} on_pick={Callback::noop()} />
+                    on_hover={ignore_hover.clone()} on_pick={ignore_pick.clone()} />
             }
         }
         Some(Layer::Pool(pool)) => html! {
