@@ -20,7 +20,7 @@ use super::trace::{
 };
 use super::{FeatureMap, Weights};
 use crate::engine::error::Limited;
-use ndarray::{Array1, Array2, Axis as NdAxis};
+use ndarray::{Array1, Axis as NdAxis};
 
 /// The parameters of a convolution besides its weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,43 +166,77 @@ impl Stepper for Conv {
         [self.weights.shape()[0], out_h, out_w]
     }
 
-    /// A direct loop that walks, for each weight, only the windows where it meets real input:
-    /// no per-window branches, no padded copy of the input.
+    /// A direct loop, one output row at a time so the working rows stay in the L1 cache. For each
+    /// weight it walks only the windows where that weight meets real input, and with stride 1 the
+    /// innermost loop runs over contiguous output columns, which the compiler vectorises. Each
+    /// output value still sums in the documented order, so the result equals stepping to the bit.
     fn forward(&self) -> FeatureMap {
         let [filters, out_h, out_w] = self.output_shape();
-        let [channels, _, _] = self.input_shape();
+        let [channels, in_h, in_w] = self.input_shape();
         let [k_h, k_w] = self.layout.kernel();
         let (rows, columns) = (&self.layout.rows, &self.layout.columns);
-        let mut output = FeatureMap::zeros((filters, out_h, out_w));
-        let mut partial = Array2::<f32>::zeros((out_h, out_w));
-        for (filter, mut out_plane) in output.axis_iter_mut(NdAxis(0)).enumerate() {
+        let standard = self.input.as_standard_layout();
+        let input = standard.as_slice().unwrap_or(&[]);
+        let row_windows: Vec<_> = (0..k_h).map(|kh| rows.windows_reading_input(kh)).collect();
+        let column_windows: Vec<_> = (0..k_w)
+            .map(|kw| columns.windows_reading_input(kw))
+            .collect();
+        let mut output = vec![0.0f32; filters * out_h * out_w];
+        let mut partial = vec![0.0f32; out_w];
+        let mut weights = Vec::with_capacity(channels * k_h * k_w);
+        for (filter, out_plane) in output.chunks_exact_mut((out_h * out_w).max(1)).enumerate() {
+            // This filter's weights in tap order (flipped when the kernel is flipped).
+            weights.clear();
             for channel in 0..channels {
-                partial.fill(0.0);
-                let input = self.input.index_axis(NdAxis(0), channel);
                 for kh in 0..k_h {
-                    let row_windows = rows.windows_reading_input(kh);
                     for kw in 0..k_w {
                         let [wh, ww] = self.weight_cell([kh, kw]);
-                        let weight = self.weights[[filter, channel, wh, ww]];
-                        let column_windows = columns.windows_reading_input(kw);
-                        for oh in row_windows.clone() {
-                            let ih = rows.padded_cell(oh, kh) - rows.pad_begin;
-                            let input_row = input.row(ih);
-                            let mut partial_row = partial.row_mut(oh);
-                            for ow in column_windows.clone() {
-                                let iw = columns.padded_cell(ow, kw) - columns.pad_begin;
-                                partial_row[ow] += input_row[iw] * weight;
+                        weights.push(self.weights[[filter, channel, wh, ww]]);
+                    }
+                }
+            }
+            for (oh, out_row) in out_plane.chunks_exact_mut(out_w.max(1)).enumerate() {
+                for channel in 0..channels {
+                    partial.fill(0.0);
+                    for kh in (0..k_h).filter(|&kh| row_windows[kh].contains(&oh)) {
+                        let ih = rows.padded_cell(oh, kh) - rows.pad_begin;
+                        let input_row = &input[(channel * in_h + ih) * in_w..][..in_w];
+                        for (kw, windows) in column_windows.iter().enumerate() {
+                            if windows.is_empty() {
+                                continue;
+                            }
+                            let weight = weights[(channel * k_h + kh) * k_w + kw];
+                            let first = columns
+                                .padded_cell(windows.start, kw)
+                                .saturating_sub(columns.pad_begin);
+                            let partial = &mut partial[windows.clone()];
+                            if columns.stride == 1 {
+                                let taps = &input_row[first..first + partial.len()];
+                                for (sum, &x) in partial.iter_mut().zip(taps) {
+                                    *sum += x * weight;
+                                }
+                            } else {
+                                let taps = input_row[first..].iter().step_by(columns.stride);
+                                for (sum, &x) in partial.iter_mut().zip(taps) {
+                                    *sum += x * weight;
+                                }
                             }
                         }
                     }
+                    for (out, &sum) in out_row.iter_mut().zip(&partial) {
+                        *out += sum;
+                    }
                 }
-                out_plane += &partial;
-            }
-            if let Some(bias) = &self.bias {
-                out_plane += bias[filter];
+                if let Some(bias) = &self.bias {
+                    let bias = bias[filter];
+                    for out in out_row.iter_mut() {
+                        *out += bias;
+                    }
+                }
             }
         }
-        output
+        FeatureMap::from_shape_vec((filters, out_h, out_w), output)
+            .unwrap_or_else(|_| FeatureMap::zeros((filters, out_h, out_w)))
     }
 
     fn step(&self, index: usize) -> Result<Step> {
