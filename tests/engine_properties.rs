@@ -188,3 +188,40 @@ proptest! {
         let _ = ActivationLayer::new(input, Activation::LeakyRelu { slope: value });
     }
 }
+
+/// Wider than one block of output columns, with stride 1 and 2, dilation and uneven padding:
+/// the fast forward equals stepping, bit for bit, on random normal values.
+#[test]
+fn wide_convolutions_equal_stepping_bit_for_bit() {
+    for (stride, dilation, seed) in [
+        ([1, 1], [1, 1], 1u64),
+        ([2, 2], [1, 2], 2),
+        ([1, 3], [2, 1], 3),
+    ] {
+        let input: Array3<f32> = random((3, 21, 53), RandomKind::Normal, seed);
+        let weights: Weights = random((4, 3, 3, 3), RandomKind::Normal, seed + 10);
+        let bias = random(4, RandomKind::Normal, seed + 20).to_vec();
+        let spec = ConvSpec {
+            stride,
+            dilation,
+            padding: Padding::Explicit(Sides {
+                top: 1,
+                left: 2,
+                bottom: 0,
+                right: 3,
+            }),
+            flip_kernel: seed == 2,
+        };
+        let conv = Conv::new(input, weights, Some(bias), spec).expect("a valid convolution");
+        let forward = conv.forward();
+        for index in 0..conv.step_count() {
+            let step = conv.step(index).expect("a step in range");
+            let cell = [step.output.channel, step.output.row, step.output.column];
+            assert_eq!(
+                step.value.to_bits(),
+                forward[cell].to_bits(),
+                "step {index}"
+            );
+        }
+    }
+}

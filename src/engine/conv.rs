@@ -166,23 +166,16 @@ impl Stepper for Conv {
         [self.weights.shape()[0], out_h, out_w]
     }
 
-    /// A direct loop, one output row at a time so the working rows stay in the L1 cache. For each
-    /// weight it walks only the windows where that weight meets real input, and with stride 1 the
-    /// innermost loop runs over contiguous output columns, which the compiler vectorises. Each
-    /// output value still sums in the documented order, so the result equals stepping to the bit.
+    /// A direct, output-stationary loop: the input is copied once into a zero-padded array, and
+    /// each block of output columns keeps its running sums in registers while every tap is
+    /// added. Each output value still sums in the documented order (padding taps add ±0, which
+    /// changes nothing), so the result equals stepping to the bit.
     fn forward(&self) -> FeatureMap {
         let [filters, out_h, out_w] = self.output_shape();
-        let [channels, in_h, in_w] = self.input_shape();
+        let padded = PaddedInput::new(&self.input, &self.layout, out_w);
+        let [channels, _, _] = self.input_shape();
         let [k_h, k_w] = self.layout.kernel();
-        let (rows, columns) = (&self.layout.rows, &self.layout.columns);
-        let standard = self.input.as_standard_layout();
-        let input = standard.as_slice().unwrap_or(&[]);
-        let row_windows: Vec<_> = (0..k_h).map(|kh| rows.windows_reading_input(kh)).collect();
-        let column_windows: Vec<_> = (0..k_w)
-            .map(|kw| columns.windows_reading_input(kw))
-            .collect();
         let mut output = vec![0.0f32; filters * out_h * out_w];
-        let mut partial = vec![0.0f32; out_w];
         let mut weights = Vec::with_capacity(channels * k_h * k_w);
         for (filter, out_plane) in output.chunks_exact_mut((out_h * out_w).max(1)).enumerate() {
             // This filter's weights in tap order (flipped when the kernel is flipped).
@@ -195,45 +188,8 @@ impl Stepper for Conv {
                     }
                 }
             }
-            for (oh, out_row) in out_plane.chunks_exact_mut(out_w.max(1)).enumerate() {
-                for channel in 0..channels {
-                    partial.fill(0.0);
-                    for kh in (0..k_h).filter(|&kh| row_windows[kh].contains(&oh)) {
-                        let ih = rows.padded_cell(oh, kh) - rows.pad_begin;
-                        let input_row = &input[(channel * in_h + ih) * in_w..][..in_w];
-                        for (kw, windows) in column_windows.iter().enumerate() {
-                            if windows.is_empty() {
-                                continue;
-                            }
-                            let weight = weights[(channel * k_h + kh) * k_w + kw];
-                            let first = columns
-                                .padded_cell(windows.start, kw)
-                                .saturating_sub(columns.pad_begin);
-                            let partial = &mut partial[windows.clone()];
-                            if columns.stride == 1 {
-                                let taps = &input_row[first..first + partial.len()];
-                                for (sum, &x) in partial.iter_mut().zip(taps) {
-                                    *sum += x * weight;
-                                }
-                            } else {
-                                let taps = input_row[first..].iter().step_by(columns.stride);
-                                for (sum, &x) in partial.iter_mut().zip(taps) {
-                                    *sum += x * weight;
-                                }
-                            }
-                        }
-                    }
-                    for (out, &sum) in out_row.iter_mut().zip(&partial) {
-                        *out += sum;
-                    }
-                }
-                if let Some(bias) = &self.bias {
-                    let bias = bias[filter];
-                    for out in out_row.iter_mut() {
-                        *out += bias;
-                    }
-                }
-            }
+            let bias = self.bias.as_ref().map(|bias| bias[filter]);
+            direct::filter_plane(&padded, &self.layout, &weights, bias, out_plane);
         }
         FeatureMap::from_shape_vec((filters, out_h, out_w), output)
             .unwrap_or_else(|_| FeatureMap::zeros((filters, out_h, out_w)))
@@ -302,6 +258,170 @@ impl Stepper for Conv {
             }
         }
         Ok(readers)
+    }
+}
+
+/// The input copied once with its zero padding, and widened so every block of output columns
+/// can read whole blocks of taps without bounds trouble.
+pub(crate) struct PaddedInput {
+    values: Vec<f32>,
+    rows: usize,
+    columns: usize,
+}
+
+impl PaddedInput {
+    fn new(input: &FeatureMap, layout: &WindowLayout, out_w: usize) -> Self {
+        let (channels, in_h, in_w) = input.dim();
+        let (rows, columns) = (&layout.rows, &layout.columns);
+        let blocks = out_w.div_ceil(direct::BLOCK).max(1);
+        let padded_columns = columns
+            .padded()
+            .max((blocks * direct::BLOCK - 1) * columns.stride + columns.kernel_field);
+        let padded_rows = rows.padded();
+        let mut values = vec![0.0f32; channels * padded_rows * padded_columns];
+        for ((channel, row, column), &value) in input.indexed_iter() {
+            let at = (channel * padded_rows + row + rows.pad_begin) * padded_columns
+                + column
+                + columns.pad_begin;
+            values[at] = value;
+        }
+        debug_assert!(
+            in_h + rows.pad_begin <= padded_rows && in_w + columns.pad_begin <= padded_columns
+        );
+        PaddedInput {
+            values,
+            rows: padded_rows,
+            columns: padded_columns,
+        }
+    }
+
+    /// Padded row `row` of channel `channel`.
+    fn row(&self, channel: usize, row: usize) -> &[f32] {
+        let start = (channel * self.rows + row) * self.columns;
+        &self.values[start..start + self.columns]
+    }
+}
+
+/// The inner loops of the forward, compiled once for the baseline CPU and, on x86-64, once more
+/// for AVX2 (picked at run time). Neither fuses multiply and add, so both round the same way.
+mod direct {
+    use super::PaddedInput;
+    use crate::engine::geometry::WindowLayout;
+
+    /// Output columns computed together, their sums held in registers.
+    pub(super) const BLOCK: usize = 16;
+
+    /// One filter's output plane (`out_h × out_w`, row-major) from its weights in tap order.
+    pub(super) fn filter_plane(
+        input: &PaddedInput,
+        layout: &WindowLayout,
+        weights: &[f32],
+        bias: Option<f32>,
+        out: &mut [f32],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            if std::arch::is_x86_feature_detected!("avx2") {
+                // SAFETY: the CPU supports AVX2, checked just above.
+                unsafe { filter_plane_avx2(input, layout, weights, bias, out) };
+                return;
+            }
+        }
+        filter_plane_portable(input, layout, weights, bias, out);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn filter_plane_avx2(
+        input: &PaddedInput,
+        layout: &WindowLayout,
+        weights: &[f32],
+        bias: Option<f32>,
+        out: &mut [f32],
+    ) {
+        filter_plane_portable(input, layout, weights, bias, out);
+    }
+
+    /// Stride 1 is the common case; making it a compile-time choice keeps the strided branch out
+    /// of the inner loop, so the block's sums stay in registers.
+    #[inline(always)]
+    fn filter_plane_portable(
+        input: &PaddedInput,
+        layout: &WindowLayout,
+        weights: &[f32],
+        bias: Option<f32>,
+        out: &mut [f32],
+    ) {
+        if layout.columns.stride == 1 {
+            filter_plane_with::<true>(input, layout, weights, bias, out);
+        } else {
+            filter_plane_with::<false>(input, layout, weights, bias, out);
+        }
+    }
+
+    #[inline(always)]
+    fn filter_plane_with<const UNIT_STRIDE: bool>(
+        input: &PaddedInput,
+        layout: &WindowLayout,
+        weights: &[f32],
+        bias: Option<f32>,
+        out: &mut [f32],
+    ) {
+        let (rows, columns) = (&layout.rows, &layout.columns);
+        let [k_h, k_w] = layout.kernel();
+        let taps_per_channel = k_h * k_w;
+        let out_w = columns.output;
+        for (oh, out_row) in out.chunks_exact_mut(out_w.max(1)).enumerate() {
+            for (block, out_block) in out_row.chunks_mut(BLOCK).enumerate() {
+                let first = block * BLOCK * columns.stride;
+                let mut total = [0.0f32; BLOCK];
+                for (channel, channel_weights) in
+                    weights.chunks_exact(taps_per_channel.max(1)).enumerate()
+                {
+                    let mut partial = [0.0f32; BLOCK];
+                    for (kh, row_weights) in channel_weights.chunks_exact(k_w.max(1)).enumerate() {
+                        let row = input.row(channel, rows.padded_cell(oh, kh));
+                        for (kw, &weight) in row_weights.iter().enumerate() {
+                            let start = first + kw * columns.dilation;
+                            if UNIT_STRIDE {
+                                add_block(&mut partial, block_at(row, start), weight);
+                            } else {
+                                let taps = row[start..].iter().step_by(columns.stride);
+                                for (sum, &x) in partial.iter_mut().zip(taps) {
+                                    *sum += x * weight;
+                                }
+                            }
+                        }
+                    }
+                    for (sum, part) in total.iter_mut().zip(partial) {
+                        *sum += part;
+                    }
+                }
+                for (out, sum) in out_block.iter_mut().zip(total) {
+                    *out = match bias {
+                        Some(bias) => sum + bias,
+                        None => sum,
+                    };
+                }
+            }
+        }
+    }
+
+    /// `BLOCK` contiguous taps from `start`; the padded input is wide enough that they exist.
+    #[inline(always)]
+    fn block_at(row: &[f32], start: usize) -> &[f32; BLOCK] {
+        const ZEROS: [f32; BLOCK] = [0.0; BLOCK];
+        row.get(start..start + BLOCK)
+            .and_then(|taps| taps.try_into().ok())
+            .unwrap_or(&ZEROS)
+    }
+
+    /// `partial[i] += taps[i] * weight` for the whole block: one multiply, then one add, per lane.
+    #[inline(always)]
+    fn add_block(partial: &mut [f32; BLOCK], taps: &[f32; BLOCK], weight: f32) {
+        for (sum, &x) in partial.iter_mut().zip(taps) {
+            *sum += x * weight;
+        }
     }
 }
 

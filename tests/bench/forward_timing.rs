@@ -11,7 +11,10 @@ fn main() {
     use std::hint::black_box;
     use std::time::Instant;
 
-    let layers = [("conv1_1", 3usize, 64usize, 15usize), ("conv1_2", 64, 64, 7)];
+    let layers = [
+        ("conv1_1", 3usize, 64usize, 15usize),
+        ("conv1_2", 64, 64, 7),
+    ];
     let mut results = Vec::new();
     for (name, in_channels, filters, runs) in layers {
         let input = random((in_channels, 224, 224), RandomKind::Normal, 1);
