@@ -66,8 +66,9 @@ async function stepLatency(query, steps = 200) {
       const start = performance.now();
       button("forward").click();
       const end = await done;
-      // Let the rest of the frame's work finish before the next step.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Let the frame this step caused (layout, paint, the scroll that follows the window)
+      // finish before the next step, so each sample is one step's own work.
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
       times.push(end - start);
     }
     return times;
