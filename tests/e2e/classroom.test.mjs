@@ -172,7 +172,7 @@ test("the whole app works from the keyboard, and shortcuts never fire while edit
   // Tab to an input cell, open it with Enter, type: the letters go into the cell, not to shortcuts.
   await page.focus("[data-grid='input-0'] td[tabindex]");
   await page.keyboard.press("Enter");
-  await page.keyboard.press("Control+a");
+  await page.waitForSelector(".cell-editor:focus");
   await page.keyboard.type("l5");
   assert.equal(await page.textContent("[data-testid='step-count']"), "Step 1 of 4");
   await page.keyboard.press("Escape");

@@ -30,6 +30,17 @@ pub struct GridCellProps {
 #[component]
 pub fn GridCell(props: &GridCellProps) -> Html {
     let editing = use_state(|| false);
+    let editor = use_node_ref();
+    {
+        // Focus and select the editor as soon as it appears, so typing goes into it at once.
+        let editor = editor.clone();
+        use_effect_with(*editing, move |&editing| {
+            if editing && let Some(input) = editor.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        });
+    }
     let cell = props.cell;
     let mut classes = classes!("cell");
     classes.push(match cell.kind {
@@ -82,7 +93,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         return html! {
             <td class={classes} role="gridcell" aria-label={props.label.clone()}>
                 <input class="cell-editor" type="text" inputmode="decimal" value={text}
-                    aria-label={props.label.clone()} autofocus=true {onkeydown} {onblur} />
+                    aria-label={props.label.clone()} ref={editor} {onkeydown} {onblur} />
             </td>
         };
     }
