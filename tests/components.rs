@@ -3,6 +3,7 @@
 
 use convstep::app::App;
 use convstep::app::components::grid::{Grid, GridProps};
+use convstep::app::components::grid_cell::CellEvents;
 use convstep::app::i18n::Lang;
 use convstep::app::shared::Shared;
 use convstep::app::view::{CellView, Kind, Marks, Overlay, PlaneBase, PlaneView};
@@ -23,22 +24,11 @@ fn fresh_root() -> Element {
 
 /// Text of every cell of a grid, row by row, with the typographic minus made ASCII.
 fn grid_text(root: &Element, name: &str) -> Vec<Vec<String>> {
-    let rows = root
-        .query_selector_all(&format!("[data-grid='{name}'] tr"))
-        .unwrap();
-    (0..rows.length())
-        .map(|r| {
-            let row: Element = rows.item(r).unwrap().dyn_into().unwrap();
-            let cells = row.query_selector_all("td").unwrap();
-            (0..cells.length())
-                .map(|c| {
-                    cells
-                        .item(c)
-                        .unwrap()
-                        .text_content()
-                        .unwrap_or_default()
-                        .replace('−', "-")
-                })
+    grid_cells(root, name)
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|cell| cell.text_content().unwrap_or_default().replace('−', "-"))
                 .collect()
         })
         .collect()
@@ -169,9 +159,11 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
         row_width: 4,
         editable: false,
         lang: Lang::En,
-        on_edit: Callback::noop(),
-        on_hover: Callback::noop(),
-        on_pick: Callback::noop(),
+        events: CellEvents {
+            on_edit: Callback::noop(),
+            on_hover: Callback::noop(),
+            on_pick: Callback::noop(),
+        },
     };
     yew::Renderer::<Grid>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;

@@ -5,20 +5,12 @@
 #![allow(clippy::excessive_precision, clippy::unreadable_literal)]
 
 use convstep::engine::{
-    Conv, ConvSpec, Padding, Pool, PoolKind, Rounding, Sides, Stepper, Weights, WindowSpec,
+    Conv, ConvSpec, Padding, Pool, PoolKind, Rounding, Sides, Weights, WindowSpec,
 };
 use ndarray::Array3;
 
-/// Checks shape and values, and that stepping gives the same values.
-fn assert_same(layer: &impl Stepper, shape: (usize, usize, usize), expected: Vec<f32>) {
-    let out = layer.forward();
-    assert_eq!(out.dim(), shape);
-    assert_eq!(out.iter().copied().collect::<Vec<_>>(), expected);
-    let stepped: Vec<f32> = (0..layer.step_count())
-        .map(|i| layer.step(i).unwrap().value)
-        .collect();
-    assert_eq!(stepped, expected);
-}
+mod common;
+use common::assert_same;
 
 #[test]
 fn conv_three_channels_two_filters_with_bias() {

@@ -3,6 +3,7 @@
 use super::arithmetic::ArithmeticPanel;
 use super::feature_map::FeatureMap;
 use super::formula::FormulaPanel;
+use super::grid_cell::CellEvents;
 use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
 use super::operation_picker::OperationPicker;
@@ -172,6 +173,16 @@ pub fn App() -> Html {
     // Kernel cells neither trace nor hover; stable callbacks keep their grids from re-rendering.
     let ignore_hover = use_callback((), |_: Option<MapCell>, _| {});
     let ignore_pick = use_callback((), |_: MapCell, _| {});
+    let map_events = CellEvents {
+        on_edit: on_input_edit,
+        on_hover,
+        on_pick,
+    };
+    let kernel_events = CellEvents {
+        on_edit: on_kernel_edit,
+        on_hover: ignore_hover,
+        on_pick: ignore_pick,
+    };
     let lang = state.lang;
     let text = lang.text();
     let shown = &state.shown;
@@ -197,7 +208,7 @@ pub fn App() -> Html {
         html! {
             <FeatureMap key={format!("map-{map}")} caption={caption} planes={Rc::new(planes)} names={Rc::new(names)}
                 id={if map == 0 { "input".to_owned() } else if shown.map_count() == 2 { "output".to_owned() } else { format!("map-{map}") }}
-                {class} editable={map == 0} {lang} on_edit={on_input_edit.clone()} on_hover={on_hover.clone()} on_pick={on_pick.clone()}>
+                {class} editable={map == 0} {lang} events={map_events.clone()}>
                 if map == focus_stage + 1 && let Some(error) = &state.error {
                     <div class="error" role="alert" data-testid="error">
                         <strong>{ text.error_heading }</strong>
@@ -219,8 +230,7 @@ pub fn App() -> Html {
                 .collect();
             html! {
                 <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)} names={Rc::new(names)} id="kernel"
-                    class={classes!("kernel")} per_row={channels} editable=true {lang} on_edit={on_kernel_edit.clone()}
-                    on_hover={ignore_hover.clone()} on_pick={ignore_pick.clone()} />
+                    class={classes!("kernel")} per_row={channels} editable=true {lang} events={kernel_events.clone()} />
             }
         }
         Some(Layer::Pool(pool)) => html! {

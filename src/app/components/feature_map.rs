@@ -1,8 +1,8 @@
 //! One feature map as a figure: a caption and one grid per channel.
 
 use super::grid::Grid;
+use super::grid_cell::CellEvents;
 use crate::app::i18n::Lang;
-use crate::app::state::MapCell;
 use crate::app::view::PlaneView;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -25,12 +25,8 @@ pub struct FeatureMapProps {
     pub editable: bool,
     /// Interface language.
     pub lang: Lang,
-    /// Edit callback.
-    pub on_edit: Callback<([usize; 3], String)>,
-    /// Hover callback.
-    pub on_hover: Callback<Option<MapCell>>,
-    /// Click callback for cells that are not editable.
-    pub on_pick: Callback<MapCell>,
+    /// Where the cells report edits, hovering and clicks.
+    pub events: CellEvents,
     /// Planes per row (a kernel's filter has one plane per input channel); 0 puts all in one row.
     #[prop_or_default]
     pub per_row: usize,
@@ -61,8 +57,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
                         <div class="plane" key={index}>
                             if many { <div class="plane-title">{ name }</div> }
                             <Grid plane={plane.clone()} name={label} id={format!("{}-{index}", props.id)} {row_width}
-                                editable={props.editable} lang={props.lang} on_edit={props.on_edit.clone()}
-                                on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
+                                editable={props.editable} lang={props.lang} events={props.events.clone()} />
                         </div>
                     }
                 }) }

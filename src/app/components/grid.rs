@@ -1,9 +1,9 @@
 //! A labelled grid of cells: one channel of a map, or one kernel slice. It hands each row only
 //! that row's marks, so a step re-renders the few rows whose look changed.
 
+use super::grid_cell::CellEvents;
 use super::grid_row::GridRow;
 use crate::app::i18n::Lang;
-use crate::app::state::MapCell;
 use crate::app::view::PlaneView;
 use yew::prelude::*;
 
@@ -23,12 +23,8 @@ pub struct GridProps {
     pub editable: bool,
     /// Interface language, for cell labels.
     pub lang: Lang,
-    /// Edit callback: coordinates and typed text.
-    pub on_edit: Callback<([usize; 3], String)>,
-    /// Hover callback: the cell or `None`.
-    pub on_hover: Callback<Option<MapCell>>,
-    /// Click callback for cells that are not editable.
-    pub on_pick: Callback<MapCell>,
+    /// Where the cells report edits, hovering and clicks.
+    pub events: CellEvents,
 }
 
 /// A grid.
@@ -48,7 +44,7 @@ pub fn Grid(props: &GridProps) -> Html {
             <GridRow key={row} base={base.clone()} {row}
                 marks={plane.overlay.get(&row).cloned().unwrap_or_default()}
                 written={plane.written_in_row(row)} editable={props.editable} lang={props.lang}
-                on_edit={props.on_edit.clone()} on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
+                events={props.events.clone()} />
         }
     });
     html! {

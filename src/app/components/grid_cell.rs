@@ -16,10 +16,17 @@ pub struct GridCellProps {
     pub label: AttrValue,
     /// Whether clicking edits the value.
     pub editable: bool,
-    /// Called with the cell's coordinates and the typed text.
-    pub on_edit: Callback<([usize; 3], String)>,
     /// The map the cell belongs to.
     pub map: usize,
+    /// Where the cell reports edits, hovering and clicks.
+    pub events: CellEvents,
+}
+
+/// Where a grid's cells report what the learner does; one value shared by every cell.
+#[derive(Clone, PartialEq)]
+pub struct CellEvents {
+    /// Called with the cell's coordinates and the typed text.
+    pub on_edit: Callback<([usize; 3], String)>,
     /// Called with the cell on pointer enter, `None` on leave.
     pub on_hover: Callback<Option<MapCell>>,
     /// Called with the cell when a cell that is not editable is clicked.
@@ -66,16 +73,16 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         },
     };
     let onmouseenter = {
-        let on_hover = props.on_hover.clone();
+        let on_hover = props.events.on_hover.clone();
         Callback::from(move |_| on_hover.emit(hoverable.then_some(map_cell)))
     };
     let onmouseleave = {
-        let on_hover = props.on_hover.clone();
+        let on_hover = props.events.on_hover.clone();
         Callback::from(move |_| on_hover.emit(None))
     };
     if *editing {
         let commit = {
-            let (editing, on_edit, at) = (editing.clone(), props.on_edit.clone(), cell.at);
+            let (editing, on_edit, at) = (editing.clone(), props.events.on_edit.clone(), cell.at);
             move |input: HtmlInputElement| {
                 editing.set(false);
                 on_edit.emit((at, input.value()));
@@ -99,7 +106,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     }
     let editable = props.editable && real;
     let onclick = {
-        let (editing, on_pick) = (editing.clone(), props.on_pick.clone());
+        let (editing, on_pick) = (editing.clone(), props.events.on_pick.clone());
         Callback::from(move |_| {
             if editable {
                 editing.set(true);

@@ -1,11 +1,10 @@
 //! One row of a grid. Its props are the shared cells, this row's marks and how many of its
 //! cells are written, so it re-renders only when one of those changes.
 
-use super::grid_cell::GridCell;
+use super::grid_cell::{CellEvents, GridCell};
 use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::app::state::MapCell;
 use crate::app::view::{Kind, Marks, PlaneBase, PlaneView};
 use yew::prelude::*;
 
@@ -24,12 +23,8 @@ pub struct GridRowProps {
     pub editable: bool,
     /// Interface language, for cell labels.
     pub lang: Lang,
-    /// Edit callback.
-    pub on_edit: Callback<([usize; 3], String)>,
-    /// Hover callback.
-    pub on_hover: Callback<Option<MapCell>>,
-    /// Click callback for cells that are not editable.
-    pub on_pick: Callback<MapCell>,
+    /// Where the cells report edits, hovering and clicks.
+    pub events: CellEvents,
 }
 
 /// A table row of cells.
@@ -49,13 +44,17 @@ pub fn GridRow(props: &GridRowProps) -> Html {
             .map_or(Marks::default(), |(_, marks)| *marks);
         let cell = view.cell(props.row, column, props.written, marks);
         let label = match cell.kind {
-            Kind::Value => props.lang.cell_label(cell.at[1], cell.at[2], &cell.value.map(format::number).unwrap_or_default()),
+            Kind::Value => props.lang.cell_label(
+                cell.at[1],
+                cell.at[2],
+                &cell.value.map(format::number).unwrap_or_default(),
+            ),
             Kind::Padding => format!("{padding} 0"),
             Kind::Beyond | Kind::Pending => String::new(),
         };
         html! {
             <GridCell key={column} {cell} {label} editable={props.editable} map={props.base.map}
-                on_edit={props.on_edit.clone()} on_hover={props.on_hover.clone()} on_pick={props.on_pick.clone()} />
+                events={props.events.clone()} />
         }
     });
     html! { <tr>{ for cells }</tr> }
