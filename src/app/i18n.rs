@@ -140,8 +140,6 @@ pub struct Text {
     pub error_heading: &'static str,
     /// "Showing the last valid example".
     pub showing_previous: &'static str,
-    /// "Largest".
-    pub largest: &'static str,
     /// "Every input cell is read."
     pub all_read: &'static str,
     /// "Controls".
@@ -176,8 +174,6 @@ pub struct Text {
     pub channel: &'static str,
     /// "filter".
     pub filter: &'static str,
-    /// "output".
-    pub output_word: &'static str,
     /// "Stop tracing".
     pub stop_tracing: &'static str,
     /// "Picture".
@@ -290,7 +286,6 @@ const EN: Text = Text {
     edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
     error_heading: "These settings cannot form a window",
     showing_previous: "The grids show the last example that worked.",
-    largest: "largest",
     all_read: "Every input cell is read by at least one window.",
     controls: "Controls",
     values: "Values",
@@ -313,7 +308,6 @@ const EN: Text = Text {
     stage_buttons: ["Previous stage", "Next stage"],
     channel: "channel",
     filter: "filter",
-    output_word: "output",
     stop_tracing: "Stop tracing",
     picture: "Picture",
     own_picture: "Your own picture",
@@ -427,7 +421,6 @@ const ZH: Text = Text {
     edit_hint: "点击数值即可修改。鼠标移到输出格上显示它的窗口；移到输入格上显示它影响的输出。",
     error_heading: "这些设置无法构成窗口",
     showing_previous: "网格显示的是上一个有效的例子。",
-    largest: "最大",
     all_read: "每个输入格都至少被一个窗口读取。",
     controls: "控制",
     values: "数值",
@@ -445,7 +438,6 @@ const ZH: Text = Text {
     stage_buttons: ["上一层", "下一层"],
     channel: "通道",
     filter: "卷积核",
-    output_word: "输出",
     stop_tracing: "停止追溯",
     picture: "图片",
     own_picture: "你自己的图片",

@@ -6,6 +6,7 @@ use super::formula::FormulaPanel;
 use super::grid_cell::CellEvents;
 use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
+use super::legend::Legend;
 use super::operation_picker::OperationPicker;
 use super::option_controls::OptionControls;
 use super::picture_source::PictureSource;
@@ -309,7 +310,17 @@ pub fn App() -> Html {
                         <p class="refusal" role="alert" data-testid="refusal">{ message }</p>
                     }
                     if shows(Panel::Hint) {
-                        <p class="hint">{ if stages > 1 { text.block_hint } else { text.edit_hint } }</p>
+                        <Legend {lang} />
+                        <p class="hint">
+                            { if stages > 1 { text.block_hint } else { text.edit_hint } }
+                            if state.traced.is_some() {
+                                { " " }
+                                <button type="button" id="stop-tracing" onclick={{
+                                    let on_action = on_action.clone();
+                                    Callback::from(move |_: MouseEvent| on_action.emit(Action::Trace(None)))
+                                }}>{ text.stop_tracing }</button>
+                            }
+                        </p>
                     }
                     if shows(Panel::Playback) {
                         <Playback position={state.position} steps={shown.steps()} playing={state.playing}

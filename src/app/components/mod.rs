@@ -12,6 +12,7 @@ pub mod grid_row;
 pub mod heatmaps;
 pub mod help_overlay;
 pub mod keyboard;
+pub mod legend;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;
