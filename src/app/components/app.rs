@@ -105,21 +105,22 @@ pub fn App() -> Html {
     });
     let example_query = url::write_with(&settings_query, &state);
     let full_query = url::with_presentation(example_query.clone(), &state);
+    // Keep the address in step with the view, replacing the entry rather than adding one.
+    use_effect_with(full_query.clone(), |query| {
+        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?{query}")));
+        }
+    });
+    // Keep the example in local storage, so a reload without a link restores it: written when
+    // the settings change, not on every step.
     {
-        // Keep the address in step with the view, replacing the entry rather than adding one,
-        // and keep the example in local storage so a reload without a link restores it.
-        let query = full_query.clone();
-        let embedded = state.presentation.embed;
-        use_effect_with(query, move |query| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            if let Ok(history) = window.history() {
-                let _ =
-                    history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?{query}")));
-            }
-            if !embedded && let Ok(Some(storage)) = window.local_storage() {
-                let _ = storage.set_item(STORAGE_KEY, query);
+        let stored = (!state.presentation.embed).then(|| url::write_with(&settings_query, &state));
+        use_effect_with(Shared::from(settings_query.clone()), move |_| {
+            if let (Some(query), Some(Ok(Some(storage)))) = (
+                stored,
+                web_sys::window().map(|window| window.local_storage()),
+            ) {
+                let _ = storage.set_item(STORAGE_KEY, &query);
             }
         });
     }
