@@ -131,3 +131,23 @@ test("an uploaded picture becomes the input; a file that is not a picture is ref
   // A broken picture makes the browser log a failed image load; anything else is an error.
   assertNoErrors(errors.filter((e) => !/Failed to load resource|ERR_|blob:/.test(e)));
 });
+
+test("on a large input the scrolled grids follow the current window", async () => {
+  const { page, errors } = await open("?in=64&k=3&seed=2");
+  await page.fill(".scrub", "3000");
+  const inView = (grid, selector) =>
+    page.waitForFunction(
+      ([grid, selector]) => {
+        const cell = document.querySelector(`[data-grid='${grid}'] ${selector}`);
+        const plane = cell?.closest(".plane").getBoundingClientRect();
+        const box = cell?.getBoundingClientRect();
+        return box && box.top >= plane.top && box.bottom <= plane.bottom && box.left >= plane.left && box.right <= plane.right;
+      },
+      [grid, selector],
+    );
+  await inView("output-0", ".cell.current");
+  await inView("input-0", ".cell.tap");
+  assert.ok((await page.$eval("[data-grid='output-0']", (grid) => grid.closest(".plane").scrollTop)) > 0);
+  await page.close();
+  assertNoErrors(errors);
+});
