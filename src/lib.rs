@@ -2,5 +2,7 @@
 //!
 //! `engine` computes every number; `app` shows them in the browser.
 
+#![warn(missing_docs)]
+
 pub mod app;
 pub mod engine;
