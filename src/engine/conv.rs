@@ -175,21 +175,34 @@ impl Stepper for Conv {
         let padded = PaddedInput::new(&self.input, &self.layout, out_w);
         let [channels, _, _] = self.input_shape();
         let [k_h, k_w] = self.layout.kernel();
+        let plane = (out_h * out_w).max(1);
         let mut output = vec![0.0f32; filters * out_h * out_w];
-        let mut weights = Vec::with_capacity(channels * k_h * k_w);
-        for (filter, out_plane) in output.chunks_exact_mut((out_h * out_w).max(1)).enumerate() {
-            // This filter's weights in tap order (flipped when the kernel is flipped).
+        let mut weights: Vec<[f32; direct::FILTERS]> = Vec::with_capacity(channels * k_h * k_w);
+        // Filters go through the loops a group at a time, so each tap read serves the whole group.
+        for (group, out_planes) in output.chunks_mut(plane * direct::FILTERS).enumerate() {
+            let first = group * direct::FILTERS;
+            // The group's weights in tap order (flipped when the kernel is flipped); a short last
+            // group is padded with zero weights whose results are dropped.
             weights.clear();
             for channel in 0..channels {
                 for kh in 0..k_h {
                     for kw in 0..k_w {
                         let [wh, ww] = self.weight_cell([kh, kw]);
-                        weights.push(self.weights[[filter, channel, wh, ww]]);
+                        weights.push(std::array::from_fn(|i| {
+                            self.weights
+                                .get([first + i, channel, wh, ww])
+                                .copied()
+                                .unwrap_or(0.0)
+                        }));
                     }
                 }
             }
-            let bias = self.bias.as_ref().map(|bias| bias[filter]);
-            direct::filter_plane(&padded, &self.layout, &weights, bias, out_plane);
+            let bias: [Option<f32>; direct::FILTERS] = std::array::from_fn(|i| {
+                self.bias
+                    .as_ref()
+                    .and_then(|bias| bias.get(first + i).copied())
+            });
+            direct::filter_planes(&padded, &self.layout, &weights, bias, out_planes);
         }
         FeatureMap::from_shape_vec((filters, out_h, out_w), output)
             .unwrap_or_else(|_| FeatureMap::zeros((filters, out_h, out_w)))
@@ -310,98 +323,112 @@ mod direct {
 
     /// Output columns computed together, their sums held in registers.
     pub(super) const BLOCK: usize = 16;
+    /// Filters computed together, sharing every tap read.
+    pub(super) const FILTERS: usize = 4;
 
-    /// One filter's output plane (`out_h × out_w`, row-major) from its weights in tap order.
-    pub(super) fn filter_plane(
+    /// Up to [`FILTERS`] output planes (`out_h × out_w` each, one after another in `out`) from
+    /// the group's weights in tap order.
+    pub(super) fn filter_planes(
         input: &PaddedInput,
         layout: &WindowLayout,
-        weights: &[f32],
-        bias: Option<f32>,
+        weights: &[[f32; FILTERS]],
+        bias: [Option<f32>; FILTERS],
         out: &mut [f32],
     ) {
         #[cfg(target_arch = "x86_64")]
         {
             if std::arch::is_x86_feature_detected!("avx2") {
                 // SAFETY: the CPU supports AVX2, checked just above.
-                unsafe { filter_plane_avx2(input, layout, weights, bias, out) };
+                unsafe { filter_planes_avx2(input, layout, weights, bias, out) };
                 return;
             }
         }
-        filter_plane_portable(input, layout, weights, bias, out);
+        filter_planes_portable(input, layout, weights, bias, out);
     }
 
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
-    unsafe fn filter_plane_avx2(
+    unsafe fn filter_planes_avx2(
         input: &PaddedInput,
         layout: &WindowLayout,
-        weights: &[f32],
-        bias: Option<f32>,
+        weights: &[[f32; FILTERS]],
+        bias: [Option<f32>; FILTERS],
         out: &mut [f32],
     ) {
-        filter_plane_portable(input, layout, weights, bias, out);
+        filter_planes_portable(input, layout, weights, bias, out);
     }
 
     /// Stride 1 is the common case; making it a compile-time choice keeps the strided branch out
     /// of the inner loop, so the block's sums stay in registers.
     #[inline(always)]
-    fn filter_plane_portable(
+    fn filter_planes_portable(
         input: &PaddedInput,
         layout: &WindowLayout,
-        weights: &[f32],
-        bias: Option<f32>,
+        weights: &[[f32; FILTERS]],
+        bias: [Option<f32>; FILTERS],
         out: &mut [f32],
     ) {
         if layout.columns.stride == 1 {
-            filter_plane_with::<true>(input, layout, weights, bias, out);
+            filter_planes_with::<true>(input, layout, weights, bias, out);
         } else {
-            filter_plane_with::<false>(input, layout, weights, bias, out);
+            filter_planes_with::<false>(input, layout, weights, bias, out);
         }
     }
 
     #[inline(always)]
-    fn filter_plane_with<const UNIT_STRIDE: bool>(
+    fn filter_planes_with<const UNIT_STRIDE: bool>(
         input: &PaddedInput,
         layout: &WindowLayout,
-        weights: &[f32],
-        bias: Option<f32>,
+        weights: &[[f32; FILTERS]],
+        bias: [Option<f32>; FILTERS],
         out: &mut [f32],
     ) {
         let (rows, columns) = (&layout.rows, &layout.columns);
         let [k_h, k_w] = layout.kernel();
-        let taps_per_channel = k_h * k_w;
-        let out_w = columns.output;
-        for (oh, out_row) in out.chunks_exact_mut(out_w.max(1)).enumerate() {
-            for (block, out_block) in out_row.chunks_mut(BLOCK).enumerate() {
+        let taps_per_channel = (k_h * k_w).max(1);
+        let (out_h, out_w) = (rows.output, columns.output);
+        let plane = (out_h * out_w).max(1);
+        let planes = out.len() / plane;
+        for oh in 0..out_h {
+            for block in 0..out_w.div_ceil(BLOCK) {
                 let first = block * BLOCK * columns.stride;
-                let mut total = [0.0f32; BLOCK];
-                for (channel, channel_weights) in
-                    weights.chunks_exact(taps_per_channel.max(1)).enumerate()
+                let mut total = [[0.0f32; BLOCK]; FILTERS];
+                for (channel, channel_weights) in weights.chunks_exact(taps_per_channel).enumerate()
                 {
-                    let mut partial = [0.0f32; BLOCK];
+                    let mut partial = [[0.0f32; BLOCK]; FILTERS];
                     for (kh, row_weights) in channel_weights.chunks_exact(k_w.max(1)).enumerate() {
                         let row = input.row(channel, rows.padded_cell(oh, kh));
-                        for (kw, &weight) in row_weights.iter().enumerate() {
+                        for (kw, tap_weights) in row_weights.iter().enumerate() {
                             let start = first + kw * columns.dilation;
-                            if UNIT_STRIDE {
-                                add_block(&mut partial, block_at(row, start), weight);
+                            let taps = if UNIT_STRIDE {
+                                *block_at(row, start)
                             } else {
-                                let taps = row[start..].iter().step_by(columns.stride);
-                                for (sum, &x) in partial.iter_mut().zip(taps) {
+                                std::array::from_fn(|i| {
+                                    row.get(start + i * columns.stride).copied().unwrap_or(0.0)
+                                })
+                            };
+                            for (partial, &weight) in partial.iter_mut().zip(tap_weights) {
+                                for (sum, &x) in partial.iter_mut().zip(&taps) {
                                     *sum += x * weight;
                                 }
                             }
                         }
                     }
-                    for (sum, part) in total.iter_mut().zip(partial) {
-                        *sum += part;
+                    for (total, partial) in total.iter_mut().zip(&partial) {
+                        for (sum, &part) in total.iter_mut().zip(partial) {
+                            *sum += part;
+                        }
                     }
                 }
-                for (out, sum) in out_block.iter_mut().zip(total) {
-                    *out = match bias {
-                        Some(bias) => sum + bias,
-                        None => sum,
-                    };
+                let columns_here = (out_w - block * BLOCK).min(BLOCK);
+                for (filter, (total, bias)) in total.iter().zip(bias).enumerate().take(planes) {
+                    let at = filter * plane + oh * out_w + block * BLOCK;
+                    for (out, &sum) in out[at..at + columns_here].iter_mut().zip(total) {
+                        *out = match bias {
+                            Some(bias) => sum + bias,
+                            None => sum,
+                        };
+                    }
                 }
             }
         }
@@ -414,14 +441,6 @@ mod direct {
         row.get(start..start + BLOCK)
             .and_then(|taps| taps.try_into().ok())
             .unwrap_or(&ZEROS)
-    }
-
-    /// `partial[i] += taps[i] * weight` for the whole block: one multiply, then one add, per lane.
-    #[inline(always)]
-    fn add_block(partial: &mut [f32; BLOCK], taps: &[f32; BLOCK], weight: f32) {
-        for (sum, &x) in partial.iter_mut().zip(taps) {
-            *sum += x * weight;
-        }
     }
 }
 
