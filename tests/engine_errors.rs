@@ -170,70 +170,43 @@ fn sizes_beyond_the_limits() {
         stride: [100, 1],
         ..ConvSpec::default()
     };
-    assert!(matches!(
-        conv_error(ones(1, 4, 4), Weights::ones((1, 1, 3, 3)), None, big_stride),
-        EngineError::TooLarge {
-            what: Limited::Stride,
-            value: 100,
-            ..
-        }
-    ));
     let big_padding = ConvSpec {
         padding: Padding::Explicit(Sides::uniform(1000)),
         ..ConvSpec::default()
     };
-    assert!(matches!(
-        conv_error(
-            ones(1, 4, 4),
-            Weights::ones((1, 1, 3, 3)),
-            None,
-            big_padding
+    // (input, filters × kernel, parameters) → the limit named and the value that broke it.
+    let cases = [
+        ((1, 4, 4), (1, 1, 3, 3), big_stride, Limited::Stride, 100),
+        ((1, 4, 4), (1, 1, 3, 3), big_padding, Limited::Padding, 1000),
+        (
+            (1, 1, 2000),
+            (1, 1, 1, 1),
+            ConvSpec::default(),
+            Limited::InputSide,
+            2000,
         ),
-        EngineError::TooLarge {
-            what: Limited::Padding,
-            value: 1000,
-            ..
-        }
-    ));
-    assert!(matches!(
-        conv_error(
-            ones(1, 1, 2000),
-            Weights::ones((1, 1, 1, 1)),
-            None,
-            ConvSpec::default()
+        (
+            (1, 4, 4),
+            (600, 1, 1, 1),
+            ConvSpec::default(),
+            Limited::Channels,
+            600,
         ),
-        EngineError::TooLarge {
-            what: Limited::InputSide,
-            value: 2000,
-            ..
-        }
-    ));
-    assert!(matches!(
-        conv_error(
-            ones(1, 4, 4),
-            Weights::ones((600, 1, 1, 1)),
-            None,
-            ConvSpec::default()
+        (
+            (1, 40, 40),
+            (1, 1, 16, 1),
+            ConvSpec::default(),
+            Limited::KernelSide,
+            16,
         ),
-        EngineError::TooLarge {
-            what: Limited::Channels,
-            value: 600,
-            ..
-        }
-    ));
-    assert!(matches!(
-        conv_error(
-            ones(1, 40, 40),
-            Weights::ones((1, 1, 16, 1)),
-            None,
-            ConvSpec::default()
-        ),
-        EngineError::TooLarge {
-            what: Limited::KernelSide,
-            value: 16,
-            ..
-        }
-    ));
+    ];
+    for ((c, h, w), weights, spec, limited, too_big) in cases {
+        let error = conv_error(ones(c, h, w), Weights::ones(weights), None, spec);
+        assert!(
+            matches!(error, EngineError::TooLarge { what, value, .. } if what == limited && value == too_big),
+            "{error}"
+        );
+    }
 }
 
 #[test]
