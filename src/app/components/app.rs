@@ -329,7 +329,7 @@ pub fn App() -> Html {
                     }
                     <div class="explain">
                         if let (Some(step), true) = (step, shows(Panel::Arithmetic)) {
-                            <ArithmeticPanel {step} channels={layer.map_or(1, |layer| layer.input_shape()[0])} {lang} />
+                            <ArithmeticPanel {step} channels={layer.map_or(1, |layer| layer.input_shape()[0])} map={focus_stage} {lang} />
                         }
                         if let (Some(layout), true) = (layer.and_then(view::layout), shows(Panel::Formula)) {
                             <FormulaPanel layout={layout.clone()} {lang} />

@@ -12,6 +12,8 @@ pub struct ArithmeticProps {
     pub step: Step,
     /// Number of input channels (a line per channel when more than one).
     pub channels: usize,
+    /// The map the step reads (0 is the input, whose 3 channels are named R, G, B).
+    pub map: usize,
     /// Interface language.
     pub lang: Lang,
 }
@@ -111,7 +113,8 @@ fn weighted_sum(
     let step = &props.step;
     let totals = step.running_totals();
     let lines = channel_sums.iter().enumerate().map(|(channel, sum)| {
-        let label = html! { <span class="channel-label">{ format!("c{}: ", channel + 1) }</span> };
+        let name = props.lang.channel_name(props.map, props.channels, channel);
+        let label = html! { <span class="channel-label">{ format!("{name}: ") }</span> };
         html! {
             <p class="equation terms">
                 { label }{ product_terms(step, &totals, channel) }{ " = " }<span class="partial">{ number(*sum) }</span>
