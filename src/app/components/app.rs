@@ -257,7 +257,8 @@ pub fn App() -> Html {
     });
     let sides = shown.layer_sides().unwrap_or_default();
     let shows = |panel| state.presentation.shows(panel);
-    let announcement = view::current_step(&state).map(|step| {
+    // The step computed once above serves the announcement too.
+    let announcement = step.as_ref().map(|step| {
         let channels = shown.map(focus_stage + 1).map_or(1, |map| map.dim().0);
         lang.announce(
             state.position,
