@@ -28,7 +28,7 @@ struct Shape {
 fn shapes() -> impl Strategy<Value = Shape> {
     (
         (1usize..=3, 1usize..=3),
-        ([1usize..=9, 1usize..=9], [1usize..=4, 1usize..=4]),
+        ([1usize..=9, 1usize..=40], [1usize..=4, 1usize..=4]),
         ([1usize..=3, 1usize..=3], [1usize..=3, 1usize..=3]),
         (0usize..=3, 0usize..=3, 0usize..=3, 0usize..=3),
         any::<u64>(),

@@ -22,6 +22,8 @@ use super::{FeatureMap, Weights};
 use crate::engine::error::Limited;
 use ndarray::{Array1, Axis as NdAxis};
 
+mod direct;
+
 /// The parameters of a convolution besides its weights.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConvSpec {
@@ -197,10 +199,12 @@ impl Stepper for Conv {
                     }
                 }
             }
-            let bias: [Option<f32>; direct::FILTERS] = std::array::from_fn(|i| {
+            // With no bias, stepping adds +0.0, which turns a sum of -0.0 into +0.0; so does this.
+            let bias: [f32; direct::FILTERS] = std::array::from_fn(|i| {
                 self.bias
                     .as_ref()
                     .and_then(|bias| bias.get(first + i).copied())
+                    .unwrap_or(0.0)
             });
             direct::filter_planes(&padded, &self.layout, &weights, bias, out_planes);
         }
@@ -292,11 +296,14 @@ impl PaddedInput {
             .max((blocks * direct::BLOCK - 1) * columns.stride + columns.kernel_field);
         let padded_rows = rows.padded();
         let mut values = vec![0.0f32; channels * padded_rows * padded_columns];
-        for ((channel, row, column), &value) in input.indexed_iter() {
-            let at = (channel * padded_rows + row + rows.pad_begin) * padded_columns
-                + column
-                + columns.pad_begin;
-            values[at] = value;
+        for (channel, plane) in input.outer_iter().enumerate() {
+            for (row, cells) in plane.outer_iter().enumerate() {
+                let at = (channel * padded_rows + row + rows.pad_begin) * padded_columns
+                    + columns.pad_begin;
+                for (value, &cell) in values[at..at + in_w].iter_mut().zip(cells) {
+                    *value = cell;
+                }
+            }
         }
         debug_assert!(
             in_h + rows.pad_begin <= padded_rows && in_w + columns.pad_begin <= padded_columns
@@ -309,138 +316,10 @@ impl PaddedInput {
     }
 
     /// Padded row `row` of channel `channel`.
+    #[inline(always)]
     fn row(&self, channel: usize, row: usize) -> &[f32] {
         let start = (channel * self.rows + row) * self.columns;
         &self.values[start..start + self.columns]
-    }
-}
-
-/// The inner loops of the forward, compiled once for the baseline CPU and, on x86-64, once more
-/// for AVX2 (picked at run time). Neither fuses multiply and add, so both round the same way.
-mod direct {
-    use super::PaddedInput;
-    use crate::engine::geometry::WindowLayout;
-
-    /// Output columns computed together, their sums held in registers.
-    pub(super) const BLOCK: usize = 16;
-    /// Filters computed together, sharing every tap read.
-    pub(super) const FILTERS: usize = 4;
-
-    /// Up to [`FILTERS`] output planes (`out_h × out_w` each, one after another in `out`) from
-    /// the group's weights in tap order.
-    pub(super) fn filter_planes(
-        input: &PaddedInput,
-        layout: &WindowLayout,
-        weights: &[[f32; FILTERS]],
-        bias: [Option<f32>; FILTERS],
-        out: &mut [f32],
-    ) {
-        #[cfg(target_arch = "x86_64")]
-        {
-            if std::arch::is_x86_feature_detected!("avx2") {
-                // SAFETY: the CPU supports AVX2, checked just above.
-                unsafe { filter_planes_avx2(input, layout, weights, bias, out) };
-                return;
-            }
-        }
-        filter_planes_portable(input, layout, weights, bias, out);
-    }
-
-    #[cfg(target_arch = "x86_64")]
-    #[target_feature(enable = "avx2")]
-    unsafe fn filter_planes_avx2(
-        input: &PaddedInput,
-        layout: &WindowLayout,
-        weights: &[[f32; FILTERS]],
-        bias: [Option<f32>; FILTERS],
-        out: &mut [f32],
-    ) {
-        filter_planes_portable(input, layout, weights, bias, out);
-    }
-
-    /// Stride 1 is the common case; making it a compile-time choice keeps the strided branch out
-    /// of the inner loop, so the block's sums stay in registers.
-    #[inline(always)]
-    fn filter_planes_portable(
-        input: &PaddedInput,
-        layout: &WindowLayout,
-        weights: &[[f32; FILTERS]],
-        bias: [Option<f32>; FILTERS],
-        out: &mut [f32],
-    ) {
-        if layout.columns.stride == 1 {
-            filter_planes_with::<true>(input, layout, weights, bias, out);
-        } else {
-            filter_planes_with::<false>(input, layout, weights, bias, out);
-        }
-    }
-
-    #[inline(always)]
-    fn filter_planes_with<const UNIT_STRIDE: bool>(
-        input: &PaddedInput,
-        layout: &WindowLayout,
-        weights: &[[f32; FILTERS]],
-        bias: [Option<f32>; FILTERS],
-        out: &mut [f32],
-    ) {
-        let (rows, columns) = (&layout.rows, &layout.columns);
-        let [k_h, k_w] = layout.kernel();
-        let taps_per_channel = (k_h * k_w).max(1);
-        let (out_h, out_w) = (rows.output, columns.output);
-        let plane = (out_h * out_w).max(1);
-        let planes = out.len() / plane;
-        for oh in 0..out_h {
-            for block in 0..out_w.div_ceil(BLOCK) {
-                let first = block * BLOCK * columns.stride;
-                let mut total = [[0.0f32; BLOCK]; FILTERS];
-                for (channel, channel_weights) in weights.chunks_exact(taps_per_channel).enumerate()
-                {
-                    let mut partial = [[0.0f32; BLOCK]; FILTERS];
-                    for (kh, row_weights) in channel_weights.chunks_exact(k_w.max(1)).enumerate() {
-                        let row = input.row(channel, rows.padded_cell(oh, kh));
-                        for (kw, tap_weights) in row_weights.iter().enumerate() {
-                            let start = first + kw * columns.dilation;
-                            let taps = if UNIT_STRIDE {
-                                *block_at(row, start)
-                            } else {
-                                std::array::from_fn(|i| {
-                                    row.get(start + i * columns.stride).copied().unwrap_or(0.0)
-                                })
-                            };
-                            for (partial, &weight) in partial.iter_mut().zip(tap_weights) {
-                                for (sum, &x) in partial.iter_mut().zip(&taps) {
-                                    *sum += x * weight;
-                                }
-                            }
-                        }
-                    }
-                    for (total, partial) in total.iter_mut().zip(&partial) {
-                        for (sum, &part) in total.iter_mut().zip(partial) {
-                            *sum += part;
-                        }
-                    }
-                }
-                let columns_here = (out_w - block * BLOCK).min(BLOCK);
-                for (filter, (total, bias)) in total.iter().zip(bias).enumerate().take(planes) {
-                    let at = filter * plane + oh * out_w + block * BLOCK;
-                    for (out, &sum) in out[at..at + columns_here].iter_mut().zip(total) {
-                        *out = match bias {
-                            Some(bias) => sum + bias,
-                            None => sum,
-                        };
-                    }
-                }
-            }
-        }
-    }
-
-    /// `BLOCK` contiguous taps from `start`; the padded input is wide enough that they exist.
-    #[inline(always)]
-    fn block_at(row: &[f32], start: usize) -> &[f32; BLOCK] {
-        const ZEROS: [f32; BLOCK] = [0.0; BLOCK];
-        row.get(start..start + BLOCK)
-            .and_then(|taps| taps.try_into().ok())
-            .unwrap_or(&ZEROS)
     }
 }
 
