@@ -456,7 +456,7 @@ pub fn write_settings(settings: &Settings) -> String {
         || (settings.operation == Operation::Block
             && settings.block_activation == Operation::LeakyRelu)
     {
-        parts.push(("slope", format!("{}", settings.slope)));
+        parts.push(("slope", Shortest(settings.slope).to_string()));
     }
     parts.push(("x", values_text(settings.input_view().into_iter())));
     if settings.operation.has_weights() {

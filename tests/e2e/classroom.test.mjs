@@ -10,8 +10,9 @@ test("a link round-trips: the copied address opens exactly the same view", async
   await page.press(".cell-editor", "Enter");
   await press(page, "forward", 3);
   await page.click("#projector");
+  // The address follows the view once it has been still for a moment.
+  await page.waitForURL(/theme=projector/);
   const address = page.url();
-  assert.match(address, /theme=projector/);
   const input = await gridText(page, "input-0");
   const output = await gridText(page, "output-0");
   const live = await page.textContent("[data-testid='live']");
@@ -198,7 +199,7 @@ test("both languages: the browser's language, the switch, and the tutorial's ter
   assert.equal(await page.getAttribute("html", "lang"), "zh");
   await page.click("button.lang");
   assert.match(await page.textContent("body"), /Stride/);
-  assert.match(page.url(), /lang=en/);
+  await page.waitForURL(/lang=en/);
   await page.close();
   assertNoErrors(errors);
 });

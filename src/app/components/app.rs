@@ -23,7 +23,7 @@ use crate::app::state::{Action, MapCell, Refusal, State};
 use crate::app::url;
 use crate::app::view::{self, PlaneView};
 use crate::engine::{Layer, Stepper};
-use gloo_timers::callback::Interval;
+use gloo_timers::callback::{Interval, Timeout};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -37,6 +37,8 @@ fn browser_lang() -> Lang {
 
 /// Where the last example is kept between visits.
 const STORAGE_KEY: &str = "convstep:last";
+/// How long the view must stay still before the address bar follows it, in milliseconds.
+const ADDRESS_DELAY_MS: u32 = 250;
 
 /// The page's query string; without one, the example kept from the last visit.
 fn location_query() -> String {
@@ -105,11 +107,17 @@ pub fn App() -> Html {
     });
     let example_query = url::write_with(&settings_query, &state);
     let full_query = url::with_presentation(example_query.clone(), &state);
-    // Keep the address in step with the view, replacing the entry rather than adding one.
+    // Keep the address in step with the view, replacing the entry rather than adding one. The
+    // browser's history costs a few milliseconds a call and ignores calls that come too often,
+    // so the address follows once the view has been still for a moment, never inside a step.
     use_effect_with(full_query.clone(), |query| {
-        if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("?{query}")));
-        }
+        let query = format!("?{query}");
+        let write = Timeout::new(ADDRESS_DELAY_MS, move || {
+            if let Some(history) = web_sys::window().and_then(|window| window.history().ok()) {
+                let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&query));
+            }
+        });
+        move || drop(write)
     });
     // Keep the example in local storage, so a reload without a link restores it: written when
     // the settings change, not on every step.

@@ -1,6 +1,7 @@
 //! One cell of a grid: its value, its highlights, and click-to-edit for input and kernel values.
 
 use crate::app::format;
+use crate::app::i18n::Lang;
 use crate::app::state::MapCell;
 use crate::app::view::{CellView, Kind};
 use crate::engine::Cell;
@@ -12,8 +13,8 @@ use yew::prelude::*;
 pub struct GridCellProps {
     /// What to show.
     pub cell: CellView,
-    /// Accessible description ("row 2, column 1: 7").
-    pub label: AttrValue,
+    /// Interface language, for the accessible description ("row 2, column 1: 7").
+    pub lang: Lang,
     /// Whether clicking edits the value.
     pub editable: bool,
     /// The map the cell belongs to.
@@ -60,6 +61,12 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         classes.push(class);
     }
     let text = cell.value.map(format::number).unwrap_or_default();
+    // Worked out here rather than in the row, so only the cells that change pay for it.
+    let label = match cell.kind {
+        Kind::Value => props.lang.cell_label(cell.at[1], cell.at[2], &text),
+        Kind::Padding => format!("{} 0", props.lang.text().padding_cell),
+        Kind::Beyond | Kind::Pending => String::new(),
+    };
     let real = cell.kind == Kind::Value;
     // Output cells not written yet still have a window to show.
     let hoverable = matches!(cell.kind, Kind::Value | Kind::Pending);
@@ -98,9 +105,9 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         };
         let onblur = Callback::from(move |event: FocusEvent| commit(event.target_unchecked_into()));
         return html! {
-            <td class={classes} role="gridcell" aria-label={props.label.clone()}>
+            <td class={classes} role="gridcell" aria-label={label.clone()}>
                 <input class="cell-editor" type="text" inputmode="decimal" value={text}
-                    aria-label={props.label.clone()} ref={editor} {onkeydown} {onblur} />
+                    aria-label={label} ref={editor} {onkeydown} {onblur} />
             </td>
         };
     }
@@ -126,7 +133,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     };
     let title = cell.value.filter(|_| real).map(format::exact);
     html! {
-        <td class={classes} role="gridcell" aria-label={props.label.clone()} {title}
+        <td class={classes} role="gridcell" aria-label={label} {title}
             tabindex={editable.then_some("0")} {onclick} {onkeydown} {onmouseenter} {onmouseleave}>
             { text }
         </td>

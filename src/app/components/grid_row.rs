@@ -2,10 +2,9 @@
 //! cells are written, so it re-renders only when one of those changes.
 
 use super::grid_cell::{CellEvents, GridCell};
-use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::shared::Shared;
-use crate::app::view::{Kind, Marks, PlaneBase, PlaneView};
+use crate::app::view::{Marks, PlaneBase, PlaneView};
 use yew::prelude::*;
 
 /// Props of [`GridRow`].
@@ -35,7 +34,6 @@ pub fn GridRow(props: &GridRowProps) -> Html {
         overlay: Default::default(),
         written: 0,
     };
-    let padding = props.lang.text().padding_cell;
     let cells = (0..props.base.columns).map(|column| {
         let marks = props
             .marks
@@ -43,17 +41,8 @@ pub fn GridRow(props: &GridRowProps) -> Html {
             .find(|(c, _)| *c == column)
             .map_or(Marks::default(), |(_, marks)| *marks);
         let cell = view.cell(props.row, column, props.written, marks);
-        let label = match cell.kind {
-            Kind::Value => props.lang.cell_label(
-                cell.at[1],
-                cell.at[2],
-                &cell.value.map(format::number).unwrap_or_default(),
-            ),
-            Kind::Padding => format!("{padding} 0"),
-            Kind::Beyond | Kind::Pending => String::new(),
-        };
         html! {
-            <GridCell key={column} {cell} {label} editable={props.editable} map={props.base.map}
+            <GridCell key={column} {cell} lang={props.lang} editable={props.editable} map={props.base.map}
                 events={props.events.clone()} />
         }
     });
