@@ -21,6 +21,15 @@ pub fn number(value: f32) -> String {
     }
 }
 
+/// How many characters the longest of `values` takes as a cell shows it.
+pub fn widest(values: impl IntoIterator<Item = f32>) -> usize {
+    values
+        .into_iter()
+        .map(|value| number(value).chars().count())
+        .max()
+        .unwrap_or(1)
+}
+
 /// A value too small for 2 decimals, as `4.9e−3`.
 fn tiny(value: f32) -> String {
     let exponent = f64::from(value.abs()).log10().floor() as i32;

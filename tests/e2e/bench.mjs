@@ -37,7 +37,10 @@ async function loadTime(runs = 15) {
   return summary(samples);
 }
 
-/** Time from a step-forward click to the DOM being updated, in ms. */
+/**
+ * Time from a step-forward click to the DOM being updated, and to the end of the frame that
+ * paints it (a timer queued from the next animation frame runs after that frame's paint), in ms.
+ */
 async function stepLatency(query, steps = 200) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -54,13 +57,16 @@ async function stepLatency(query, steps = 200) {
         });
         observer.observe(counter, { childList: true, characterData: true, subtree: true });
       });
-    const times = [];
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const dom = [];
+    const frame = [];
     for (let i = 0; i < steps; i++) {
       if (button("forward").disabled) {
         // At the last step: back to the start, unmeasured.
         const back = changed();
         button("start").click();
         await back;
+        await painted();
       }
       const done = changed();
       const start = performance.now();
@@ -68,13 +74,14 @@ async function stepLatency(query, steps = 200) {
       const end = await done;
       // Let the frame this step caused (layout, paint, the scroll that follows the window)
       // finish before the next step, so each sample is one step's own work.
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      times.push(end - start);
+      await painted();
+      dom.push(end - start);
+      frame.push(performance.now() - start);
     }
-    return times;
+    return { dom, frame };
   }, steps);
   await context.close();
-  return summary(samples.slice(10));
+  return { dom: summary(samples.dom.slice(10)), frame: summary(samples.frame.slice(10)) };
 }
 
 const format = ({ median, p95, n }) => `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${n})`;
@@ -88,8 +95,9 @@ const cases = [
 const results = {};
 // ONLY=<text> runs just the cases whose name contains it.
 for (const [name, query] of cases.filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY))) {
-  results[name] = await stepLatency(query);
-  console.log(`step ${name}: ${format(results[name])}`);
+  const { dom, frame } = await stepLatency(query);
+  results[name] = dom;
+  console.log(`step ${name}: ${format(dom)}; to the painted frame: ${format(frame)}`);
 }
 const [small, large] = [results[cases[0][0]], results[cases[1][0]]];
 if (small && large) console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large.median / small.median).toFixed(2)}`);

@@ -3,6 +3,7 @@
 
 use super::grid_cell::CellEvents;
 use super::grid_row::GridRow;
+use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::view::PlaneView;
 use yew::prelude::*;
@@ -39,6 +40,12 @@ pub fn Grid(props: &GridProps) -> Html {
         33..=48 => Some("very-dense"),
         _ => Some("tiny"),
     };
+    // Every column is as wide as the grid's widest value, worked out once per example, so the
+    // table can use fixed layout: a step never lays out the whole table again, and columns never
+    // widen while values are being written.
+    let chars = use_memo(base.clone(), |base| {
+        format::widest(base.cells.iter().filter_map(|cell| cell.value))
+    });
     let rows = (0..base.rows).map(|row| {
         html! {
             <GridRow key={row} base={base.clone()} {row}
@@ -48,7 +55,8 @@ pub fn Grid(props: &GridProps) -> Html {
         }
     });
     html! {
-        <table class={classes!("grid", density)} role="grid" aria-label={props.name.clone()} data-grid={props.id.clone()}>
+        <table class={classes!("grid", density)} role="grid" aria-label={props.name.clone()} data-grid={props.id.clone()}
+            style={format!("--chars: {chars}")}>
             <tbody>{ for rows }</tbody>
         </table>
     }

@@ -24,7 +24,7 @@ pub fn WindowOutline(props: &WindowOutlineProps) -> Html {
     });
     let label = if props.max { "max" } else { "avg" };
     html! {
-        <table class="grid window-outline" role="presentation" data-grid="window">
+        <table class="grid window-outline" role="presentation" data-grid="window" style="--chars: 3">
             <tbody>
                 { for (0..rows).map(|row| html! {
                     <tr key={row}>
