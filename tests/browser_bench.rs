@@ -8,8 +8,8 @@
 #![cfg(target_arch = "wasm32")]
 
 use convstep::engine::{
-    Activation, Conv, ConvSpec, Padding, Pipeline, PoolKind, Sides, StageSpec, Stepper, Weights,
-    WindowSpec,
+    Activation, ActivationLayer, Conv, ConvSpec, Padding, Pipeline, Pool, PoolKind, Sides,
+    StageSpec, Stepper, Weights, WindowSpec,
     fill::{RandomKind, random},
 };
 use wasm_bindgen::JsCast;
@@ -89,5 +89,70 @@ fn wasm_heap_for_a_512_rgb_block() {
     console_log!(
         "wasm heap with a 512×512 RGB conv(8) → ReLU → max-pool block: {:.1} MB",
         f64::from(bytes) / 1024.0 / 1024.0
+    );
+}
+
+/// Times `run` over 15 runs after one warm-up, and returns the median in milliseconds.
+fn median_time(mut run: impl FnMut()) -> f64 {
+    run();
+    median(
+        (0..15)
+            .map(|_| {
+                let start = now();
+                run();
+                now() - start
+            })
+            .collect(),
+    )
+}
+
+#[wasm_bindgen_test]
+#[ignore]
+fn the_block_on_a_224_rgb_picture_stage_by_stage() {
+    let input = random((3, 224, 224), RandomKind::Normal, 1);
+    let weights: Weights = random((8, 3, 3, 3), RandomKind::Normal, 2);
+    let conv = Conv::new(input, weights, Some(vec![0.0; 8]), padding_1()).expect("valid");
+    let conv_ms = median_time(|| {
+        std::hint::black_box(conv.forward());
+    });
+    let stages = || {
+        vec![
+            StageSpec::Conv {
+                weights: random((8, 3, 3, 3), RandomKind::Normal, 2),
+                bias: Some(vec![0.0; 8]),
+                spec: padding_1(),
+            },
+            StageSpec::Activation(Activation::Relu),
+            StageSpec::Pool {
+                window: WindowSpec {
+                    kernel: [2, 2],
+                    stride: [2, 2],
+                    ..WindowSpec::default()
+                },
+                kind: PoolKind::Max,
+            },
+        ]
+    };
+    let input = random((3, 224, 224), RandomKind::Normal, 1);
+    let block_ms = median_time(|| {
+        std::hint::black_box(Pipeline::new(input.clone(), stages()).expect("valid"));
+    });
+    let conv_out = conv.forward();
+    let relu_ms = median_time(|| {
+        let relu = ActivationLayer::new(conv_out.clone(), Activation::Relu).expect("valid");
+        std::hint::black_box(relu.forward());
+    });
+    let pool_ms = median_time(|| {
+        let window = WindowSpec {
+            kernel: [2, 2],
+            stride: [2, 2],
+            ..WindowSpec::default()
+        };
+        let pool = Pool::new(conv_out.clone(), window, PoolKind::Max).expect("valid");
+        std::hint::black_box(pool.forward());
+    });
+    console_log!(
+        "224×224 RGB, 8 filters 3×3: convolution {conv_ms:.1} ms, ReLU {relu_ms:.1} ms, max-pool {pool_ms:.1} ms; \
+         the whole block with its checks {block_ms:.1} ms"
     );
 }

@@ -204,6 +204,7 @@ async fn heatmaps_draw_every_channel_of_every_map() {
         root.clone(),
         HeatmapsProps {
             shown,
+            picture: None,
             lang: Lang::En,
         },
     )
@@ -216,4 +217,86 @@ async fn heatmaps_draw_every_channel_of_every_map() {
     assert_eq!((first.width(), first.height()), (4, 4));
     let legends = root.query_selector_all(".legend").unwrap();
     assert_eq!(legends.length(), 4);
+}
+
+#[wasm_bindgen_test]
+async fn the_whole_picture_is_drawn_at_full_size_while_it_is_the_input() {
+    use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
+    use convstep::app::picture::{ChosenPicture, Picture};
+    use convstep::app::settings::{Operation, Settings};
+    use convstep::app::state::Shown;
+    let step = Picture {
+        channels: 1,
+        rows: 4,
+        columns: 4,
+        values: (0..16).map(|v| v as f32 / 16.0).collect(),
+    };
+    let full = ndarray::Array3::from_shape_fn((1, 40, 40), |(_, r, c)| ((r * 40 + c) % 7) as f32);
+    let picture = Shared::new(ChosenPicture {
+        step: step.clone(),
+        full,
+    });
+    let render = |input: &Picture| {
+        let mut settings = Settings {
+            operation: Operation::Block,
+            filters: 2,
+            ..Settings::default()
+        };
+        settings.load_picture(input);
+        let root = fresh_root();
+        yew::Renderer::<Heatmaps>::with_root_and_props(
+            root.clone(),
+            HeatmapsProps {
+                shown: Shared::new(Shown::build(&Rc::new(settings)).unwrap()),
+                picture: Some(picture.clone()),
+                lang: Lang::En,
+            },
+        )
+        .render();
+        root
+    };
+
+    let root = render(&step);
+    yew::scheduler::flush().await;
+    let full_size = root
+        .query_selector("[data-testid='full-size']")
+        .unwrap()
+        .expect("shown");
+    let sizes: Vec<(u32, u32)> = (0..7)
+        .map(|i| {
+            let canvas: web_sys::HtmlCanvasElement = full_size
+                .query_selector_all("canvas")
+                .unwrap()
+                .item(i)
+                .unwrap()
+                .dyn_into()
+                .unwrap();
+            (canvas.width(), canvas.height())
+        })
+        .collect();
+    // The 40×40 input, two 3×3 convolution maps (38×38), their ReLU, and 2×2 pooling (19×19).
+    assert_eq!(
+        sizes,
+        [
+            (40, 40),
+            (38, 38),
+            (38, 38),
+            (38, 38),
+            (38, 38),
+            (19, 19),
+            (19, 19)
+        ]
+    );
+    assert!(full_size.text_content().unwrap().contains("40×40"));
+
+    // Once the input is no longer the picture (a value edited), the full size is not shown.
+    let mut edited = step.clone();
+    edited.values[5] = 9.0;
+    let root = render(&edited);
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector("[data-testid='full-size']")
+            .unwrap()
+            .is_none()
+    );
 }

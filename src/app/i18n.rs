@@ -529,6 +529,23 @@ impl Lang {
         )
     }
 
+    /// Heading of the feature maps of the whole picture: "At full size: 224×224".
+    pub fn full_size(self, rows: usize, columns: usize) -> String {
+        self.pick(
+            format!("The whole picture at {rows}×{columns}"),
+            format!("整张图片（{rows}×{columns}）"),
+        )
+    }
+
+    /// How long the engine took for the full-size maps: "Computed in 3 ms by the same engine."
+    pub fn computed_in(self, milliseconds: f64) -> String {
+        let shown = crate::app::format::tenths(milliseconds);
+        self.pick(
+            format!("The same layers on every pixel, computed in {shown} ms. Edit a weight to see every map change."),
+            format!("同样的层作用于每个像素，用时 {shown} 毫秒。修改一个权重，所有特征图都会随之改变。"),
+        )
+    }
+
     /// A channel's name: R, G, B for a 3-channel input, else "channel 2".
     pub fn channel_name(self, map: usize, channels: usize, index: usize) -> String {
         if map == 0 && channels == 3 {

@@ -1,6 +1,8 @@
 //! Turning a decoded picture into input values: greyscale or RGB, scaled to 0–1 as
 //! `torchvision.transforms.ToTensor` does, rounded to 2 decimals so every cell stays readable.
 
+use ndarray::Array3;
+
 /// The built-in sample pictures: identifier and file under `samples/`.
 pub const SAMPLES: [(&str, &str); 3] = [
     ("house", "samples/house.png"),
@@ -11,8 +13,30 @@ pub const SAMPLES: [(&str, &str); 3] = [
 /// Largest picture file accepted, in bytes.
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
-/// Sizes a picture can be scaled to (square).
+/// Sizes a picture can be scaled to for the step view (square).
 pub const SIZES: [usize; 5] = [8, 16, 24, 32, 64];
+
+/// The side of a picture at full size, where its feature maps are computed in one go: the size
+/// VGG16 and most ImageNet networks see. Smaller pictures keep their own size.
+pub const FULL_SIDE: usize = 224;
+
+/// A picture the learner chose: at the size the step view shows, and at full size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChosenPicture {
+    /// Scaled to the step view's size: the input of the grids.
+    pub step: Picture,
+    /// At full size, as a feature map: the input of the whole picture's feature maps.
+    pub full: Array3<f32>,
+}
+
+impl ChosenPicture {
+    /// Whether `input` still holds exactly this picture's step-size values, so its full size
+    /// stands for the example shown: not once the learner edits a value or loads other values.
+    pub fn is_input(&self, input: &Array3<f32>) -> bool {
+        input.dim() == (self.step.channels, self.step.rows, self.step.columns)
+            && input.iter().eq(self.step.values.iter())
+    }
+}
 
 /// A picture as input values.
 #[derive(Debug, Clone, PartialEq)]
@@ -28,6 +52,15 @@ pub struct Picture {
 }
 
 impl Picture {
+    /// The values as a feature map: channels × rows × columns.
+    pub fn to_map(&self) -> Option<Array3<f32>> {
+        Array3::from_shape_vec(
+            (self.channels, self.rows, self.columns),
+            self.values.clone(),
+        )
+        .ok()
+    }
+
     /// Converts RGBA bytes (row-major, 4 per pixel) into 1 or 3 channels of values in 0–1.
     ///
     /// Grey uses the ITU-R BT.601 luma weights, as PIL's `convert("L")` does.

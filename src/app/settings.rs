@@ -312,6 +312,12 @@ impl Settings {
                 check_at_most(Limited::KernelSide, side, MAX_KERNEL_SIDE)?;
             }
         }
+        self.build_on(self.input_view())
+    }
+
+    /// The same stages on another input, such as a picture at full size: only the engine's own
+    /// limits apply, not the step view's.
+    pub fn build_on(&self, input: Array3<f32>) -> Result<Pipeline, EngineError> {
         let stages = match self.operation {
             Operation::Block => vec![
                 self.stage(Operation::Convolution),
@@ -330,7 +336,7 @@ impl Settings {
             single => vec![self.stage(single)],
         };
         let single = stages.len() == 1;
-        Pipeline::new(self.input_view(), stages).map_err(|error| match error {
+        Pipeline::new(input, stages).map_err(|error| match error {
             // One stage needs no "Stage 1:" in its messages.
             EngineError::InStage { source, .. } if single => *source,
             other => other,
@@ -421,7 +427,7 @@ impl Settings {
         {
             return;
         }
-        if let Ok(values) = Array3::from_shape_vec(shape, picture.values.clone()) {
+        if let Some(values) = picture.to_map() {
             self.input
                 .slice_mut(s![..shape.0, ..shape.1, ..shape.2])
                 .assign(&values);

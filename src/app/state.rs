@@ -1,7 +1,7 @@
 //! The app's one state and the actions that change it; pure, so it is tested natively.
 
 use super::i18n::Lang;
-use super::picture::Picture;
+use super::picture::ChosenPicture;
 use super::presentation::{Panel, Presentation};
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shared::Shared;
@@ -52,19 +52,12 @@ impl Shown {
 
     /// The feature maps in order: the input, then each stage's output.
     pub fn map_count(&self) -> usize {
-        self.pipeline.stages().len() + 1
+        self.pipeline.map_count()
     }
 
     /// Feature map `map`: 0 is the input, `k` the output of stage `k - 1`.
     pub fn map(&self, map: usize) -> Option<&FeatureMap> {
-        match map {
-            0 => self.pipeline.stages().first().map(|stage| match stage {
-                Layer::Conv(conv) => conv.input(),
-                Layer::Pool(pool) => pool.input(),
-                Layer::Activation(activation) => activation.input(),
-            }),
-            map => self.pipeline.output(map - 1),
-        }
+        self.pipeline.map(map)
     }
 }
 
@@ -125,6 +118,8 @@ pub struct State {
     pub presentation: Presentation,
     /// Whether the keyboard shortcut overlay is open.
     pub help_open: bool,
+    /// The last picture the learner chose, kept at full size for its feature maps.
+    pub picture: Option<Shared<ChosenPicture>>,
 }
 
 impl State {
@@ -153,6 +148,7 @@ impl State {
             traced: None,
             presentation: Presentation::default(),
             help_open: false,
+            picture: None,
         }
     }
 
@@ -266,7 +262,7 @@ pub enum Action {
     /// The next faster (`true`) or slower playback speed.
     ChangeSpeed(bool),
     /// Use a decoded picture as the input.
-    LoadPicture(Picture),
+    LoadPicture(ChosenPicture),
     /// Trace a cell of the last map back to the input, or stop tracing.
     Trace(Option<Cell>),
     /// One step forward.
@@ -488,7 +484,10 @@ impl State {
                     ..self.clone()
                 }
             }
-            Action::LoadPicture(picture) => self.with_settings(|s| s.load_picture(&picture)),
+            Action::LoadPicture(picture) => State {
+                picture: Some(Shared::new(picture.clone())),
+                ..self.with_settings(|s| s.load_picture(&picture.step))
+            },
             Action::Trace(cell) => State {
                 traced: cell,
                 ..self.clone()
@@ -563,6 +562,7 @@ impl State {
             && self.traced == other.traced
             && self.presentation == other.presentation
             && self.help_open == other.help_open
+            && self.picture == other.picture
     }
 }
 

@@ -19,6 +19,15 @@ pub enum Layer {
 }
 
 impl Layer {
+    /// The stage's input.
+    pub fn input(&self) -> &FeatureMap {
+        match self {
+            Layer::Conv(conv) => conv.input(),
+            Layer::Activation(activation) => activation.input(),
+            Layer::Pool(pool) => pool.input(),
+        }
+    }
+
     fn stepper(&self) -> &dyn Stepper {
         match self {
             Layer::Conv(conv) => conv,

@@ -68,6 +68,19 @@ impl Pipeline {
         self.outputs.get(stage)
     }
 
+    /// How many feature maps there are: the input, then each stage's output.
+    pub fn map_count(&self) -> usize {
+        self.stages.len() + 1
+    }
+
+    /// Feature map `map`: 0 is the input, `k` the output of stage `k - 1`.
+    pub fn map(&self, map: usize) -> Option<&FeatureMap> {
+        match map {
+            0 => self.stages.first().map(Layer::input),
+            map => self.output(map - 1),
+        }
+    }
+
     /// Steps of all stages together.
     pub fn total_steps(&self) -> usize {
         self.stages.iter().map(Stepper::step_count).sum()

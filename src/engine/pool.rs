@@ -88,7 +88,8 @@ impl Pool {
     }
 
     /// Pools one window in tap raster order.
-    fn pool(&self, channel: usize, window: [usize; 2]) -> Pooled {
+    /// Pools one window, reading input cells through `value_at(row, column)`.
+    fn pool(&self, value_at: impl Fn(usize, usize) -> f32, window: [usize; 2]) -> Pooled {
         let [k_h, k_w] = self.layout.kernel();
         let mut pooled = Pooled {
             value: f32::NEG_INFINITY,
@@ -101,7 +102,7 @@ impl Pool {
                 let (_, source) = self.layout.locate(window, [kh, kw]);
                 match source {
                     Source::Input { row, column } => {
-                        let value = self.input[[channel, row, column]];
+                        let value = value_at(row, column);
                         // Strictly greater: the first of equal maxima wins, as in PyTorch.
                         if value > pooled.value {
                             pooled.value = value;
@@ -143,8 +144,16 @@ impl Stepper for Pool {
 
     fn forward(&self) -> FeatureMap {
         let [channels, out_h, out_w] = self.output_shape();
+        // Read through a plain slice: the full forward of a large picture reads every cell often.
+        let input = self.input.as_standard_layout();
+        let values = input.as_slice().unwrap_or_default();
+        let (_, rows, columns) = self.input.dim();
         FeatureMap::from_shape_fn((channels, out_h, out_w), |(channel, oh, ow)| {
-            self.pool(channel, [oh, ow]).value
+            let at = |row: usize, column: usize| {
+                let index = (channel * rows + row) * columns + column;
+                values.get(index).copied().unwrap_or(0.0)
+            };
+            self.pool(at, [oh, ow]).value
         })
     }
 
@@ -170,7 +179,10 @@ impl Stepper for Pool {
                 });
             }
         }
-        let pooled = self.pool(output.channel, window);
+        let pooled = self.pool(
+            |row, column| self.input[[output.channel, row, column]],
+            window,
+        );
         debug_assert_eq!(
             pooled.sum.to_bits(),
             ordered_sum(

@@ -84,6 +84,40 @@ async function stepLatency(query, steps = 200) {
   return { dom: summary(samples.dom.slice(10)), frame: summary(samples.frame.slice(10)) };
 }
 
+/**
+ * Editing a kernel weight while a colour sample picture is the input: the time from committing
+ * the value to the painted frame in which every feature map of the whole 224×224 picture has
+ * been computed and redrawn, and the engine's own share as the app reports it, in ms.
+ */
+async function weightEdit(query, edits = 25) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(server.url + query);
+  await page.waitForSelector("[data-grid='input-0']");
+  await page.check("#picture-colour");
+  await page.click("[data-sample='house']");
+  await page.waitForSelector("[data-testid='full-size'] canvas");
+  const samples = await page.evaluate(async (edits) => {
+    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    const total = [];
+    const engine = [];
+    for (let i = 0; i < edits; i++) {
+      document.querySelector("[data-grid='kernel-0'] td").click();
+      await painted();
+      const editor = document.querySelector(".cell-editor");
+      editor.value = String((i % 7) - 3);
+      const start = performance.now();
+      editor.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+      await painted();
+      total.push(performance.now() - start);
+      engine.push(Number(document.querySelector("[data-testid='full-size']").dataset.milliseconds));
+    }
+    return { total, engine };
+  }, edits);
+  await context.close();
+  return { total: summary(samples.total.slice(3)), engine: summary(samples.engine.slice(3)) };
+}
+
 const format = ({ median, p95, n }) => `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${n})`;
 if (!process.env.ONLY) console.log(`load, navigation to first grid: ${format(await loadTime())}`);
 const cases = [
@@ -98,6 +132,13 @@ for (const [name, query] of cases.filter(([name]) => !process.env.ONLY || name.i
   const { dom, frame } = await stepLatency(query);
   results[name] = dom;
   console.log(`step ${name}: ${format(dom)}; to the painted frame: ${format(frame)}`);
+}
+for (const [name, query] of [
+  ["convolution, 8 filters 3×3", "?f=8&k=3&seed=1"],
+  ["block (convolution, ReLU, max-pool), 8 filters 3×3", "?op=block&f=8&k=3&seed=1"],
+].filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY))) {
+  const { total, engine } = await weightEdit(query);
+  console.log(`weight edit on a 224×224 RGB picture, ${name}: to the painted frame ${format(total)}; engine ${format(engine)}`);
 }
 const [small, large] = [results[cases[0][0]], results[cases[1][0]]];
 if (small && large) console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large.median / small.median).toFixed(2)}`);

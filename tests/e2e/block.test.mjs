@@ -101,13 +101,25 @@ test("a sample picture becomes the input and every feature map is drawn", async 
   const drawn = await drawnPictures(page);
   assert.ok(drawn.length >= 1 + 2 + 2 + 2, `input, and two channels of each stage: ${drawn.length}`);
   assert.ok(drawn.every(Boolean));
-  // Editing a weight redraws the maps at once.
-  const before = await page.$eval("[data-map='1'] canvas", (c) => c.toDataURL());
+  // The whole picture at full size: the input and every stage's maps, computed by the engine.
+  const fullSizes = await page.$$eval("[data-testid='full-size'] canvas", (all) => all.map((c) => `${c.width}×${c.height}`));
+  assert.deepEqual(fullSizes, ["224×224", "222×222", "222×222", "222×222", "222×222", "111×111", "111×111"]);
+  assert.match(await page.textContent("[data-testid='full-size'] h3"), /224×224/);
+  // Editing a weight redraws the maps at once, at both sizes.
+  const drawings = () =>
+    page.$$eval("[data-map='1'] canvas", (all) => all.map((c) => c.toDataURL()));
+  const before = await drawings();
   await page.click("[data-grid='kernel-0'] tr:nth-child(2) td:nth-child(2)");
   await page.fill(".cell-editor", "9");
   await page.press(".cell-editor", "Enter");
-  const after = await page.$eval("[data-map='1'] canvas", (c) => c.toDataURL());
-  assert.notEqual(after, before);
+  const after = await drawings();
+  assert.equal(after.length, 4, "a step-size and a full-size picture of each of the two filters");
+  after.forEach((drawing, i) => assert.notEqual(drawing, before[i], `picture ${i} redrawn`));
+  // Once the learner edits an input value, the grids no longer show the picture: no full size.
+  await page.click("[data-grid='input-0'] tr:nth-child(1) td:nth-child(1)");
+  await page.fill(".cell-editor", "5");
+  await page.press(".cell-editor", "Enter");
+  await page.waitForFunction(() => !document.querySelector("[data-testid='full-size']"));
   await page.close();
   assertNoErrors(errors);
 });

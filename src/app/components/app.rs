@@ -345,7 +345,7 @@ pub fn App() -> Html {
                         }
                     </div>
                     if shows(Panel::Pictures) {
-                        <Heatmaps shown={Shared::from(state.shown.clone())} {lang} />
+                        <Heatmaps shown={Shared::from(state.shown.clone())} picture={state.picture.clone()} {lang} />
                     }
                 </section>
             </main>

@@ -1,11 +1,15 @@
 //! Every feature map drawn as pictures, one per channel, with a colour legend: the tutorial's
 //! "visualisation" of the output channels.
 
+use super::full_size_maps::FullSizeMaps;
 use crate::app::colormap::ColorScale;
 use crate::app::format::number;
 use crate::app::i18n::Lang;
+use crate::app::picture::ChosenPicture;
+use crate::app::settings::{Operation, Settings};
 use crate::app::shared::Shared;
 use crate::app::state::Shown;
+use crate::engine::FeatureMap;
 use std::rc::Rc;
 use wasm_bindgen::{Clamped, JsCast};
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement, ImageData};
@@ -16,52 +20,73 @@ use yew::prelude::*;
 pub struct HeatmapsProps {
     /// The example shown: the same example is the same allocation.
     pub shown: Shared<Shown>,
+    /// The picture the learner chose, if any: its maps at full size appear while it is the input.
+    #[prop_or_default]
+    pub picture: Option<Shared<ChosenPicture>>,
     /// Interface language.
     pub lang: Lang,
 }
 
-/// A row of pictures per feature map.
+/// A row of pictures per feature map, and the same maps for the whole picture at full size.
 #[component]
 pub fn Heatmaps(props: &HeatmapsProps) -> Html {
     let shown = &props.shown;
     let text = props.lang.text();
     let maps = (0..shown.map_count()).filter_map(|map| {
-        let values = shown.map(map)?;
-        let scale = ColorScale::for_values(values.iter().copied());
-        let (low, high) = scale.range();
-        let (channels, rows, columns) = values.dim();
-        let caption = match map {
-            0 => text.input.to_owned(),
-            _ if shown.map_count() == 2 => text.output.to_owned(),
-            map => props.lang.stage_output(&shown.settings, map - 1),
-        };
-        let pictures: Vec<Html> = (0..channels).map(|channel| {
-            let plane: Vec<f32> = values.index_axis(ndarray::Axis(0), channel).iter().copied().collect();
-            let name = props.lang.channel_name(map, channels, channel);
-            html! {
-                <figure class="picture" key={channel}>
-                    <HeatmapCanvas values={Rc::new(plane)} {rows} {columns} {scale} label={format!("{caption}, {name}")} />
-                    <figcaption>{ name }</figcaption>
-                </figure>
-            }
-        }).collect();
-        Some(html! {
-            <div class="heatmap-group" key={map} data-map={map.to_string()}>
-                <div class="heatmap-caption">{ caption }</div>
-                <div class="pictures">{ for pictures }</div>
-                <div class="legend" aria-hidden="true">
-                    <span>{ number(low) }</span>
-                    <span class="legend-bar" style={format!("background: {}", scale.css_gradient())}></span>
-                    <span>{ number(high) }</span>
-                </div>
-            </div>
-        })
+        Some(map_pictures(
+            props.lang,
+            &shown.settings,
+            map,
+            shown.map(map)?,
+        ))
     });
+    let full_size = props
+        .picture
+        .as_ref()
+        .filter(|picture| shown.map(0).is_some_and(|input| picture.is_input(input)));
     html! {
         <section class="heatmaps" aria-labelledby="heatmaps-heading">
             <h2 id="heatmaps-heading">{ text.feature_maps }</h2>
             <div class="heatmap-row">{ for maps }</div>
+            if let Some(picture) = full_size {
+                <FullSizeMaps settings={Shared::from(shown.settings.clone())} picture={picture.clone()} lang={props.lang} />
+            }
         </section>
+    }
+}
+
+/// Feature map `map` (0 is the input, `k` the output of stage `k - 1`) as one picture per
+/// channel, with its caption and colour legend.
+pub fn map_pictures(lang: Lang, settings: &Settings, map: usize, values: &FeatureMap) -> Html {
+    let text = lang.text();
+    let scale = ColorScale::for_values(values.iter().copied());
+    let (low, high) = scale.range();
+    let (channels, rows, columns) = values.dim();
+    let caption = match map {
+        0 => text.input.to_owned(),
+        1 if settings.operation != Operation::Block => text.output.to_owned(),
+        map => lang.stage_output(settings, map - 1),
+    };
+    let pictures = (0..channels).map(|channel| {
+        let plane: Vec<f32> = values.index_axis(ndarray::Axis(0), channel).iter().copied().collect();
+        let name = lang.channel_name(map, channels, channel);
+        html! {
+            <figure class="picture" key={channel}>
+                <HeatmapCanvas values={Rc::new(plane)} {rows} {columns} {scale} label={format!("{caption}, {name}")} />
+                <figcaption>{ name }</figcaption>
+            </figure>
+        }
+    });
+    html! {
+        <div class="heatmap-group" key={map} data-map={map.to_string()}>
+            <div class="heatmap-caption">{ caption.clone() }</div>
+            <div class="pictures">{ for pictures }</div>
+            <div class="legend" aria-hidden="true">
+                <span>{ number(low) }</span>
+                <span class="legend-bar" style={format!("background: {}", scale.css_gradient())}></span>
+                <span>{ number(high) }</span>
+            </div>
+        </div>
     }
 }
 

@@ -6,6 +6,7 @@ pub mod embed_dialog;
 pub mod feature_map;
 pub mod follow;
 pub mod formula;
+pub mod full_size_maps;
 pub mod grid;
 pub mod grid_cell;
 pub mod grid_row;

@@ -2,7 +2,7 @@
 //! browser itself (an image element and a canvas). Nothing is uploaded anywhere.
 
 use crate::app::i18n::Lang;
-use crate::app::picture::{MAX_FILE_BYTES, Picture, SAMPLES, SIZES};
+use crate::app::picture::{ChosenPicture, FULL_SIDE, MAX_FILE_BYTES, Picture, SAMPLES, SIZES};
 use crate::app::state::Action;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{
@@ -39,7 +39,7 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
     let on_result = {
         let (on_action, problem) = (props.on_action.clone(), problem.clone());
         Callback::from(
-            move |result: Result<Picture, PictureProblem>| match result {
+            move |result: Result<ChosenPicture, PictureProblem>| match result {
                 Ok(picture) => {
                     problem.set(None);
                     on_action.emit(Action::LoadPicture(picture));
@@ -118,14 +118,14 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
     }
 }
 
-/// Loads `src` into an image element, scales its central square to `size`×`size` on a canvas and
-/// reads the pixels back. `revoke` frees an object URL made for a local file.
+/// Loads `src` into an image element, scales its central square to `size`×`size` (and to full
+/// size) on a canvas and reads the pixels back. `revoke` frees an object URL made for a local file.
 fn decode(
     src: String,
     revoke: bool,
     size: usize,
     colour: bool,
-    on_result: Callback<Result<Picture, PictureProblem>>,
+    on_result: Callback<Result<ChosenPicture, PictureProblem>>,
 ) {
     let Ok(image) = HtmlImageElement::new() else {
         return;
@@ -136,7 +136,7 @@ fn decode(
             if revoke {
                 let _ = Url::revoke_object_url(&src);
             }
-            on_result.emit(scale(&image, size, colour).ok_or(PictureProblem::NotAPicture));
+            on_result.emit(both_sizes(&image, size, colour).ok_or(PictureProblem::NotAPicture));
         })
     };
     let onerror = {
@@ -151,6 +151,15 @@ fn decode(
     image.set_onload(Some(onload.unchecked_ref()));
     image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_src(&src);
+}
+
+/// The picture at the step view's `size`, and at [`FULL_SIDE`] or its own size if smaller.
+fn both_sizes(image: &HtmlImageElement, size: usize, colour: bool) -> Option<ChosenPicture> {
+    let side = image.natural_width().min(image.natural_height()) as usize;
+    Some(ChosenPicture {
+        step: scale(image, size, colour)?,
+        full: scale(image, side.clamp(size, FULL_SIDE), colour)?.to_map()?,
+    })
 }
 
 fn scale(image: &HtmlImageElement, size: usize, colour: bool) -> Option<Picture> {
