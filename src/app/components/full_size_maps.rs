@@ -52,7 +52,7 @@ pub fn FullSizeMaps(props: &FullSizeMapsProps) -> Html {
         Err(error) => html! { <p class="note">{ lang.error(error) }</p> },
     };
     html! {
-        <div class="full-size" data-testid="full-size" data-milliseconds={format!("{:.0}", computed.milliseconds)}>
+        <div class="full-size" data-testid="full-size" data-milliseconds={(computed.milliseconds.round() as u64).to_string()}>
             <h3>{ lang.full_size(rows, columns) }</h3>
             <p class="note">{ lang.computed_in(computed.milliseconds) }</p>
             { content }
