@@ -83,6 +83,23 @@ impl ColorScale {
         }
     }
 
+    /// The colours of 256 evenly spaced values from low to high: drawing a large map looks each
+    /// value up here instead of blending its colour.
+    pub fn palette(self) -> Vec<[u8; 3]> {
+        let (low, high) = self.range();
+        (0..PALETTE)
+            .map(|i| self.rgb(low + (high - low) * i as f32 / (PALETTE - 1) as f32))
+            .collect()
+    }
+
+    /// The palette entry nearest to `value`.
+    pub fn palette_index(self, value: f32) -> usize {
+        let (low, high) = self.range();
+        let position = (value - low) / (high - low) * (PALETTE - 1) as f32 + 0.5;
+        // `as` saturates, and NaN (an empty range) becomes 0.
+        (position as usize).min(PALETTE - 1)
+    }
+
     /// A CSS gradient for the legend, low to high.
     pub fn css_gradient(self) -> String {
         let (low, high) = self.range();
@@ -96,6 +113,9 @@ impl ColorScale {
     }
 }
 
+/// Entries in a [`ColorScale::palette`].
+const PALETTE: usize = 256;
+
 fn blend(from: [f32; 3], to: [f32; 3], t: f32) -> [u8; 3] {
     let mix = |i: usize| (from[i] + (to[i] - from[i]) * t).round().clamp(0.0, 255.0) as u8;
     [mix(0), mix(1), mix(2)]
@@ -104,6 +124,32 @@ fn blend(from: [f32; 3], to: [f32; 3], t: f32) -> [u8; 3] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_palette_matches_the_exact_colours_to_within_one_step() {
+        for scale in [
+            ColorScale::for_values([-3.0, 5.0]),
+            ColorScale::for_values([0.25, 0.75]),
+        ] {
+            let palette = scale.palette();
+            let (low, high) = scale.range();
+            assert_eq!(scale.palette_index(low), 0);
+            assert_eq!(scale.palette_index(high), 255);
+            assert_eq!(scale.palette_index(high * 10.0), 255, "clamped above");
+            assert_eq!(scale.palette_index(low - 100.0), 0, "clamped below");
+            for i in 0..=100 {
+                let value = low + (high - low) * i as f32 / 100.0;
+                let looked_up = palette[scale.palette_index(value)];
+                let exact = scale.rgb(value);
+                for (a, b) in looked_up.iter().zip(exact) {
+                    assert!(
+                        a.abs_diff(b) <= 2,
+                        "{value}: {looked_up:?} against {exact:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn signed_values_diverge_around_white() {

@@ -199,6 +199,12 @@ impl AxisLayout {
         (cell < self.input).then_some(cell)
     }
 
+    /// Where tap `tap` of window `window` falls along this axis: its input cell, if any, and
+    /// whether it lies past the end padding.
+    pub fn tap_source(&self, window: usize, tap: usize) -> (Option<usize>, bool) {
+        (self.input_cell(window, tap), self.is_beyond(window, tap))
+    }
+
     /// Whether tap `tap` of window `window` lies past the end padding (only in ceil mode).
     pub fn is_beyond(&self, window: usize, tap: usize) -> bool {
         self.padded_cell(window, tap) >= self.padded()
@@ -419,14 +425,10 @@ impl WindowLayout {
             self.rows.padded_cell(oh, kh),
             self.columns.padded_cell(ow, kw),
         ];
-        let source = match (
-            self.rows.input_cell(oh, kh),
-            self.columns.input_cell(ow, kw),
-        ) {
-            (Some(row), Some(column)) => Source::Input { row, column },
-            _ if self.rows.is_beyond(oh, kh) || self.columns.is_beyond(ow, kw) => Source::Beyond,
-            _ => Source::Padding,
-        };
+        let source = Source::of_axes(
+            self.rows.tap_source(oh, kh),
+            self.columns.tap_source(ow, kw),
+        );
         (padded, source)
     }
 

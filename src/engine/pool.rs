@@ -11,7 +11,7 @@
 //! as in PyTorch (`hend = min(hstart + k_h, in_h + pad)`).
 
 use super::error::{Axis, EngineError, Part, Result};
-use super::geometry::{WindowLayout, WindowSpec};
+use super::geometry::{AxisLayout, WindowLayout, WindowSpec};
 use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_values};
 use super::trace::{
     Arithmetic, Cell, Reader, Source, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
@@ -87,9 +87,13 @@ impl Pool {
         &self.input
     }
 
-    /// Pools one window in tap raster order.
-    /// Pools one window, reading input cells through `value_at(row, column)`.
-    fn pool(&self, value_at: impl Fn(usize, usize) -> f32, window: [usize; 2]) -> Pooled {
+    /// Pools one window in tap raster order: `source(kh, kw)` says where each tap falls, and
+    /// `value_at(row, column)` reads an input cell.
+    fn pool(
+        &self,
+        source: impl Fn(usize, usize) -> Source,
+        value_at: impl Fn(usize, usize) -> f32,
+    ) -> Pooled {
         let [k_h, k_w] = self.layout.kernel();
         let mut pooled = Pooled {
             value: f32::NEG_INFINITY,
@@ -99,8 +103,7 @@ impl Pool {
         };
         for kh in 0..k_h {
             for kw in 0..k_w {
-                let (_, source) = self.layout.locate(window, [kh, kw]);
-                match source {
+                match source(kh, kw) {
                     Source::Input { row, column } => {
                         let value = value_at(row, column);
                         // Strictly greater: the first of equal maxima wins, as in PyTorch.
@@ -144,16 +147,32 @@ impl Stepper for Pool {
 
     fn forward(&self) -> FeatureMap {
         let [channels, out_h, out_w] = self.output_shape();
-        // Read through a plain slice: the full forward of a large picture reads every cell often.
+        let [k_h, k_w] = self.layout.kernel();
+        // Where every tap of every window falls, worked out once per axis rather than per tap,
+        // and the input read through a plain slice: a large picture's forward reads every cell
+        // several times.
+        let along =
+            |axis: &AxisLayout, windows: usize, taps: usize| -> Vec<(Option<usize>, bool)> {
+                (0..windows)
+                    .flat_map(|window| (0..taps).map(move |tap| axis.tap_source(window, tap)))
+                    .collect()
+            };
+        let (rows_at, columns_at) = (
+            along(&self.layout.rows, out_h, k_h),
+            along(&self.layout.columns, out_w, k_w),
+        );
         let input = self.input.as_standard_layout();
         let values = input.as_slice().unwrap_or_default();
         let (_, rows, columns) = self.input.dim();
         FeatureMap::from_shape_fn((channels, out_h, out_w), |(channel, oh, ow)| {
-            let at = |row: usize, column: usize| {
+            let source = |kh: usize, kw: usize| {
+                Source::of_axes(rows_at[oh * k_h + kh], columns_at[ow * k_w + kw])
+            };
+            let value_at = |row: usize, column: usize| {
                 let index = (channel * rows + row) * columns + column;
                 values.get(index).copied().unwrap_or(0.0)
             };
-            self.pool(at, [oh, ow]).value
+            self.pool(source, value_at).value
         })
     }
 
@@ -180,8 +199,8 @@ impl Stepper for Pool {
             }
         }
         let pooled = self.pool(
+            |kh, kw| self.layout.locate(window, [kh, kw]).1,
             |row, column| self.input[[output.channel, row, column]],
-            window,
         );
         debug_assert_eq!(
             pooled.sum.to_bits(),

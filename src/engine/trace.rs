@@ -34,6 +34,20 @@ pub enum Source {
     Beyond,
 }
 
+impl Source {
+    /// The source of a tap from where it falls along each axis: `(input cell, past the end)`.
+    pub fn of_axes(
+        (row, row_beyond): (Option<usize>, bool),
+        (column, column_beyond): (Option<usize>, bool),
+    ) -> Source {
+        match (row, column) {
+            (Some(row), Some(column)) => Source::Input { row, column },
+            _ if row_beyond || column_beyond => Source::Beyond,
+            _ => Source::Padding,
+        }
+    }
+}
+
 /// One cell a window reads.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Tap {

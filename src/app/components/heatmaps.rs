@@ -59,7 +59,10 @@ pub fn Heatmaps(props: &HeatmapsProps) -> Html {
 /// channel, with its caption and colour legend.
 pub fn map_pictures(lang: Lang, settings: &Settings, map: usize, values: &FeatureMap) -> Html {
     let text = lang.text();
-    let scale = ColorScale::for_values(values.iter().copied());
+    // One pass over plain slices: a whole picture's maps hold hundreds of thousands of values.
+    let values = values.as_standard_layout();
+    let all = values.as_slice().unwrap_or_default();
+    let scale = ColorScale::for_values(all.iter().copied());
     let (low, high) = scale.range();
     let (channels, rows, columns) = values.dim();
     let caption = match map {
@@ -67,8 +70,9 @@ pub fn map_pictures(lang: Lang, settings: &Settings, map: usize, values: &Featur
         1 if settings.operation != Operation::Block => text.output.to_owned(),
         map => lang.stage_output(settings, map - 1),
     };
-    let pictures = (0..channels).map(|channel| {
-        let plane: Vec<f32> = values.index_axis(ndarray::Axis(0), channel).iter().copied().collect();
+    let planes = all.chunks_exact((rows * columns).max(1));
+    let pictures = planes.take(channels).enumerate().map(|(channel, plane)| {
+        let plane = plane.to_vec();
         let name = lang.channel_name(map, channels, channel);
         html! {
             <figure class="picture" key={channel}>
@@ -138,9 +142,10 @@ fn draw(canvas: &NodeRef, values: &[f32], rows: usize, columns: usize, scale: Co
     else {
         return;
     };
+    let palette = scale.palette();
     let mut pixels = Vec::with_capacity(values.len() * 4);
     for &value in values {
-        let [r, g, b] = scale.rgb(value);
+        let [r, g, b] = palette[scale.palette_index(value)];
         pixels.extend_from_slice(&[r, g, b, 255]);
     }
     if let Ok(image) =
