@@ -35,24 +35,41 @@ fn padding_1() -> ConvSpec {
     }
 }
 
+/// A 2×2 pooling window moving 2 cells at a time.
+fn pool_2x2() -> WindowSpec {
+    WindowSpec {
+        kernel: [2, 2],
+        stride: [2, 2],
+        ..WindowSpec::default()
+    }
+}
+
+/// The block: convolution with `weights` (padding 1), ReLU, 2×2 max pooling.
+fn block(weights: Weights, bias: Option<Vec<f32>>) -> Vec<StageSpec> {
+    vec![
+        StageSpec::Conv {
+            weights,
+            bias,
+            spec: padding_1(),
+        },
+        StageSpec::Activation(Activation::Relu),
+        StageSpec::Pool {
+            window: pool_2x2(),
+            kind: PoolKind::Max,
+        },
+    ]
+}
+
 #[wasm_bindgen_test]
 #[ignore]
 fn vgg16_conv1_1_full_forward_on_a_224_rgb_image() {
     let input = random((3, 224, 224), RandomKind::Normal, 1);
     let weights: Weights = random((64, 3, 3, 3), RandomKind::Normal, 2);
     let conv = Conv::new(input, weights, Some(vec![0.0; 64]), padding_1()).expect("valid");
-    conv.forward();
-    let times: Vec<f64> = (0..15)
-        .map(|_| {
-            let start = now();
-            std::hint::black_box(conv.forward());
-            now() - start
-        })
-        .collect();
-    console_log!(
-        "conv1_1 full forward, 224×224 RGB → 64 maps: median {:.1} ms",
-        median(times)
-    );
+    let milliseconds = median_time(|| {
+        std::hint::black_box(conv.forward());
+    });
+    console_log!("conv1_1 full forward, 224×224 RGB → 64 maps: median {milliseconds:.1} ms");
 }
 
 #[wasm_bindgen_test]
@@ -60,26 +77,7 @@ fn vgg16_conv1_1_full_forward_on_a_224_rgb_image() {
 fn wasm_heap_for_a_512_rgb_block() {
     let input = random((3, 512, 512), RandomKind::Normal, 1);
     let weights: Weights = random((8, 3, 3, 3), RandomKind::Normal, 2);
-    let pipeline = Pipeline::new(
-        input,
-        vec![
-            StageSpec::Conv {
-                weights,
-                bias: None,
-                spec: padding_1(),
-            },
-            StageSpec::Activation(Activation::Relu),
-            StageSpec::Pool {
-                window: WindowSpec {
-                    kernel: [2, 2],
-                    stride: [2, 2],
-                    ..WindowSpec::default()
-                },
-                kind: PoolKind::Max,
-            },
-        ],
-    )
-    .expect("valid");
+    let pipeline = Pipeline::new(input, block(weights, None)).expect("valid");
     std::hint::black_box(pipeline.total_steps());
     let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
     let bytes = memory
@@ -111,31 +109,14 @@ fn median_time(mut run: impl FnMut()) -> f64 {
 fn the_block_on_a_224_rgb_picture_stage_by_stage() {
     let input = random((3, 224, 224), RandomKind::Normal, 1);
     let weights: Weights = random((8, 3, 3, 3), RandomKind::Normal, 2);
-    let conv = Conv::new(input, weights, Some(vec![0.0; 8]), padding_1()).expect("valid");
+    let bias = Some(vec![0.0; 8]);
+    let conv = Conv::new(input.clone(), weights.clone(), bias.clone(), padding_1()).expect("valid");
     let conv_ms = median_time(|| {
         std::hint::black_box(conv.forward());
     });
-    let stages = || {
-        vec![
-            StageSpec::Conv {
-                weights: random((8, 3, 3, 3), RandomKind::Normal, 2),
-                bias: Some(vec![0.0; 8]),
-                spec: padding_1(),
-            },
-            StageSpec::Activation(Activation::Relu),
-            StageSpec::Pool {
-                window: WindowSpec {
-                    kernel: [2, 2],
-                    stride: [2, 2],
-                    ..WindowSpec::default()
-                },
-                kind: PoolKind::Max,
-            },
-        ]
-    };
-    let input = random((3, 224, 224), RandomKind::Normal, 1);
     let block_ms = median_time(|| {
-        std::hint::black_box(Pipeline::new(input.clone(), stages()).expect("valid"));
+        let stages = block(weights.clone(), bias.clone());
+        std::hint::black_box(Pipeline::new(input.clone(), stages).expect("valid"));
     });
     let conv_out = conv.forward();
     let relu_ms = median_time(|| {
@@ -143,12 +124,7 @@ fn the_block_on_a_224_rgb_picture_stage_by_stage() {
         std::hint::black_box(relu.forward());
     });
     let pool_ms = median_time(|| {
-        let window = WindowSpec {
-            kernel: [2, 2],
-            stride: [2, 2],
-            ..WindowSpec::default()
-        };
-        let pool = Pool::new(conv_out.clone(), window, PoolKind::Max).expect("valid");
+        let pool = Pool::new(conv_out.clone(), pool_2x2(), PoolKind::Max).expect("valid");
         std::hint::black_box(pool.forward());
     });
     console_log!(

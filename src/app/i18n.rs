@@ -529,7 +529,7 @@ impl Lang {
         )
     }
 
-    /// Heading of the feature maps of the whole picture: "At full size: 224×224".
+    /// Heading of the feature maps of the whole picture: "The whole picture at 224×224".
     pub fn full_size(self, rows: usize, columns: usize) -> String {
         self.pick(
             format!("The whole picture at {rows}×{columns}"),
@@ -537,7 +537,7 @@ impl Lang {
         )
     }
 
-    /// How long the engine took for the full-size maps: "Computed in 3 ms by the same engine."
+    /// What the full-size maps are and how long the engine took: "… computed in 2.0 ms. …".
     pub fn computed_in(self, milliseconds: f64) -> String {
         let shown = crate::app::format::tenths(milliseconds);
         self.pick(
