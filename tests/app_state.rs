@@ -1,9 +1,11 @@
 //! The app's state and view models, natively: stepping, invalid settings, edits and highlights.
 #![cfg(not(target_arch = "wasm32"))]
 
-use convstep::app::settings::{Operation, PaddingChoice, Values};
-use convstep::app::state::{Action, Hover, Refusal, SizeField, State};
-use convstep::app::view::{self, Kind, Marks};
+use convstep::app::example::MapCell;
+use convstep::app::plane::{Kind, Marks};
+use convstep::app::settings::{Operation, PaddingChoice, SizeField, Values};
+use convstep::app::state::{Action, Change, Go, Play, Refusal, State};
+use convstep::app::view;
 use convstep::engine::{Axis, Cell, EngineError, Sides};
 
 /// The input map's planes.
@@ -34,24 +36,27 @@ fn output_text(state: &State) -> Vec<Option<f32>> {
 fn stepping_forward_and_back_is_exact() {
     let state = State::default();
     assert_eq!(output_text(&state), vec![Some(15.), None, None, None]);
-    let forward = apply(state.clone(), [Action::StepForward, Action::StepForward]);
+    let forward = apply(
+        state.clone(),
+        [Action::Go(Go::Forward), Action::Go(Go::Forward)],
+    );
     assert_eq!(
         output_text(&forward),
         vec![Some(15.), Some(16.), Some(6.), None]
     );
-    let back = forward.apply(Action::StepBack);
+    let back = forward.apply(Action::Go(Go::Back));
     assert_eq!(
         output_text(&back),
-        output_text(&state.apply(Action::StepForward))
+        output_text(&state.apply(Action::Go(Go::Forward)))
     );
-    assert_eq!(apply(state.clone(), [Action::End]).position, 3);
+    assert_eq!(apply(state.clone(), [Action::Go(Go::End)]).position, 3);
     assert_eq!(
-        apply(state.clone(), [Action::StepBack]).position,
+        apply(state.clone(), [Action::Go(Go::Back)]).position,
         0,
         "never before the first step"
     );
     assert_eq!(
-        apply(state, [Action::End, Action::StepForward]).position,
+        apply(state, [Action::Go(Go::End), Action::Go(Go::Forward)]).position,
         3,
         "never past the last"
     );
@@ -59,19 +64,30 @@ fn stepping_forward_and_back_is_exact() {
 
 #[test]
 fn playback_stops_at_the_end_and_restarts_from_the_start() {
-    let playing = State::default().apply(Action::TogglePlay);
+    let playing = State::default().apply(Action::Play(Play::Toggle));
     assert!(playing.playing);
-    let done = apply(playing, [Action::Tick, Action::Tick, Action::Tick]);
+    let done = apply(
+        playing,
+        [
+            Action::Play(Play::Tick),
+            Action::Play(Play::Tick),
+            Action::Play(Play::Tick),
+        ],
+    );
     assert_eq!(done.position, 3);
     assert!(!done.playing);
-    let again = done.apply(Action::TogglePlay);
+    let again = done.apply(Action::Play(Play::Toggle));
     assert!(again.playing);
     assert_eq!(again.position, 0);
 }
 
 #[test]
 fn invalid_settings_keep_the_last_valid_example_and_what_was_typed() {
-    let state = State::default().apply(Action::SetSize(SizeField::Kernel, Axis::Rows, 6));
+    let state = State::default().apply(Action::Change(Change::Size(
+        SizeField::Kernel,
+        Axis::Rows,
+        6,
+    )));
     assert!(matches!(
         state.error,
         Some(EngineError::KernelLargerThanInput { field: 6, .. })
@@ -82,22 +98,34 @@ fn invalid_settings_keep_the_last_valid_example_and_what_was_typed() {
         "the control keeps the typed size"
     );
     assert_eq!(
-        state.shown.settings.kernel_size,
+        state.example.settings.kernel_size,
         [3, 3],
         "the grids keep the last valid example"
     );
-    let fixed = state.apply(Action::SetSize(SizeField::Input, Axis::Rows, 7));
+    let fixed = state.apply(Action::Change(Change::Size(
+        SizeField::Input,
+        Axis::Rows,
+        7,
+    )));
     assert_eq!(fixed.error, None);
-    assert_eq!(fixed.shown.settings.kernel_size, [6, 3]);
+    assert_eq!(fixed.example.settings.kernel_size, [6, 3]);
 
-    let zero = State::default().apply(Action::SetSize(SizeField::Stride, Axis::Columns, 0));
+    let zero = State::default().apply(Action::Change(Change::Size(
+        SizeField::Stride,
+        Axis::Columns,
+        0,
+    )));
     assert_eq!(
         zero.error,
         Some(EngineError::ZeroStride {
             axis: Axis::Columns
         })
     );
-    let huge = State::default().apply(Action::SetSize(SizeField::Input, Axis::Columns, 100_000));
+    let huge = State::default().apply(Action::Change(Change::Size(
+        SizeField::Input,
+        Axis::Columns,
+        100_000,
+    )));
     assert!(matches!(
         huge.error,
         Some(EngineError::TooLarge { value: 100_000, .. })
@@ -106,13 +134,17 @@ fn invalid_settings_keep_the_last_valid_example_and_what_was_typed() {
 
 #[test]
 fn shrinking_and_growing_the_input_loses_no_value() {
-    let edited = State::default().apply(Action::Edit(Values::Input, [0, 3, 3], "9".into()));
+    let edited = State::default().apply(Action::Change(Change::Value(
+        Values::Input,
+        [0, 3, 3],
+        "9".into(),
+    )));
     let round_trip = apply(
         edited.clone(),
         [
-            Action::SetSize(SizeField::Input, Axis::Rows, 0),
-            Action::SetSize(SizeField::Input, Axis::Rows, 2),
-            Action::SetSize(SizeField::Input, Axis::Rows, 4),
+            Action::Change(Change::Size(SizeField::Input, Axis::Rows, 0)),
+            Action::Change(Change::Size(SizeField::Input, Axis::Rows, 2)),
+            Action::Change(Change::Size(SizeField::Input, Axis::Rows, 4)),
         ],
     );
     assert_eq!(
@@ -125,27 +157,40 @@ fn shrinking_and_growing_the_input_loses_no_value() {
 #[test]
 fn edits_that_are_not_numbers_or_too_large_are_refused() {
     let state = State::default();
-    let refused = state.apply(Action::Edit(Values::Input, [0, 0, 0], "abc".into()));
+    let refused = state.apply(Action::Change(Change::Value(
+        Values::Input,
+        [0, 0, 0],
+        "abc".into(),
+    )));
     assert_eq!(
         refused.refusal,
         Some(Refusal::NotANumber { text: "abc".into() })
     );
     assert_eq!(refused.settings.input_view(), state.settings.input_view());
-    let huge = state.apply(Action::Edit(Values::Kernel, [0, 1, 1], "1e30".into()));
+    let huge = state.apply(Action::Change(Change::Value(
+        Values::Kernel,
+        [0, 1, 1],
+        "1e30".into(),
+    )));
     assert!(matches!(
         huge.refusal,
         Some(Refusal::Engine(EngineError::ValueTooLarge { .. }))
     ));
-    let accepted = refused.apply(Action::Edit(Values::Input, [0, 0, 0], "−1,5".into()));
+    let accepted = refused.apply(Action::Change(Change::Value(
+        Values::Input,
+        [0, 0, 0],
+        "−1,5".into(),
+    )));
     assert_eq!(accepted.refusal, None);
     assert_eq!(accepted.settings.input_view()[[0, 0, 0]], -1.5);
-    assert_eq!(accepted.shown.map(1).unwrap()[[0, 0, 0]], 15.0 - 2.5 * 2.0);
+    assert_eq!(accepted.example.map(1).unwrap()[[0, 0, 0]], 15.0 - 2.5 * 2.0);
 }
 
 #[test]
 fn the_padding_ring_and_dilated_taps_are_marked() {
-    let padded =
-        State::default().apply(Action::SetPadding(PaddingChoice::Custom(Sides::uniform(1))));
+    let padded = State::default().apply(Action::Change(Change::Padding(PaddingChoice::Custom(
+        Sides::uniform(1),
+    ))));
     let planes = input_planes(&padded);
     let plane = &planes[0];
     assert_eq!((plane.base.rows, plane.base.columns), (6, 6));
@@ -169,12 +214,12 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
     let dilated = apply(
         State::default(),
         [
-            Action::SetSize(SizeField::Input, Axis::Rows, 5),
-            Action::SetSize(SizeField::Input, Axis::Columns, 5),
-            Action::SetSize(SizeField::Kernel, Axis::Rows, 2),
-            Action::SetSize(SizeField::Kernel, Axis::Columns, 2),
-            Action::SetSize(SizeField::Dilation, Axis::Rows, 2),
-            Action::SetSize(SizeField::Dilation, Axis::Columns, 2),
+            Action::Change(Change::Size(SizeField::Input, Axis::Rows, 5)),
+            Action::Change(Change::Size(SizeField::Input, Axis::Columns, 5)),
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Rows, 2)),
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Columns, 2)),
+            Action::Change(Change::Size(SizeField::Dilation, Axis::Rows, 2)),
+            Action::Change(Change::Size(SizeField::Dilation, Axis::Columns, 2)),
         ],
     );
     let cells = &input_planes(&dilated)[0].cells();
@@ -194,7 +239,7 @@ fn the_padding_ring_and_dilated_taps_are_marked() {
 
 #[test]
 fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
-    let over_output = State::default().apply(Action::Hover(Some(Hover {
+    let over_output = State::default().apply(Action::Hover(Some(MapCell {
         map: 1,
         cell: Cell {
             channel: 0,
@@ -208,7 +253,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
         .filter(|c| c.marks.has(Marks::HOVER_WINDOW))
         .count();
     assert_eq!(windows, 9);
-    let over_input = State::default().apply(Action::Hover(Some(Hover {
+    let over_input = State::default().apply(Action::Hover(Some(MapCell {
         map: 0,
         cell: Cell {
             channel: 0,
@@ -229,7 +274,7 @@ fn hovering_marks_windows_and_the_outputs_a_cell_feeds() {
 
 #[test]
 fn max_pooling_marks_its_winner() {
-    let state = State::default().apply(Action::SetOperation(Operation::MaxPool));
+    let state = State::default().apply(Action::Change(Change::Operation(Operation::MaxPool)));
     let winners: Vec<_> = input_planes(&state)[0]
         .cells()
         .iter()

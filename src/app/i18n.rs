@@ -606,6 +606,15 @@ impl Lang {
         )
     }
 
+    /// Notice for link parameters given more than once.
+    pub fn repeated_parameters(self, names: &[String]) -> String {
+        let list = names.join(", ");
+        self.pick(
+            format!("These link parameters appear more than once, so the first value of each is used: {list}."),
+            format!("链接中这些参数出现了不止一次，每个都使用第一个值：{list}。"),
+        )
+    }
+
     /// Why max pooling's candidates leave out the window's padding cells.
     pub fn max_ignores_padding(self, padding: usize) -> String {
         self.pick(

@@ -3,9 +3,11 @@
 
 pub mod colormap;
 pub mod components;
+pub mod example;
 pub mod format;
 pub mod i18n;
 pub mod picture;
+pub mod plane;
 pub mod presentation;
 pub mod settings;
 pub mod shared;

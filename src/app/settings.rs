@@ -5,14 +5,15 @@
 
 use super::picture::Picture;
 use crate::engine::{
-    Activation, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides, StageSpec,
-    WindowSpec,
+    Activation, Axis, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides,
+    StageSpec, WindowSpec,
     error::Limited,
     fill::{RandomKind, random},
-    limits::{MAX_KERNEL_SIDE, check_at_most},
+    limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
     presets::KernelPreset,
 };
 use ndarray::{Array3, Array4, s};
+use std::ops::RangeInclusive;
 
 /// Largest input side the step view shows.
 pub const MAX_VIEW_SIDE: usize = 64;
@@ -20,6 +21,83 @@ pub const MAX_VIEW_SIDE: usize = 64;
 pub const MAX_VIEW_CHANNELS: usize = 4;
 /// Largest number of filters the step view shows.
 pub const MAX_VIEW_FILTERS: usize = 8;
+
+/// A whole number the learner sets. Its range is the one the link, the controls and the
+/// build all use: the step view's own limits, and the engine's where the engine sets them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Limit {
+    /// Input rows or columns.
+    InputSide,
+    /// Input channels.
+    Channels,
+    /// Filters (output channels of a convolution).
+    Filters,
+    /// Kernel or pooling window rows or columns.
+    KernelSide,
+    /// Stride along one axis.
+    Stride,
+    /// Dilation along one axis.
+    Dilation,
+    /// Padding on one side.
+    Padding,
+}
+
+impl Limit {
+    /// The values accepted.
+    pub fn range(self) -> RangeInclusive<usize> {
+        match self {
+            Limit::InputSide => 1..=MAX_VIEW_SIDE,
+            Limit::Channels => 1..=MAX_VIEW_CHANNELS,
+            Limit::Filters => 1..=MAX_VIEW_FILTERS,
+            Limit::KernelSide => 1..=MAX_KERNEL_SIDE,
+            Limit::Stride => 1..=MAX_STRIDE,
+            Limit::Dilation => 1..=MAX_DILATION,
+            Limit::Padding => 0..=MAX_PADDING,
+        }
+    }
+
+    /// Fails with the engine's message when `value` is past the largest value.
+    fn check(self, value: usize) -> Result<(), EngineError> {
+        let limited = match self {
+            Limit::InputSide => Limited::InputSide,
+            Limit::Channels | Limit::Filters => Limited::Channels,
+            Limit::KernelSide => Limited::KernelSide,
+            Limit::Stride => Limited::Stride,
+            Limit::Dilation => Limited::Dilation,
+            Limit::Padding => Limited::Padding,
+        };
+        check_at_most(limited, value, *self.range().end())
+    }
+}
+
+/// Which pair of per-axis numbers a size control sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SizeField {
+    /// Input rows or columns.
+    Input,
+    /// Kernel or window rows or columns.
+    Kernel,
+    /// Stride.
+    Stride,
+    /// Dilation.
+    Dilation,
+    /// The block's pooling window.
+    PoolWindow,
+    /// The block's pooling stride.
+    PoolStride,
+}
+
+impl SizeField {
+    /// The range of each of its numbers.
+    pub fn limit(self) -> Limit {
+        match self {
+            SizeField::Input => Limit::InputSide,
+            SizeField::Kernel | SizeField::PoolWindow => Limit::KernelSide,
+            SizeField::Stride | SizeField::PoolStride => Limit::Stride,
+            SizeField::Dilation => Limit::Dilation,
+        }
+    }
+}
 
 /// The operation being stepped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -267,20 +345,62 @@ fn random_kernel(seed: u64, kind: RandomKind) -> Array4<f32> {
 }
 
 impl Settings {
-    /// The visible input: a crop of the backing values.
+    /// The pair of numbers a size control sets.
+    pub fn size(&self, field: SizeField) -> [usize; 2] {
+        match field {
+            SizeField::Input => self.input_size,
+            SizeField::Kernel => self.kernel_size,
+            SizeField::Stride => self.stride,
+            SizeField::Dilation => self.dilation,
+            SizeField::PoolWindow => self.pool_size,
+            SizeField::PoolStride => self.pool_stride,
+        }
+    }
+
+    /// Sets one number of a size control's pair.
+    pub fn set_size(&mut self, field: SizeField, axis: Axis, value: usize) {
+        let pair = match field {
+            SizeField::Input => &mut self.input_size,
+            SizeField::Kernel => &mut self.kernel_size,
+            SizeField::Stride => &mut self.stride,
+            SizeField::Dilation => &mut self.dilation,
+            SizeField::PoolWindow => &mut self.pool_size,
+            SizeField::PoolStride => &mut self.pool_stride,
+        };
+        pair[axis_index(axis)] = value;
+    }
+
+    /// The visible input: a crop of the backing values. Sizes past the limits are cut to the
+    /// backing array, so settings the build refuses never panic here.
     pub fn input_view(&self) -> Array3<f32> {
         let [rows, columns] = self.input_size;
+        let (channels, max_rows, max_columns) = self.input.dim();
         self.input
-            .slice(s![..self.channels, ..rows, ..columns])
+            .slice(s![
+                ..self.channels.min(channels),
+                ..rows.min(max_rows),
+                ..columns.min(max_columns)
+            ])
             .to_owned()
     }
 
-    /// The visible kernel: a crop of the backing values.
+    /// The visible kernel: a crop of the backing values, cut to the backing array as the input is.
     pub fn kernel_view(&self) -> Array4<f32> {
         let [k_h, k_w] = self.kernel_size;
+        let (filters, channels, max_h, max_w) = self.kernel.dim();
         self.kernel
-            .slice(s![..self.filters, ..self.channels, ..k_h, ..k_w])
+            .slice(s![
+                ..self.filters.min(filters),
+                ..self.channels.min(channels),
+                ..k_h.min(max_h),
+                ..k_w.min(max_w)
+            ])
             .to_owned()
+    }
+
+    /// The bias of the filters in use.
+    pub fn bias_view(&self) -> &[f32] {
+        &self.bias[..self.filters.min(self.bias.len())]
     }
 
     /// The window geometry shared by convolution and pooling.
@@ -290,8 +410,8 @@ impl Settings {
             stride: self.stride,
             dilation: self.dilation,
             padding: self.padding.to_padding(),
-            rounding: if self.ceil_mode && self.operation.is_pool() {
-                Rounding::Ceil
+            rounding: if self.operation.is_pool() {
+                self.pool_rounding()
             } else {
                 Rounding::Floor
             },
@@ -303,13 +423,13 @@ impl Settings {
     /// This is the boundary: anything the learner set either becomes a pipeline or a typed error.
     pub fn build(&self) -> Result<Pipeline, EngineError> {
         for side in self.input_size {
-            check_at_most(Limited::InputSide, side, MAX_VIEW_SIDE)?;
+            Limit::InputSide.check(side)?;
         }
-        check_at_most(Limited::Channels, self.channels, MAX_VIEW_CHANNELS)?;
-        check_at_most(Limited::Channels, self.filters, MAX_VIEW_FILTERS)?;
+        Limit::Channels.check(self.channels)?;
+        Limit::Filters.check(self.filters)?;
         if self.operation.has_window() {
             for side in self.kernel_size.into_iter().chain(self.pool_size) {
-                check_at_most(Limited::KernelSide, side, MAX_KERNEL_SIDE)?;
+                Limit::KernelSide.check(side)?;
             }
         }
         self.build_on(self.input_view())
@@ -328,7 +448,7 @@ impl Settings {
                         stride: self.pool_stride,
                         dilation: [1, 1],
                         padding: Padding::Valid,
-                        rounding: Rounding::Floor,
+                        rounding: self.pool_rounding(),
                     },
                     kind: self.pool_kind(self.block_pool),
                 },
@@ -341,6 +461,15 @@ impl Settings {
             EngineError::InStage { source, .. } if single => *source,
             other => other,
         })
+    }
+
+    /// Pooling rounds its output size up in ceil mode.
+    fn pool_rounding(&self) -> Rounding {
+        if self.ceil_mode {
+            Rounding::Ceil
+        } else {
+            Rounding::Floor
+        }
     }
 
     fn pool_kind(&self, operation: Operation) -> PoolKind {
@@ -367,7 +496,7 @@ impl Settings {
             },
             Operation::Convolution | Operation::Block => StageSpec::Conv {
                 weights: self.kernel_view(),
-                bias: Some(self.bias[..self.filters.min(self.bias.len())].to_vec()),
+                bias: Some(self.bias_view().to_vec()),
                 spec: ConvSpec {
                     stride: self.stride,
                     dilation: self.dilation,
@@ -450,5 +579,13 @@ impl Settings {
         if let Some(target) = target {
             *target = value;
         }
+    }
+}
+
+/// `[rows, columns]` index of an axis.
+fn axis_index(axis: Axis) -> usize {
+    match axis {
+        Axis::Rows => 0,
+        Axis::Columns => 1,
     }
 }

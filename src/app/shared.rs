@@ -15,6 +15,14 @@ impl<T> Shared<T> {
     }
 }
 
+impl<T: Clone> Shared<T> {
+    /// The value, to change: cloned first when it is shared, so other holders keep the old
+    /// value and the changed one gets a new identity.
+    pub fn make_mut(&mut self) -> &mut T {
+        Rc::make_mut(&mut self.0)
+    }
+}
+
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
         Shared(self.0.clone())

@@ -1,7 +1,7 @@
 //! Keyboard shortcuts: which key does what. The component that listens ignores keys typed
 //! into fields, so editing a cell never steps the example.
 
-use super::state::Action;
+use super::state::{Action, Change, Go, Play};
 
 /// Every shortcut: the keys, and what they do (an index into the help text).
 pub const SHORTCUTS: [(&str, Shortcut); 9] = [
@@ -42,17 +42,17 @@ pub enum Shortcut {
 /// The action for a key (`KeyboardEvent.key`), if it is a shortcut.
 pub fn action_for(key: &str) -> Option<Action> {
     Some(match key {
-        " " | "k" => Action::TogglePlay,
-        "ArrowRight" | "l" => Action::StepForward,
-        "ArrowLeft" | "j" => Action::StepBack,
-        "Home" => Action::Start,
-        "End" => Action::End,
-        "+" | "=" => Action::ChangeSpeed(true),
-        "-" | "_" => Action::ChangeSpeed(false),
-        "o" => Action::CycleOperation(true),
-        "O" => Action::CycleOperation(false),
-        "n" => Action::NextStage,
-        "p" => Action::PreviousStage,
+        " " | "k" => Action::Play(Play::Toggle),
+        "ArrowRight" | "l" => Action::Go(Go::Forward),
+        "ArrowLeft" | "j" => Action::Go(Go::Back),
+        "Home" => Action::Go(Go::Start),
+        "End" => Action::Go(Go::End),
+        "+" | "=" => Action::Play(Play::Faster(true)),
+        "-" | "_" => Action::Play(Play::Faster(false)),
+        "o" => Action::Change(Change::CycleOperation(true)),
+        "O" => Action::Change(Change::CycleOperation(false)),
+        "n" => Action::Go(Go::NextStage),
+        "p" => Action::Go(Go::PreviousStage),
         "?" => Action::ToggleHelp,
         "Escape" => Action::CloseHelp,
         _ => return None,
@@ -65,8 +65,8 @@ mod tests {
 
     #[test]
     fn keys_map_to_actions() {
-        assert_eq!(action_for(" "), Some(Action::TogglePlay));
-        assert_eq!(action_for("ArrowRight"), Some(Action::StepForward));
+        assert_eq!(action_for(" "), Some(Action::Play(Play::Toggle)));
+        assert_eq!(action_for("ArrowRight"), Some(Action::Go(Go::Forward)));
         assert_eq!(action_for("?"), Some(Action::ToggleHelp));
         assert_eq!(action_for("x"), None);
     }

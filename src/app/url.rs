@@ -1,54 +1,488 @@
-//! The state as a query string and back, so a link opens exactly the same view.
+//! Links: the example, the step, the language and the presentation as a query string, and back.
 //!
-//! Reading never fails: every parameter that is unknown, malformed or out of range falls back to
-//! its default and is named in a notice. Text from the link is only ever shown as text.
+//! Every parameter is declared once, in [`PARAMETERS`]: its key, how it is read, how it is
+//! written, and the range it accepts (from [`Limit`], which the controls and the build share).
+//!
+//! Reading never fails: a parameter that is unknown, malformed or out of range keeps its default
+//! and is named in a notice, and one given twice uses its first value and is named too. Text
+//! from the link is only ever shown as text.
 
 use super::i18n::Lang;
 use super::presentation::Presentation;
-use super::settings::{
-    MAX_VIEW_CHANNELS, MAX_VIEW_FILTERS, MAX_VIEW_SIDE, Operation, PaddingChoice, Settings, Values,
-};
-use super::state::State;
+use super::settings::{Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
     Sides,
     decimal::Shortest,
     fill::RandomKind,
-    limits::{MAX_ABS_VALUE, MAX_DILATION, MAX_KERNEL_SIDE, MAX_STRIDE},
+    limits::{MAX_ABS_VALUE, MAX_SLOPE},
 };
-use ndarray::s;
+use ndarray::{Array3, Array4, s};
+use std::rc::Rc;
 
-/// Every parameter a link may carry.
-pub const PARAMETERS: [&str; 25] = [
-    "op", "in", "ch", "f", "k", "s", "d", "pad", "ceil", "incpad", "flip", "slope", "act", "pool",
-    "pk", "ps", "x", "w", "b", "seed", "step", "lang", "theme", "embed", "hide",
-];
-
-/// What a link asked for, and which of its parameters were refused.
+/// What a link describes.
 #[derive(Debug, Clone, PartialEq)]
-pub struct FromLink {
-    /// The settings, with defaults where the link was wrong or silent.
-    pub settings: Settings,
-    /// The step asked for, from 0.
+pub struct Link {
+    /// The example.
+    pub settings: Rc<Settings>,
+    /// The step to open at, from 0.
     pub step: usize,
-    /// The language asked for, if any.
+    /// The interface language, if the link names one.
     pub lang: Option<Lang>,
     /// Theme, embed mode and hidden panels.
     pub presentation: Presentation,
-    /// Names of parameters that were refused (unknown, malformed or out of range).
-    pub refused: Vec<String>,
 }
 
-/// Splits a query string (with or without the leading `?`) into decoded pairs.
+impl Default for Link {
+    fn default() -> Self {
+        Link {
+            settings: Rc::new(Settings::default()),
+            step: 0,
+            lang: None,
+            presentation: Presentation::default(),
+        }
+    }
+}
+
+/// A link as read: what it describes, and the parameters that could not be used as given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reading {
+    /// The link, with defaults where it was wrong or silent.
+    pub link: Link,
+    /// Parameters that were unknown, malformed or out of range.
+    pub refused: Vec<String>,
+    /// Parameters given more than once (the first value is used).
+    pub repeated: Vec<String>,
+}
+
+/// Which part of the view a parameter belongs to. The app writes each part only when it
+/// changes: the example's values are the costly part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// What defines the example.
+    Example,
+    /// The step and the language.
+    Place,
+    /// Theme, embed mode and hidden panels.
+    Presentation,
+}
+
+/// One link parameter.
+pub struct Parameter {
+    /// Its key in the query string.
+    pub key: &'static str,
+    /// The part of the view it describes.
+    pub part: Part,
+    /// Reads a value into the link; `false` refuses it.
+    read: fn(&mut Link, &str) -> bool,
+    /// The value to write, or `None` when the link leaves it out.
+    write: fn(&Link) -> Option<String>,
+}
+
+/// Every parameter, in the order they are read and written. `seed` comes first, so that values
+/// given explicitly override seeded ones, and the values come after every size they depend on.
+pub const PARAMETERS: &[Parameter] = &[
+    Parameter {
+        key: "seed",
+        part: Part::Example,
+        read: |link, text| {
+            text.parse::<u64>()
+                .map(|seed| {
+                    let settings = Rc::make_mut(&mut link.settings);
+                    let kind = RandomKind::SmallIntegers { range: 3 };
+                    settings.randomize(Values::Input, kind, seed, None);
+                    settings.randomize(Values::Kernel, kind, seed, None);
+                })
+                .is_ok()
+        },
+        write: |link| {
+            (link.settings.seed != Settings::default().seed).then(|| link.settings.seed.to_string())
+        },
+    },
+    Parameter {
+        key: "op",
+        part: Part::Example,
+        read: |link, text| set(link, Operation::from_id(text), |s, op| s.operation = op),
+        write: |link| {
+            let operation = link.settings.operation;
+            (operation != Settings::default().operation).then(|| operation.id().to_owned())
+        },
+    },
+    Parameter {
+        key: "in",
+        part: Part::Example,
+        read: |link, text| set(link, pair(text, Limit::InputSide), |s, p| s.input_size = p),
+        write: |link| {
+            let [rows, columns] = link.settings.input_size;
+            Some(format!("{rows}x{columns}"))
+        },
+    },
+    Parameter {
+        key: "ch",
+        part: Part::Example,
+        read: |link, text| set(link, count(text, Limit::Channels), |s, n| s.channels = n),
+        write: |link| (link.settings.channels != 1).then(|| link.settings.channels.to_string()),
+    },
+    Parameter {
+        key: "f",
+        part: Part::Example,
+        read: |link, text| set(link, count(text, Limit::Filters), |s, n| s.filters = n),
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation.has_weights() && settings.filters != 1)
+                .then(|| settings.filters.to_string())
+        },
+    },
+    Parameter {
+        key: "k",
+        part: Part::Example,
+        read: |link, text| {
+            set(link, pair(text, Limit::KernelSide), |s, p| {
+                s.kernel_size = p
+            })
+        },
+        write: |link| windowed(link).then(|| pair_text(link.settings.kernel_size)),
+    },
+    Parameter {
+        key: "s",
+        part: Part::Example,
+        read: |link, text| set(link, pair(text, Limit::Stride), |s, p| s.stride = p),
+        write: |link| {
+            (windowed(link) && link.settings.stride != [1, 1])
+                .then(|| pair_text(link.settings.stride))
+        },
+    },
+    Parameter {
+        key: "d",
+        part: Part::Example,
+        read: |link, text| set(link, pair(text, Limit::Dilation), |s, p| s.dilation = p),
+        write: |link| {
+            (windowed(link) && link.settings.dilation != [1, 1])
+                .then(|| pair_text(link.settings.dilation))
+        },
+    },
+    Parameter {
+        key: "pad",
+        part: Part::Example,
+        read: |link, text| set(link, padding(text), |s, p| s.padding = p),
+        write: |link| {
+            let text = match link.settings.padding {
+                PaddingChoice::Custom(Sides {
+                    top,
+                    left,
+                    bottom,
+                    right,
+                }) => format!("{top},{left},{bottom},{right}"),
+                named => named.id().to_owned(),
+            };
+            (windowed(link) && text != "valid").then_some(text)
+        },
+    },
+    Parameter {
+        key: "ceil",
+        part: Part::Example,
+        read: |link, text| set(link, flag(text), |s, on| s.ceil_mode = on),
+        write: |link| (pools(link) && link.settings.ceil_mode).then(|| "1".to_owned()),
+    },
+    Parameter {
+        key: "incpad",
+        part: Part::Example,
+        read: |link, text| set(link, flag(text), |s, on| s.count_include_pad = on),
+        write: |link| {
+            let settings = &link.settings;
+            let average = settings.operation == Operation::AveragePool
+                || (settings.operation == Operation::Block
+                    && settings.block_pool == Operation::AveragePool);
+            (average && !settings.count_include_pad).then(|| "0".to_owned())
+        },
+    },
+    Parameter {
+        key: "flip",
+        part: Part::Example,
+        read: |link, text| set(link, flag(text), |s, on| s.flip_kernel = on),
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation.has_weights() && settings.flip_kernel).then(|| "1".to_owned())
+        },
+    },
+    Parameter {
+        key: "slope",
+        part: Part::Example,
+        read: |link, text| {
+            let slope = text
+                .parse::<f32>()
+                .ok()
+                .filter(|v| v.is_finite() && v.abs() <= MAX_SLOPE);
+            set(link, slope, |s, v| s.slope = v)
+        },
+        write: |link| {
+            let settings = &link.settings;
+            let leaky = settings.operation == Operation::LeakyRelu
+                || (settings.operation == Operation::Block
+                    && settings.block_activation == Operation::LeakyRelu);
+            leaky.then(|| Shortest(settings.slope).to_string())
+        },
+    },
+    Parameter {
+        key: "act",
+        part: Part::Example,
+        read: |link, text| {
+            let activation = Operation::from_id(text).filter(|op| op.is_activation());
+            set(link, activation, |s, op| s.block_activation = op)
+        },
+        write: |link| block(link).then(|| link.settings.block_activation.id().to_owned()),
+    },
+    Parameter {
+        key: "pool",
+        part: Part::Example,
+        read: |link, text| {
+            let pool = match text {
+                "max" => Some(Operation::MaxPool),
+                "avg" => Some(Operation::AveragePool),
+                _ => None,
+            };
+            set(link, pool, |s, op| s.block_pool = op)
+        },
+        write: |link| {
+            let average = link.settings.block_pool == Operation::AveragePool;
+            block(link).then(|| if average { "avg" } else { "max" }.to_owned())
+        },
+    },
+    Parameter {
+        key: "pk",
+        part: Part::Example,
+        read: |link, text| set(link, pair(text, Limit::KernelSide), |s, p| s.pool_size = p),
+        write: |link| block(link).then(|| pair_text(link.settings.pool_size)),
+    },
+    Parameter {
+        key: "ps",
+        part: Part::Example,
+        read: |link, text| set(link, pair(text, Limit::Stride), |s, p| s.pool_stride = p),
+        write: |link| block(link).then(|| pair_text(link.settings.pool_stride)),
+    },
+    Parameter {
+        key: "x",
+        part: Part::Example,
+        read: |link, text| {
+            let settings = Rc::make_mut(&mut link.settings);
+            let [rows, columns] = settings.input_size;
+            let shape = (settings.channels, rows, columns);
+            let Some(values) = numbers(text, shape.0 * rows * columns) else {
+                return false;
+            };
+            let Ok(block) = Array3::from_shape_vec(shape, values) else {
+                return false;
+            };
+            settings
+                .input
+                .slice_mut(s![..shape.0, ..rows, ..columns])
+                .assign(&block);
+            true
+        },
+        write: |link| {
+            let settings = &link.settings;
+            let in_range = settings
+                .input_size
+                .iter()
+                .all(|side| Limit::InputSide.range().contains(side))
+                && Limit::Channels.range().contains(&settings.channels);
+            in_range.then(|| numbers_text(settings.input_view().into_iter()))
+        },
+    },
+    Parameter {
+        key: "w",
+        part: Part::Example,
+        read: |link, text| {
+            let settings = Rc::make_mut(&mut link.settings);
+            let [k_h, k_w] = settings.kernel_size;
+            let shape = (settings.filters, settings.channels, k_h, k_w);
+            let Some(values) = numbers(text, shape.0 * shape.1 * k_h * k_w) else {
+                return false;
+            };
+            let Ok(block) = Array4::from_shape_vec(shape, values) else {
+                return false;
+            };
+            settings
+                .kernel
+                .slice_mut(s![..shape.0, ..shape.1, ..k_h, ..k_w])
+                .assign(&block);
+            true
+        },
+        write: |link| {
+            let settings = &link.settings;
+            let in_range = settings
+                .kernel_size
+                .iter()
+                .all(|side| Limit::KernelSide.range().contains(side))
+                && Limit::Channels.range().contains(&settings.channels)
+                && Limit::Filters.range().contains(&settings.filters);
+            (settings.operation.has_weights() && in_range)
+                .then(|| numbers_text(settings.kernel_view().into_iter()))
+        },
+    },
+    Parameter {
+        key: "b",
+        part: Part::Example,
+        read: |link, text| {
+            let settings = Rc::make_mut(&mut link.settings);
+            let filters = settings.filters;
+            let Some(values) = numbers(text, filters) else {
+                return false;
+            };
+            settings.bias[..filters].copy_from_slice(&values);
+            true
+        },
+        write: |link| {
+            let bias = link.settings.bias_view();
+            (link.settings.operation.has_weights() && bias.iter().any(|&b| b != 0.0))
+                .then(|| numbers_text(bias.iter().copied()))
+        },
+    },
+    Parameter {
+        key: "step",
+        part: Part::Place,
+        read: |link, text| {
+            let step = text.parse::<usize>().ok().filter(|&n| n >= 1);
+            step.map(|n| link.step = n - 1).is_some()
+        },
+        write: |link| (link.step > 0).then(|| (link.step + 1).to_string()),
+    },
+    Parameter {
+        key: "lang",
+        part: Part::Place,
+        read: |link, text| {
+            let lang = match text {
+                "en" => Some(Lang::En),
+                "zh" => Some(Lang::Zh),
+                _ => None,
+            };
+            lang.map(|lang| link.lang = Some(lang)).is_some()
+        },
+        write: |link| link.lang.map(|lang| lang.tag().to_owned()),
+    },
+    Parameter {
+        key: "theme",
+        part: Part::Presentation,
+        read: |link, text| {
+            let projector = match text {
+                "projector" => Some(true),
+                "light" => Some(false),
+                _ => None,
+            };
+            projector
+                .map(|on| link.presentation.projector = on)
+                .is_some()
+        },
+        write: |link| link.presentation.projector.then(|| "projector".to_owned()),
+    },
+    Parameter {
+        key: "embed",
+        part: Part::Presentation,
+        read: |link, text| flag(text).map(|on| link.presentation.embed = on).is_some(),
+        write: |link| link.presentation.embed.then(|| "1".to_owned()),
+    },
+    Parameter {
+        key: "hide",
+        part: Part::Presentation,
+        read: |link, text| {
+            Presentation::parse_hidden(text)
+                .map(|hidden| link.presentation.hidden = hidden)
+                .is_some()
+        },
+        write: |link| {
+            let hidden = &link.presentation.hidden;
+            (!hidden.is_empty()).then(|| link.presentation.hidden_text())
+        },
+    },
+];
+
+/// Most parameters a notice names, and the longest name it shows: a hostile link stays short.
+const MAX_NAMED: usize = 20;
+const MAX_NAME_CHARS: usize = 24;
+
+/// Reads a query string, with or without the leading `?`. Never fails: see [`Reading`].
+pub fn read(query: &str) -> Reading {
+    let pairs = pairs(query);
+    let mut reading = Reading::default();
+    for parameter in PARAMETERS {
+        let mut values = pairs.iter().filter(|(key, _)| key == parameter.key);
+        let Some((_, first)) = values.next() else {
+            continue;
+        };
+        if values.next().is_some() {
+            reading.repeated.push(parameter.key.to_owned());
+        }
+        if !(parameter.read)(&mut reading.link, first) {
+            reading.refused.push(parameter.key.to_owned());
+        }
+    }
+    for (key, _) in &pairs {
+        let known = PARAMETERS.iter().any(|parameter| parameter.key == key);
+        let name: String = key.chars().take(MAX_NAME_CHARS).collect();
+        if !known && !reading.refused.contains(&name) && reading.refused.len() < MAX_NAMED {
+            reading.refused.push(name);
+        }
+    }
+    reading
+}
+
+/// Writes the parameters of `parts` that differ from a fresh start, as a query string
+/// without the `?`. The example's values are always written, so the link is exact.
+pub fn write(link: &Link, parts: &[Part]) -> String {
+    PARAMETERS
+        .iter()
+        .filter(|parameter| parts.contains(&parameter.part))
+        .filter_map(|parameter| {
+            (parameter.write)(link).map(|value| format!("{}={}", parameter.key, encode(&value)))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Joins query strings, skipping empty ones.
+pub fn join(queries: &[&str]) -> String {
+    queries
+        .iter()
+        .filter(|query| !query.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Splits a query string into decoded pairs; a pair without a key means nothing and is dropped.
 fn pairs(query: &str) -> Vec<(String, String)> {
     query
         .trim_start_matches('?')
         .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (decode(key), decode(value))
-        })
+        .map(|pair| pair.split_once('=').unwrap_or((pair, "")))
+        .filter(|(key, _)| !key.is_empty())
+        .map(|(key, value)| (decode(key), decode(value)))
         .collect()
+}
+
+/// Applies a parsed value to the settings; `false` when there is none.
+fn set<T>(link: &mut Link, value: Option<T>, apply: impl FnOnce(&mut Settings, T)) -> bool {
+    match value {
+        Some(value) => {
+            apply(Rc::make_mut(&mut link.settings), value);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Whether the link's operation slides a window.
+fn windowed(link: &Link) -> bool {
+    link.settings.operation.has_window()
+}
+
+/// Whether the link's example has a pooling stage.
+fn pools(link: &Link) -> bool {
+    link.settings.operation.is_pool() || block(link)
+}
+
+/// Whether the link's example is the block.
+fn block(link: &Link) -> bool {
+    link.settings.operation == Operation::Block
 }
 
 /// Percent-decoding (and `+` as space); bad escapes are kept as typed.
@@ -92,26 +526,26 @@ fn encode(text: &str) -> String {
     out
 }
 
-/// `"4x5"` → `[4, 5]`, `"3"` → `[3, 3]`, each within `1..=max`.
-fn parse_pair(text: &str, max: usize) -> Option<[usize; 2]> {
+/// `"4x5"` → `[4, 5]`, `"3"` → `[3, 3]`, each within the limit's range.
+fn pair(text: &str, limit: Limit) -> Option<[usize; 2]> {
     let mut parts = text.split(['x', 'X', '*', '×']);
-    let rows = parts.next()?.trim().parse::<usize>().ok()?;
+    let rows = count(parts.next()?, limit)?;
     let columns = match parts.next() {
-        Some(part) => part.trim().parse::<usize>().ok()?,
+        Some(part) => count(part, limit)?,
         None => rows,
     };
-    let in_range = |n: usize| (1..=max).contains(&n);
-    (parts.next().is_none() && in_range(rows) && in_range(columns)).then_some([rows, columns])
+    parts.next().is_none().then_some([rows, columns])
 }
 
-fn parse_count(text: &str, max: usize) -> Option<usize> {
+/// A whole number within the limit's range.
+fn count(text: &str, limit: Limit) -> Option<usize> {
     text.trim()
         .parse::<usize>()
         .ok()
-        .filter(|n| (1..=max).contains(n))
+        .filter(|n| limit.range().contains(n))
 }
 
-fn parse_flag(text: &str) -> Option<bool> {
+fn flag(text: &str) -> Option<bool> {
     match text {
         "1" | "true" | "on" => Some(true),
         "0" | "false" | "off" => Some(false),
@@ -119,7 +553,8 @@ fn parse_flag(text: &str) -> Option<bool> {
     }
 }
 
-fn parse_values(text: &str, count: usize) -> Option<Vec<f32>> {
+/// Exactly `count` comma-separated finite numbers, each within the value limit.
+fn numbers(text: &str, count: usize) -> Option<Vec<f32>> {
     let values: Vec<f32> = text
         .split(',')
         .map(|part| {
@@ -132,7 +567,7 @@ fn parse_values(text: &str, count: usize) -> Option<Vec<f32>> {
     (values.len() == count).then_some(values)
 }
 
-fn parse_padding(text: &str) -> Option<PaddingChoice> {
+fn padding(text: &str) -> Option<PaddingChoice> {
     Some(match text {
         "valid" => PaddingChoice::Valid,
         "same" => PaddingChoice::Same,
@@ -141,12 +576,7 @@ fn parse_padding(text: &str) -> Option<PaddingChoice> {
         numbers => {
             let sides: Vec<usize> = numbers
                 .split(',')
-                .map(|n| {
-                    n.trim()
-                        .parse::<usize>()
-                        .ok()
-                        .filter(|&n| n <= MAX_VIEW_SIDE)
-                })
+                .map(|n| count(n, Limit::Padding))
                 .collect::<Option<_>>()?;
             match sides[..] {
                 [all] => PaddingChoice::Custom(Sides::uniform(all)),
@@ -168,180 +598,6 @@ fn parse_padding(text: &str) -> Option<PaddingChoice> {
     })
 }
 
-/// Reads a query string. Never fails; see [`FromLink::refused`].
-pub fn read(query: &str) -> FromLink {
-    let mut settings = Settings::default();
-    let mut step = 0;
-    let mut lang = None;
-    let mut presentation = Presentation::default();
-    let mut refused = Vec::new();
-    let mut values: Vec<(String, String)> = Vec::new();
-    let pairs = pairs(query);
-    // Seed first, so values given explicitly override the seeded ones.
-    if let Some((_, seed)) = pairs.iter().find(|(key, _)| key == "seed") {
-        match seed.parse::<u64>() {
-            Ok(seed) => {
-                let kind = RandomKind::SmallIntegers { range: 3 };
-                settings.randomize(Values::Input, kind, seed, None);
-                settings.randomize(Values::Kernel, kind, seed, None);
-            }
-            Err(_) => refused.push("seed".to_owned()),
-        }
-    }
-    for (key, value) in pairs {
-        let ok = match key.as_str() {
-            "op" => Operation::from_id(&value)
-                .map(|op| settings.operation = op)
-                .is_some(),
-            "in" => parse_pair(&value, MAX_VIEW_SIDE)
-                .map(|p| settings.input_size = p)
-                .is_some(),
-            "ch" => parse_count(&value, MAX_VIEW_CHANNELS)
-                .map(|n| settings.channels = n)
-                .is_some(),
-            "f" => parse_count(&value, MAX_VIEW_FILTERS)
-                .map(|n| settings.filters = n)
-                .is_some(),
-            "k" => parse_pair(&value, MAX_KERNEL_SIDE)
-                .map(|p| settings.kernel_size = p)
-                .is_some(),
-            "s" => parse_pair(&value, MAX_STRIDE)
-                .map(|p| settings.stride = p)
-                .is_some(),
-            "d" => parse_pair(&value, MAX_DILATION)
-                .map(|p| settings.dilation = p)
-                .is_some(),
-            "act" => Operation::from_id(&value)
-                .filter(|op| op.is_activation())
-                .map(|op| settings.block_activation = op)
-                .is_some(),
-            "pool" => match value.as_str() {
-                "max" => {
-                    settings.block_pool = Operation::MaxPool;
-                    true
-                }
-                "avg" => {
-                    settings.block_pool = Operation::AveragePool;
-                    true
-                }
-                _ => false,
-            },
-            "pk" => parse_pair(&value, MAX_KERNEL_SIDE)
-                .map(|p| settings.pool_size = p)
-                .is_some(),
-            "ps" => parse_pair(&value, MAX_STRIDE)
-                .map(|p| settings.pool_stride = p)
-                .is_some(),
-            "pad" => parse_padding(&value)
-                .map(|p| settings.padding = p)
-                .is_some(),
-            "ceil" => parse_flag(&value).map(|b| settings.ceil_mode = b).is_some(),
-            "incpad" => parse_flag(&value)
-                .map(|b| settings.count_include_pad = b)
-                .is_some(),
-            "flip" => parse_flag(&value)
-                .map(|b| settings.flip_kernel = b)
-                .is_some(),
-            "slope" => value
-                .parse::<f32>()
-                .ok()
-                .filter(|v| v.is_finite() && v.abs() <= 1.0e3)
-                .map(|v| settings.slope = v)
-                .is_some(),
-            "step" => value
-                .parse::<usize>()
-                .ok()
-                .filter(|&n| n >= 1)
-                .map(|n| step = n - 1)
-                .is_some(),
-            "lang" => match value.as_str() {
-                "en" => {
-                    lang = Some(Lang::En);
-                    true
-                }
-                "zh" => {
-                    lang = Some(Lang::Zh);
-                    true
-                }
-                _ => false,
-            },
-            "theme" => match value.as_str() {
-                "projector" => {
-                    presentation.projector = true;
-                    true
-                }
-                "light" => true,
-                _ => false,
-            },
-            "embed" => parse_flag(&value)
-                .map(|on| presentation.embed = on)
-                .is_some(),
-            "hide" => Presentation::parse_hidden(&value)
-                .map(|hidden| presentation.hidden = hidden)
-                .is_some(),
-            "seed" => true,
-            "x" | "w" | "b" => {
-                // Values need the final sizes: read them after every size.
-                values.push((key.clone(), value));
-                true
-            }
-            _ => false,
-        };
-        // Named in a notice: keep hostile keys short. Yew shows them as text only.
-        let key: String = key.chars().take(24).collect();
-        if !ok && !refused.contains(&key) && refused.len() < 20 {
-            refused.push(key);
-        }
-    }
-    for (key, value) in values {
-        let ok = match key.as_str() {
-            "x" => {
-                let [rows, columns] = settings.input_size;
-                let shape = (settings.channels, rows, columns);
-                parse_values(&value, settings.channels * rows * columns).is_some_and(|v| {
-                    let block = ndarray::Array3::from_shape_vec(shape, v);
-                    block
-                        .map(|block| {
-                            settings
-                                .input
-                                .slice_mut(s![..shape.0, ..rows, ..columns])
-                                .assign(&block)
-                        })
-                        .is_ok()
-                })
-            }
-            "w" => {
-                let [k_h, k_w] = settings.kernel_size;
-                let shape = (settings.filters, settings.channels, k_h, k_w);
-                parse_values(&value, shape.0 * shape.1 * k_h * k_w).is_some_and(|v| {
-                    let block = ndarray::Array4::from_shape_vec(shape, v);
-                    block
-                        .map(|block| {
-                            settings
-                                .kernel
-                                .slice_mut(s![..shape.0, ..shape.1, ..k_h, ..k_w])
-                                .assign(&block)
-                        })
-                        .is_ok()
-                })
-            }
-            _ => parse_values(&value, settings.filters)
-                .map(|v| settings.bias[..v.len()].copy_from_slice(&v))
-                .is_some(),
-        };
-        if !ok {
-            refused.push(key);
-        }
-    }
-    FromLink {
-        settings,
-        step,
-        lang,
-        presentation,
-        refused,
-    }
-}
-
 fn pair_text([rows, columns]: [usize; 2]) -> String {
     if rows == columns {
         rows.to_string()
@@ -350,139 +606,16 @@ fn pair_text([rows, columns]: [usize; 2]) -> String {
     }
 }
 
-fn values_text(values: impl Iterator<Item = f32>) -> String {
+fn numbers_text(values: impl Iterator<Item = f32>) -> String {
     values
         .map(|v| Shortest(v).to_string())
         .collect::<Vec<_>>()
         .join(",")
 }
 
-/// Writes the state as a query string (without the `?`): the example and its presentation.
-pub fn write(state: &State) -> String {
-    with_presentation(write_example(state), state)
-}
-
-/// Appends theme, embed and hidden panels to an example's query.
-pub fn with_presentation(mut query: String, state: &State) -> String {
-    let presentation = &state.presentation;
-    if presentation.projector {
-        query.push_str("&theme=projector");
-    }
-    if presentation.embed {
-        query.push_str("&embed=1");
-    }
-    if !presentation.hidden.is_empty() {
-        query.push_str(&format!("&hide={}", encode(&presentation.hidden_text())));
-    }
-    query
-}
-
-/// Writes the example alone (without theme, embed or hidden panels). Only what differs from a
-/// fresh start is written, except the values, which are always written so the link is exact.
-pub fn write_example(state: &State) -> String {
-    write_with(&write_settings(&state.settings), state)
-}
-
-/// The example's query given its settings part (see [`write_settings`]): adds step and language.
-pub fn write_with(settings_part: &str, state: &State) -> String {
-    let mut query = settings_part.to_owned();
-    if state.position > 0 {
-        query.push_str(&format!("&step={}", state.position + 1));
-    }
-    query.push_str(&format!("&lang={}", state.lang.tag()));
-    query
-}
-
-/// The settings as query parameters: the costly part of a link (every value is written), so
-/// the app computes it once per change of settings rather than once per step.
-pub fn write_settings(settings: &Settings) -> String {
-    let defaults = Settings::default();
-    let mut parts: Vec<(&str, String)> = Vec::new();
-    if settings.operation != defaults.operation {
-        parts.push(("op", settings.operation.id().to_owned()));
-    }
-    parts.push((
-        "in",
-        format!("{}x{}", settings.input_size[0], settings.input_size[1]),
-    ));
-    if settings.channels != 1 {
-        parts.push(("ch", settings.channels.to_string()));
-    }
-    if settings.filters != 1 {
-        parts.push(("f", settings.filters.to_string()));
-    }
-    if settings.operation.has_window() {
-        parts.push(("k", pair_text(settings.kernel_size)));
-        if settings.stride != [1, 1] {
-            parts.push(("s", pair_text(settings.stride)));
-        }
-        if settings.dilation != [1, 1] {
-            parts.push(("d", pair_text(settings.dilation)));
-        }
-        let pad = match settings.padding {
-            PaddingChoice::Custom(Sides {
-                top,
-                left,
-                bottom,
-                right,
-            }) => format!("{top},{left},{bottom},{right}"),
-            named => named.id().to_owned(),
-        };
-        if pad != "valid" {
-            parts.push(("pad", pad));
-        }
-    }
-    if settings.operation.is_pool() && settings.ceil_mode {
-        parts.push(("ceil", "1".to_owned()));
-    }
-    if settings.operation == Operation::AveragePool && !settings.count_include_pad {
-        parts.push(("incpad", "0".to_owned()));
-    }
-    if settings.operation == Operation::Block {
-        parts.push(("act", settings.block_activation.id().to_owned()));
-        let pool = if settings.block_pool == Operation::AveragePool {
-            "avg"
-        } else {
-            "max"
-        };
-        parts.push(("pool", pool.to_owned()));
-        parts.push(("pk", pair_text(settings.pool_size)));
-        parts.push(("ps", pair_text(settings.pool_stride)));
-    }
-    if settings.operation.has_weights() && settings.flip_kernel {
-        parts.push(("flip", "1".to_owned()));
-    }
-    if settings.operation == Operation::LeakyRelu
-        || (settings.operation == Operation::Block
-            && settings.block_activation == Operation::LeakyRelu)
-    {
-        parts.push(("slope", Shortest(settings.slope).to_string()));
-    }
-    parts.push(("x", values_text(settings.input_view().into_iter())));
-    if settings.operation.has_weights() {
-        parts.push(("w", values_text(settings.kernel_view().into_iter())));
-        if settings.bias[..settings.filters].iter().any(|&b| b != 0.0) {
-            parts.push((
-                "b",
-                values_text(settings.bias[..settings.filters].iter().copied()),
-            ));
-        }
-    }
-    if settings.seed != defaults.seed {
-        parts.push(("seed", settings.seed.to_string()));
-    }
-    parts
-        .into_iter()
-        .map(|(key, value)| format!("{key}={}", encode(&value)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::state::Action;
-    use crate::engine::Axis;
 
     #[test]
     fn decode_handles_escapes_and_bad_escapes() {
@@ -493,62 +626,15 @@ mod tests {
     }
 
     #[test]
-    fn a_written_link_reads_back_to_the_same_view() {
-        let state = State::default()
-            .apply(Action::SetSize(
-                crate::app::state::SizeField::Input,
-                Axis::Columns,
-                6,
-            ))
-            .apply(Action::SetSize(
-                crate::app::state::SizeField::Stride,
-                Axis::Rows,
-                2,
-            ))
-            .apply(Action::SetPadding(PaddingChoice::Same))
-            .apply(Action::Edit(Values::Input, [0, 1, 5], "-2.5".into()))
-            .apply(Action::SetBias(0, "1.5".into()))
-            .apply(Action::Seek(3))
-            .apply(Action::SetLang(Lang::Zh));
-        let link = read(&write(&state));
-        assert!(link.refused.is_empty(), "{:?}", link.refused);
-        assert_eq!(link.settings.input_view(), state.settings.input_view());
-        assert_eq!(link.settings.kernel_view(), state.settings.kernel_view());
-        assert_eq!(link.settings.window(), state.settings.window());
-        assert_eq!(link.settings.bias[0], 1.5);
-        assert_eq!(link.step, 3);
-        assert_eq!(link.lang, Some(Lang::Zh));
-    }
-
-    #[test]
-    fn bad_parameters_fall_back_and_are_named() {
-        let link = read(
-            "?op=<script>&in=99999x2&k=abc&s=0&pad=1,2,3&x=1,NaN&step=-1&evil=1&lang=fr&seed=x",
-        );
-        let defaults = Settings::default();
-        assert_eq!(link.settings.operation, defaults.operation);
-        assert_eq!(link.settings.input_size, defaults.input_size);
-        assert_eq!(link.settings.stride, defaults.stride);
-        for key in [
-            "op", "in", "k", "s", "pad", "x", "step", "evil", "lang", "seed",
-        ] {
+    fn every_key_is_declared_once() {
+        for (index, parameter) in PARAMETERS.iter().enumerate() {
             assert!(
-                link.refused.iter().any(|r| r == key),
-                "{key} should be refused: {:?}",
-                link.refused
+                PARAMETERS[index + 1..]
+                    .iter()
+                    .all(|other| other.key != parameter.key),
+                "{} is declared twice",
+                parameter.key
             );
         }
-    }
-
-    #[test]
-    fn values_must_match_the_sizes() {
-        let link = read("in=2x2&x=1,2,3");
-        assert_eq!(link.refused, vec!["x".to_owned()]);
-        let link = read("in=2x2&x=1,2,3,4");
-        assert!(link.refused.is_empty());
-        assert_eq!(
-            link.settings.input_view().into_raw_vec_and_offset().0,
-            vec![1., 2., 3., 4.]
-        );
     }
 }

@@ -5,123 +5,18 @@
 //! `k - 1`. The stage being stepped reads the map of its own index and writes the next one.
 //!
 //! Each grid is split in two so that a step costs O(taps), not O(cells):
-//! - a [`PlaneBase`], built once per example: values, padding and cells no window reads;
+//! - a [`PlaneBase`] (see [`super::plane`]), built once per example: values, padding and cells no window reads;
 //! - a per-step [`PlaneView`]: a few sparse marks and how many cells are written so far.
 
+use super::example::{Example, MapCell};
+use super::plane::{CellView, Kind, Marks, PlaneBase};
 use super::shared::Shared;
-use super::state::{MapCell, Shown, State};
+use super::state::State;
 use crate::engine::{
-    Arithmetic, Cell, Layer, Step, Stepper, WindowLayout,
-    geometry::AxisLayout,
+    Arithmetic, Cell, Layer, Step, Stepper,
     trace::{cell_of_step, step_of_cell},
 };
 use std::collections::{BTreeMap, BTreeSet};
-
-/// What kind of cell a grid position is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Kind {
-    /// A real value.
-    Value,
-    /// A zero-padding cell.
-    Padding,
-    /// Past the padding (reached only by a ceil-mode pooling window).
-    Beyond,
-    /// An output cell not written yet.
-    Pending,
-}
-
-/// Highlights on one cell, as bits so a cell's props compare cheaply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub struct Marks(u16);
-
-impl Marks {
-    /// Read by the current step.
-    pub const TAP: Marks = Marks(1);
-    /// Inside the current window's span (with dilation, between taps too).
-    pub const FIELD: Marks = Marks(1 << 1);
-    /// The max pooling winner.
-    pub const WINNER: Marks = Marks(1 << 2);
-    /// The output cell being written.
-    pub const CURRENT: Marks = Marks(1 << 3);
-    /// Read by the hovered cell's window.
-    pub const HOVER_WINDOW: Marks = Marks(1 << 4);
-    /// Fed by the hovered cell.
-    pub const FEEDS: Marks = Marks(1 << 5);
-    /// The hovered cell itself.
-    pub const HOVERED: Marks = Marks(1 << 6);
-    /// An input cell no window reads.
-    pub const NEVER_READ: Marks = Marks(1 << 7);
-    /// In the receptive field of the traced cell.
-    pub const RECEPTIVE: Marks = Marks(1 << 8);
-    /// The traced cell itself.
-    pub const TRACED: Marks = Marks(1 << 9);
-
-    /// Whether every bit of `other` is set.
-    pub fn has(self, other: Marks) -> bool {
-        self.0 & other.0 == other.0
-    }
-
-    /// Sets the bits of `other`.
-    pub fn add(&mut self, other: Marks) {
-        self.0 |= other.0;
-    }
-
-    /// CSS classes for the set bits.
-    pub fn classes(self) -> impl Iterator<Item = &'static str> {
-        [
-            (Marks::TAP, "tap"),
-            (Marks::FIELD, "field"),
-            (Marks::WINNER, "winner"),
-            (Marks::CURRENT, "current"),
-            (Marks::HOVER_WINDOW, "hover-window"),
-            (Marks::FEEDS, "feeds"),
-            (Marks::HOVERED, "hovered"),
-            (Marks::NEVER_READ, "never-read"),
-            (Marks::RECEPTIVE, "receptive"),
-            (Marks::TRACED, "traced"),
-        ]
-        .into_iter()
-        .filter(move |(mark, _)| self.has(*mark))
-        .map(|(_, class)| class)
-    }
-}
-
-/// One cell as a grid shows it.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct CellView {
-    /// The value shown, if any.
-    pub value: Option<f32>,
-    /// Real, padding, beyond or pending.
-    pub kind: Kind,
-    /// Highlights.
-    pub marks: Marks,
-    /// `[plane, row, column]` of the real cell (map or kernel coordinates), for edits and hover.
-    pub at: [usize; 3],
-}
-
-/// What does not change from step to step: one plane's cells with values, padding and the
-/// cells no window reads.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaneBase {
-    /// Which map the plane belongs to (kernel planes use the stage's index).
-    pub map: usize,
-    /// Which channel (or kernel slice) this is.
-    pub index: usize,
-    /// Rows shown (including padding).
-    pub rows: usize,
-    /// Columns shown (including padding).
-    pub columns: usize,
-    /// Rows of padding shown above the values.
-    pub row_offset: usize,
-    /// Columns of padding shown left of the values.
-    pub column_offset: usize,
-    /// Columns of real values (without padding), for counting written cells.
-    pub real_columns: usize,
-    /// Rows of real values (without padding).
-    pub real_rows: usize,
-    /// The cells, row-major, with `Kind::Value` for every real cell.
-    pub cells: Vec<CellView>,
-}
 
 /// Sparse marks of one plane: row → (column, marks), in grid coordinates.
 pub type Overlay = BTreeMap<usize, Vec<(usize, Marks)>>;
@@ -213,155 +108,22 @@ impl PlaneView {
     }
 }
 
-/// The window geometry of a windowed layer.
-pub fn layout(layer: &Layer) -> Option<&WindowLayout> {
-    match layer {
-        Layer::Conv(conv) => Some(conv.layout()),
-        Layer::Pool(pool) => Some(pool.layout()),
-        Layer::Activation(_) => None,
-    }
-}
-
 /// The stage being stepped.
 pub fn current_layer(state: &State) -> Option<&Layer> {
-    state.shown.stage(state.focus().0)
+    state.example.stage(state.focus().0)
 }
 
 /// The current step of the stage being stepped, from the engine.
 pub fn current_step(state: &State) -> Option<Step> {
     let (stage, step) = state.focus();
-    state.shown.stage(stage)?.step(step).ok()
-}
-
-/// Cells one axis of a map needs: the padded input, plus any ceil-mode overhang.
-fn extent(axis: &AxisLayout) -> usize {
-    axis.padded()
-        .max((axis.output - 1) * axis.stride + axis.kernel_field)
-}
-
-/// The unchanging planes of every map of an example: built once when the example is built.
-pub fn map_bases(shown: &Shown) -> Vec<Vec<Shared<PlaneBase>>> {
-    (0..shown.map_count())
-        .map(|map| map_base(shown, map))
-        .collect()
-}
-
-fn map_base(shown: &Shown, map: usize) -> Vec<Shared<PlaneBase>> {
-    let Some(values) = shown.map(map) else {
-        return Vec::new();
-    };
-    let (channels, in_h, in_w) = values.dim();
-    let window = shown.stage(map).and_then(layout);
-    let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
-        (
-            [extent(&l.rows), extent(&l.columns)],
-            [l.rows.pad_begin, l.columns.pad_begin],
-        )
-    });
-    let padded_end = window.map_or([rows, columns], |l| [l.rows.padded(), l.columns.padded()]);
-    let never_read = window.map(|l| [l.rows.never_read(), l.columns.never_read()]);
-    (0..channels)
-        .map(|channel| {
-            let mut cells = Vec::with_capacity(rows * columns);
-            for row in 0..rows {
-                for column in 0..columns {
-                    let real = row
-                        .checked_sub(top)
-                        .zip(column.checked_sub(left))
-                        .filter(|&(r, c)| r < in_h && c < in_w);
-                    let cell = match real {
-                        Some((r, c)) => {
-                            let mut marks = Marks::default();
-                            if let Some([rows_unread, columns_unread]) = &never_read
-                                && (rows_unread.contains(&r) || columns_unread.contains(&c))
-                            {
-                                marks.add(Marks::NEVER_READ);
-                            }
-                            CellView {
-                                value: Some(values[[channel, r, c]]),
-                                kind: Kind::Value,
-                                marks,
-                                at: [channel, r, c],
-                            }
-                        }
-                        None => {
-                            let padding = row < padded_end[0] && column < padded_end[1];
-                            CellView {
-                                value: padding.then_some(0.0),
-                                kind: if padding { Kind::Padding } else { Kind::Beyond },
-                                marks: Marks::default(),
-                                at: [channel, 0, 0],
-                            }
-                        }
-                    };
-                    cells.push(cell);
-                }
-            }
-            Shared::new(PlaneBase {
-                map,
-                index: channel,
-                rows,
-                columns,
-                row_offset: top,
-                column_offset: left,
-                real_columns: in_w,
-                real_rows: in_h,
-                cells,
-            })
-        })
-        .collect()
-}
-
-/// The kernel planes of every convolution stage (empty for other stages), built once per
-/// example: filter-major then channel (`plane = filter·channels + channel`).
-pub fn kernel_bases(shown: &Shown) -> Vec<Vec<Shared<PlaneBase>>> {
-    shown
-        .pipeline
-        .stages()
-        .iter()
-        .enumerate()
-        .map(|(stage, layer)| {
-            let Layer::Conv(conv) = layer else {
-                return Vec::new();
-            };
-            let weights = conv.weights();
-            let (filters, channels, k_h, k_w) = weights.dim();
-            (0..filters * channels)
-                .map(|index| {
-                    let (filter, channel) = (index / channels, index % channels);
-                    let mut cells = Vec::with_capacity(k_h * k_w);
-                    for row in 0..k_h {
-                        for column in 0..k_w {
-                            cells.push(CellView {
-                                value: Some(weights[[filter, channel, row, column]]),
-                                kind: Kind::Value,
-                                marks: Marks::default(),
-                                at: [index, row, column],
-                            });
-                        }
-                    }
-                    Shared::new(PlaneBase {
-                        map: stage,
-                        index,
-                        rows: k_h,
-                        columns: k_w,
-                        row_offset: 0,
-                        column_offset: 0,
-                        real_columns: k_w,
-                        real_rows: k_h,
-                        cells,
-                    })
-                })
-                .collect()
-        })
-        .collect()
+    state.example.stage(stage)?.step(step).ok()
 }
 
 /// Every map at the current step: its shared planes with this step's marks.
 pub fn maps(state: &State) -> Vec<Vec<PlaneView>> {
     let traced = receptive_field(state);
     let step = current_step(state);
-    (0..state.shown.map_count())
+    (0..state.example.map_count())
         .map(|map| map_planes(state, map, step.as_ref(), traced.as_ref()))
         .collect()
 }
@@ -369,8 +131,8 @@ pub fn maps(state: &State) -> Vec<Vec<PlaneView>> {
 /// The receptive field of the traced cell: one set of cells per map before the last.
 fn receptive_field(state: &State) -> Option<Vec<BTreeSet<Cell>>> {
     let cell = state.traced?;
-    let last = state.shown.pipeline.stages().len().checked_sub(1)?;
-    state.shown.pipeline.receptive_field(last, cell).ok()
+    let last = state.example.pipeline.stages().len().checked_sub(1)?;
+    state.example.pipeline.receptive_field(last, cell).ok()
 }
 
 fn map_planes(
@@ -379,8 +141,8 @@ fn map_planes(
     step: Option<&Step>,
     traced: Option<&Vec<BTreeSet<Cell>>>,
 ) -> Vec<PlaneView> {
-    let shown = &state.shown;
-    let Some(bases) = shown.bases.get(map) else {
+    let example = &state.example;
+    let Some(bases) = example.bases.get(map) else {
         return Vec::new();
     };
     let (focus_stage, focus_step) = state.focus();
@@ -393,7 +155,7 @@ fn map_planes(
                 Some(writer) if writer < focus_stage => usize::MAX,
                 Some(writer) if writer > focus_stage => 0,
                 Some(_) => (focus_step + 1)
-                    .saturating_sub(base.index * cells_of_map(shown, map))
+                    .saturating_sub(base.index * cells_of_map(example, map))
                     .min(base.real_rows * base.real_columns),
             };
             PlaneView::new(base.clone(), written)
@@ -422,7 +184,7 @@ fn map_planes(
                 }
             }
         }
-        if map + 1 == shown.map_count()
+        if map + 1 == example.map_count()
             && let Some(cell) = state.traced
             && let Some(plane) = planes.get_mut(cell.channel)
         {
@@ -433,8 +195,8 @@ fn map_planes(
 }
 
 /// Real cells per channel of map `map`.
-fn cells_of_map(shown: &Shown, map: usize) -> usize {
-    shown.map(map).map_or(0, |values| {
+fn cells_of_map(example: &Example, map: usize) -> usize {
+    example.map(map).map_or(0, |values| {
         let (_, rows, columns) = values.dim();
         rows * columns
     })
@@ -475,20 +237,20 @@ fn mark_window(planes: &mut [PlaneView], step: &Step, tap_mark: Marks, span: boo
 /// Hovering a cell of map `hover.map` shows its window on the map before and the cells it
 /// feeds on the map after.
 fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCell) {
-    let shown = &state.shown;
+    let example = &state.example;
     if hover.map == map {
         if let Some(plane) = planes.get_mut(hover.cell.channel) {
             plane.mark_cell(hover.cell, Marks::HOVERED);
         }
     } else if hover.map == map + 1 {
         // The hovered cell is an output of stage `map`: show the window it was computed from.
-        if let Some(stage) = shown.stage(map)
+        if let Some(stage) = example.stage(map)
             && let Ok(step) = stage.step(step_of_cell(hover.cell, stage.output_shape()))
         {
             mark_window(planes, &step, Marks::HOVER_WINDOW, false);
         }
     } else if map == hover.map + 1
-        && let Some(stage) = shown.stage(hover.map)
+        && let Some(stage) = example.stage(hover.map)
         && let Ok(readers) = stage.readers_of(hover.cell)
     {
         // The hovered cell is an input of stage `hover.map`: show every output it feeds.
@@ -506,16 +268,16 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
 /// The kernel planes of the stage being stepped, with the filter in use marked.
 pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
     let (stage, step) = state.focus();
-    let Some(bases) = state.shown.kernels.get(stage) else {
+    let Some(bases) = state.example.kernels.get(stage) else {
         return Vec::new();
     };
     let in_use = state
-        .shown
+        .example
         .stage(stage)
         .and_then(|layer| cell_of_step(step, layer.output_shape()).ok())
         .map(|cell| cell.channel);
     let channels = state
-        .shown
+        .example
         .stage(stage)
         .map_or(1, |layer| layer.input_shape()[0].max(1));
     bases

@@ -11,7 +11,7 @@
 use super::FeatureMap;
 use super::conv::shape3;
 use super::error::{EngineError, Part, Result};
-use super::limits::{check_input_shape, check_values};
+use super::limits::{MAX_SLOPE, check_input_shape, check_values};
 use super::trace::{
     Arithmetic, Cell, Reader, Source, Step, Stepper, Tap, cell_of_step, check_cell, step_of_cell,
 };
@@ -58,10 +58,10 @@ impl Activation {
     /// Fails unless the function's parameter is usable.
     pub fn check(self) -> Result<()> {
         match self {
-            Activation::LeakyRelu { slope } if !(slope.is_finite() && slope.abs() <= 1.0e3) => {
+            Activation::LeakyRelu { slope } if !(slope.is_finite() && slope.abs() <= MAX_SLOPE) => {
                 Err(EngineError::BadSlope {
                     slope,
-                    limit: 1.0e3,
+                    limit: MAX_SLOPE,
                 })
             }
             _ => Ok(()),

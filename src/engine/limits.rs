@@ -85,3 +85,6 @@ pub fn check_input_shape([channels, rows, columns]: [usize; 3]) -> Result<()> {
     check_at_most(Limited::InputSide, rows, MAX_INPUT_SIDE)?;
     check_at_most(Limited::InputSide, columns, MAX_INPUT_SIDE)
 }
+
+/// Largest magnitude of the Leaky ReLU slope.
+pub const MAX_SLOPE: f32 = 1.0e3;

@@ -1,9 +1,9 @@
 //! One cell of a grid: its value, its highlights, and click-to-edit for input and kernel values.
 
+use crate::app::example::MapCell;
 use crate::app::format;
 use crate::app::i18n::Lang;
-use crate::app::state::MapCell;
-use crate::app::view::{CellView, Kind};
+use crate::app::plane::{CellView, Kind};
 use crate::engine::Cell;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

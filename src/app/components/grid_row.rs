@@ -3,8 +3,9 @@
 
 use super::grid_cell::{CellEvents, GridCell};
 use crate::app::i18n::Lang;
+use crate::app::plane::{Marks, PlaneBase};
 use crate::app::shared::Shared;
-use crate::app::view::{Marks, PlaneBase, PlaneView};
+use crate::app::view::PlaneView;
 use yew::prelude::*;
 
 /// Props of [`GridRow`].

@@ -3,12 +3,12 @@
 
 use super::full_size_maps::FullSizeMaps;
 use crate::app::colormap::ColorScale;
+use crate::app::example::Example;
 use crate::app::format::number;
 use crate::app::i18n::Lang;
 use crate::app::picture::ChosenPicture;
 use crate::app::settings::{Operation, Settings};
 use crate::app::shared::Shared;
-use crate::app::state::Shown;
 use crate::engine::FeatureMap;
 use std::rc::Rc;
 use wasm_bindgen::{Clamped, JsCast};
@@ -19,7 +19,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct HeatmapsProps {
     /// The example shown: the same example is the same allocation.
-    pub shown: Shared<Shown>,
+    pub example: Shared<Example>,
     /// The picture the learner chose, if any: its maps at full size appear while it is the input.
     #[prop_or_default]
     pub picture: Option<Shared<ChosenPicture>>,
@@ -30,7 +30,7 @@ pub struct HeatmapsProps {
 /// A row of pictures per feature map, and the same maps for the whole picture at full size.
 #[component]
 pub fn Heatmaps(props: &HeatmapsProps) -> Html {
-    let shown = &props.shown;
+    let shown = &props.example;
     let text = props.lang.text();
     let maps = (0..shown.map_count()).filter_map(|map| {
         Some(map_pictures(
@@ -49,7 +49,7 @@ pub fn Heatmaps(props: &HeatmapsProps) -> Html {
             <h2 id="heatmaps-heading">{ text.feature_maps }</h2>
             <div class="heatmap-row">{ for maps }</div>
             if let Some(picture) = full_size {
-                <FullSizeMaps settings={Shared::from(shown.settings.clone())} picture={picture.clone()} lang={props.lang} />
+                <FullSizeMaps settings={shown.settings.clone()} picture={picture.clone()} lang={props.lang} />
             }
         </section>
     }

@@ -2,7 +2,6 @@
 
 use crate::app::i18n::Lang;
 use crate::app::shortcuts::SHORTCUTS;
-use crate::app::state::Action;
 use yew::prelude::*;
 
 /// Props of [`HelpOverlay`].
@@ -11,16 +10,13 @@ pub struct HelpOverlayProps {
     /// Interface language.
     pub lang: Lang,
     /// Sends the close action.
-    pub on_action: Callback<Action>,
+    pub on_close: Callback<()>,
 }
 
 /// A modal list of shortcuts; Escape, the button or a click outside closes it.
 #[component]
 pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
-    let close = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::CloseHelp))
-    };
+    let close = { props.on_close.reform(|_: MouseEvent| ()) };
     let text = props.lang.text();
     let close_button = use_node_ref();
     {

@@ -2,8 +2,11 @@
 
 pub mod app;
 pub mod arithmetic;
+pub mod controls;
 pub mod embed_dialog;
+pub mod explanation;
 pub mod feature_map;
+pub mod figures;
 pub mod follow;
 pub mod formula;
 pub mod full_size_maps;
@@ -12,8 +15,10 @@ pub mod grid_cell;
 pub mod grid_row;
 pub mod heatmaps;
 pub mod help_overlay;
+pub mod hooks;
 pub mod keyboard;
 pub mod legend;
+pub mod notices;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;

@@ -1,6 +1,7 @@
 //! A labelled whole-number field that keeps whatever the learner typed and explains bad text.
 
 use crate::app::i18n::Lang;
+use std::ops::RangeInclusive;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -11,6 +12,13 @@ pub struct NumberFieldProps {
     pub label: AttrValue,
     /// The current value in the settings.
     pub value: usize,
+    /// The values the settings accept; a value past it is kept, marked invalid, and the
+    /// engine's message says why.
+    pub range: RangeInclusive<usize>,
+    /// Show the range beside the field (otherwise it is only read out), for fields whose
+    /// range is shown once for a row.
+    #[prop_or(true)]
+    pub show_range: bool,
     /// Hide the label visually (it stays for assistive technology), for fields under a shared heading.
     #[prop_or_default]
     pub compact: bool,
@@ -54,6 +62,14 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
         })
     };
     let message_id = format!("{}-message", props.id);
+    let range_id = format!("{}-range", props.id);
+    let out_of_range = !*refused && !props.range.contains(&props.value);
+    // Name only elements that exist: the range always, the message while it is shown.
+    let described_by = if *refused {
+        format!("{range_id} {message_id}")
+    } else {
+        range_id.clone()
+    };
     html! {
         <label class="number-field">
             <span class={classes!("label", props.compact.then_some("visually-hidden"))}>{ &props.label }</span>
@@ -63,10 +79,13 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 inputmode="numeric"
                 size="3"
                 value={(*text).clone()}
-                aria-invalid={refused.to_string()}
-                aria-describedby={message_id.clone()}
+                aria-invalid={(*refused || out_of_range).to_string()}
+                aria-describedby={described_by}
                 {oninput}
             />
+            <span class={classes!("range", (!props.show_range).then_some("visually-hidden"))} id={range_id}>
+                { format!("{}–{}", props.range.start(), props.range.end()) }
+            </span>
             if *refused {
                 <span class="field-message" id={message_id} role="alert">
                     { props.lang.not_a_whole_number(&text) }

@@ -5,7 +5,7 @@ use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::settings::{Operation, Settings};
 use crate::app::shared::Shared;
-use crate::app::state::Action;
+use crate::app::state::Change;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -17,19 +17,19 @@ pub struct OptionControlsProps {
     /// Interface language.
     pub lang: Lang,
     /// Sends actions to the state.
-    pub on_action: Callback<Action>,
+    pub on_change: Callback<Change>,
 }
 
 fn checkbox(
     id: &'static str,
     label: &'static str,
     checked: bool,
-    on_action: &Callback<Action>,
-    action: fn(bool) -> Action,
+    on_change: &Callback<Change>,
+    change: fn(bool) -> Change,
 ) -> Html {
-    let on_action = on_action.clone();
+    let on_change = on_change.clone();
     let onchange = Callback::from(move |event: Event| {
-        on_action.emit(action(
+        on_change.emit(change(
             event.target_unchecked_into::<HtmlInputElement>().checked(),
         ));
     });
@@ -89,19 +89,15 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
     let settings = &props.settings;
     let operation = settings.operation;
     let block = operation == Operation::Block;
-    let on = |make: fn(Operation) -> Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |operation| on_action.emit(make(operation)))
-    };
+    let on = |make: fn(Operation) -> Change| props.on_change.reform(make);
     let conv = operation.has_weights().then(|| {
         let biases = (0..settings.filters.min(settings.bias.len())).map(|filter| {
-            let on_action = props.on_action.clone();
             let label = if settings.filters > 1 { format!("{} {}", text.bias, filter + 1) } else { text.bias.to_owned() };
-            decimal(format!("bias-{filter}"), label, settings.bias[filter], Callback::from(move |typed| on_action.emit(Action::SetBias(filter, typed))))
+            decimal(format!("bias-{filter}"), label, settings.bias[filter], props.on_change.reform(move |typed| Change::Bias(filter, typed)))
         });
         html! {
             <>
-                { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, &props.on_action, Action::SetFlipKernel) }
+                { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, &props.on_change, Change::FlipKernel) }
                 <div class="biases">{ for biases }</div>
             </>
         }
@@ -109,29 +105,32 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
     let leaky = operation == Operation::LeakyRelu
         || (block && settings.block_activation == Operation::LeakyRelu);
     let slope = leaky.then(|| {
-        let on_action = props.on_action.clone();
         decimal(
             "slope".to_owned(),
             text.slope.to_owned(),
             settings.slope,
-            Callback::from(move |typed| on_action.emit(Action::SetSlope(typed))),
+            props.on_change.reform(Change::Slope),
         )
     });
+    // The block's pooling takes ceil mode and, when it averages, include-pad, as the pooling alone does.
+    let pools = operation.is_pool() || block;
+    let averages = operation == Operation::AveragePool
+        || (block && settings.block_pool == Operation::AveragePool);
     html! {
         <>
             { conv }
             if block {
-                { operation_select("block-activation", text.activation, &Operation::ACTIVATIONS, settings.block_activation, props.lang, on(Action::SetBlockActivation)) }
+                { operation_select("block-activation", text.activation, &Operation::ACTIVATIONS, settings.block_activation, props.lang, on(Change::BlockActivation)) }
             }
             { slope }
             if block {
-                { operation_select("block-pool", text.pooling, &[Operation::MaxPool, Operation::AveragePool], settings.block_pool, props.lang, on(Action::SetBlockPool)) }
+                { operation_select("block-pool", text.pooling, &[Operation::MaxPool, Operation::AveragePool], settings.block_pool, props.lang, on(Change::BlockPool)) }
             }
-            if operation.is_pool() {
-                { checkbox("ceil-mode", text.ceil_mode, settings.ceil_mode, &props.on_action, Action::SetCeilMode) }
+            if pools {
+                { checkbox("ceil-mode", text.ceil_mode, settings.ceil_mode, &props.on_change, Change::CeilMode) }
             }
-            if operation == Operation::AveragePool {
-                { checkbox("count-include-pad", text.count_include_pad, settings.count_include_pad, &props.on_action, Action::SetCountIncludePad) }
+            if averages {
+                { checkbox("count-include-pad", text.count_include_pad, settings.count_include_pad, &props.on_change, Change::CountIncludePad) }
             }
         </>
     }

@@ -3,7 +3,7 @@
 
 use crate::app::i18n::Lang;
 use crate::app::picture::{ChosenPicture, FULL_SIDE, MAX_FILE_BYTES, Picture, SAMPLES, SIZES};
-use crate::app::state::Action;
+use crate::app::state::Change;
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, HtmlInputElement,
@@ -26,7 +26,7 @@ pub struct PictureSourceProps {
     /// Interface language.
     pub lang: Lang,
     /// Sends the decoded picture to the state.
-    pub on_action: Callback<Action>,
+    pub on_change: Callback<Change>,
 }
 
 /// Sample buttons, a file picker, the size and grey or colour.
@@ -37,12 +37,12 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
     let colour = use_state(|| false);
     let problem = use_state(|| None::<PictureProblem>);
     let on_result = {
-        let (on_action, problem) = (props.on_action.clone(), problem.clone());
+        let (on_change, problem) = (props.on_change.clone(), problem.clone());
         Callback::from(
             move |result: Result<ChosenPicture, PictureProblem>| match result {
                 Ok(picture) => {
                     problem.set(None);
-                    on_action.emit(Action::LoadPicture(picture));
+                    on_change.emit(Change::Picture(picture));
                 }
                 Err(why) => problem.set(Some(why)),
             },

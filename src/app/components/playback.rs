@@ -1,7 +1,7 @@
 //! Playback controls: start, back, play/pause, forward, end, speed and a scrub slider.
 
 use crate::app::i18n::Lang;
-use crate::app::state::{Action, SPEEDS};
+use crate::app::state::{Action, Go, Play, SPEEDS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -48,7 +48,7 @@ pub fn Playback(props: &PlaybackProps) -> Html {
         Callback::from(move |event: InputEvent| {
             let input = event.target_unchecked_into::<HtmlInputElement>();
             if let Ok(step) = input.value().parse::<usize>() {
-                on_action.emit(Action::Seek(step.saturating_sub(1)));
+                on_action.emit(Action::Go(Go::To(step.saturating_sub(1))));
             }
         })
     };
@@ -57,30 +57,30 @@ pub fn Playback(props: &PlaybackProps) -> Html {
         Callback::from(move |event: Event| {
             let select = event.target_unchecked_into::<HtmlSelectElement>();
             if let Ok(speed) = select.value().parse::<u32>() {
-                on_action.emit(Action::SetSpeed(speed));
+                on_action.emit(Action::Play(Play::Speed(speed)));
             }
         })
     };
     html! {
         <div class="playback" role="group" aria-label={text.step}>
-            { button(start, Icon::Start, Action::Start, "start", at_start) }
-            { button(back, Icon::Back, Action::StepBack, "back", at_start) }
+            { button(start, Icon::Start, Action::Go(Go::Start), "start", at_start) }
+            { button(back, Icon::Back, Action::Go(Go::Back), "back", at_start) }
             if props.playing {
-                { button(pause, Icon::Pause, Action::TogglePlay, "play", false) }
+                { button(pause, Icon::Pause, Action::Play(Play::Toggle), "play", false) }
             } else {
-                { button(play, Icon::Play, Action::TogglePlay, "play", false) }
+                { button(play, Icon::Play, Action::Play(Play::Toggle), "play", false) }
             }
-            { button(forward, Icon::Forward, Action::StepForward, "forward", at_end) }
-            { button(end, Icon::End, Action::End, "end", at_end) }
+            { button(forward, Icon::Forward, Action::Go(Go::Forward), "forward", at_end) }
+            { button(end, Icon::End, Action::Go(Go::End), "end", at_end) }
             <input type="range" class="scrub" min="1" max={props.steps.max(1).to_string()}
                 value={(props.position + 1).to_string()} aria-label={text.step}
                 aria-valuetext={props.lang.step_of(props.position + 1, props.steps)}
                 oninput={onscrub} />
             if let Some(label) = &props.stage_label {
                 <span class="stage-buttons">
-                    { button(text.stage_buttons[0], Icon::Start, Action::PreviousStage, "previous-stage", at_start) }
+                    { button(text.stage_buttons[0], Icon::Start, Action::Go(Go::PreviousStage), "previous-stage", at_start) }
                     <span class="stage-label" data-testid="stage">{ label }</span>
-                    { button(text.stage_buttons[1], Icon::End, Action::NextStage, "next-stage", at_end) }
+                    { button(text.stage_buttons[1], Icon::End, Action::Go(Go::NextStage), "next-stage", at_end) }
                 </span>
             }
             <span class="step-count" data-testid="step-count">{ props.lang.step_of(props.position + 1, props.steps) }</span>

@@ -2,7 +2,7 @@
 
 use crate::app::i18n::Lang;
 use crate::app::settings::Values;
-use crate::app::state::Action;
+use crate::app::state::Change;
 use crate::engine::{fill::RandomKind, presets::KernelPreset};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -17,7 +17,7 @@ pub struct ValuesControlsProps {
     /// Interface language.
     pub lang: Lang,
     /// Sends actions to the state.
-    pub on_action: Callback<Action>,
+    pub on_change: Callback<Change>,
 }
 
 /// Buttons for random values and a preset menu.
@@ -28,25 +28,25 @@ pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
     let target = use_state(|| None::<usize>);
     let filter = target.filter(|&filter| filter < props.filters);
     let random = |values: Values, kind: RandomKind, label: &'static str, id: &'static str| {
-        let on_action = props.on_action.clone();
+        let on_change = props.on_change.clone();
         let filter = if values == Values::Kernel {
             filter
         } else {
             None
         };
         html! {
-            <button type="button" data-action={id} onclick={Callback::from(move |_| on_action.emit(Action::Randomize(values, kind, filter)))}>
+            <button type="button" data-action={id} onclick={Callback::from(move |_| on_change.emit(Change::Randomize(values, kind, filter)))}>
                 { label }
             </button>
         }
     };
     let integers = RandomKind::SmallIntegers { range: 3 };
     let onpreset = {
-        let on_action = props.on_action.clone();
+        let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let select = event.target_unchecked_into::<HtmlSelectElement>();
             if let Some(preset) = KernelPreset::from_id(&select.value()) {
-                on_action.emit(Action::Preset(preset, filter));
+                on_change.emit(Change::Preset(preset, filter));
             }
             select.set_value("");
         })

@@ -2,9 +2,9 @@
 
 use super::number_field::NumberField;
 use crate::app::i18n::Lang;
-use crate::app::settings::{Operation, PaddingChoice, Settings};
+use crate::app::settings::{Limit, Operation, PaddingChoice, Settings, SizeField};
 use crate::app::shared::Shared;
-use crate::app::state::{Action, Side, SizeField};
+use crate::app::state::{Change, Side};
 use crate::engine::{Axis, Sides};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -18,8 +18,8 @@ pub struct WindowControlsProps {
     pub sides: Sides,
     /// Interface language.
     pub lang: Lang,
-    /// Sends actions to the state.
-    pub on_action: Callback<Action>,
+    /// Called with each change.
+    pub on_change: Callback<Change>,
 }
 
 /// The window controls.
@@ -28,13 +28,13 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
     let text = props.lang.text();
     let settings = &props.settings;
     // One row per size: a label, then the rows and columns fields under shared headings.
-    let row = |label: &'static str, id: &'static str, field: SizeField, values: [usize; 2]| {
+    let row = |label: &'static str, id: &'static str, field: SizeField| {
+        let values = settings.size(field);
         let field_for = |axis: Axis, index: usize, name: &'static str| {
-            let on_action = props.on_action.clone();
             html! {
                 <NumberField label={format!("{label}: {name}")} compact=true id={format!("{id}-{}", ["h", "w"][index])}
-                    value={values[index]} lang={props.lang}
-                    on_change={Callback::from(move |value| on_action.emit(Action::SetSize(field, axis, value)))} />
+                    value={values[index]} range={field.limit().range()} show_range=false lang={props.lang}
+                    on_change={props.on_change.reform(move |value| Change::Size(field, axis, value))} />
             }
         };
         html! {
@@ -43,17 +43,20 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 { field_for(Axis::Rows, 0, text.rows) }
                 <span class="times" aria-hidden="true">{ "×" }</span>
                 { field_for(Axis::Columns, 1, text.columns) }
+                <span class="range" aria-hidden="true">{ range_text(field.limit()) }</span>
             </div>
         }
     };
-    let count =
-        |label: &'static str, id: &'static str, value: usize, action: fn(usize) -> Action| {
-            let on_action = props.on_action.clone();
-            html! {
-                <NumberField {label} {id} {value} lang={props.lang}
-                    on_change={Callback::from(move |value| on_action.emit(action(value)))} />
-            }
-        };
+    let count = |label: &'static str,
+                 id: &'static str,
+                 value: usize,
+                 limit: Limit,
+                 change: fn(usize) -> Change| {
+        html! {
+            <NumberField {label} {id} {value} range={limit.range()} lang={props.lang}
+                on_change={props.on_change.reform(change)} />
+        }
+    };
     let block = settings.operation == Operation::Block;
     let windowed = settings.operation.has_window();
     let kernel_label = if settings.operation.is_pool() {
@@ -62,7 +65,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         text.kernel_size
     };
     let onpadding = {
-        let on_action = props.on_action.clone();
+        let on_change = props.on_change.clone();
         let sides = props.sides;
         Callback::from(move |event: Event| {
             let choice = match event
@@ -76,7 +79,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 "custom" => PaddingChoice::Custom(sides),
                 _ => PaddingChoice::Valid,
             };
-            on_action.emit(Action::SetPadding(choice));
+            on_change.emit(Change::Padding(choice));
         })
     };
     let modes = [
@@ -91,10 +94,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         _ => None,
     };
     let side_field = |side: Side, index: usize, value: usize| {
-        let on_action = props.on_action.clone();
         html! {
             <NumberField label={text.sides[index]} id={format!("pad-{}", ["top", "left", "bottom", "right"][index])} {value}
-                lang={props.lang} on_change={Callback::from(move |value| on_action.emit(Action::SetPadSide(side, value)))} />
+                range={Limit::Padding.range()} lang={props.lang}
+                on_change={props.on_change.reform(move |value| Change::PadSide(side, value))} />
         }
     };
     html! {
@@ -104,20 +107,20 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 <div class="size-row size-heading" aria-hidden="true">
                     <span></span><span>{ text.rows }</span><span></span><span>{ text.columns }</span>
                 </div>
-                { row(text.input_size, "input", SizeField::Input, settings.input_size) }
+                { row(text.input_size, "input", SizeField::Input) }
                 if windowed {
-                    { row(kernel_label, "kernel", SizeField::Kernel, settings.kernel_size) }
-                    { row(text.stride, "stride", SizeField::Stride, settings.stride) }
-                    { row(text.dilation, "dilation", SizeField::Dilation, settings.dilation) }
+                    { row(kernel_label, "kernel", SizeField::Kernel) }
+                    { row(text.stride, "stride", SizeField::Stride) }
+                    { row(text.dilation, "dilation", SizeField::Dilation) }
                 }
                 if block {
-                    { row(text.pool_window, "pool", SizeField::PoolWindow, settings.pool_size) }
-                    { row(text.pool_stride, "pool-stride", SizeField::PoolStride, settings.pool_stride) }
+                    { row(text.pool_window, "pool", SizeField::PoolWindow) }
+                    { row(text.pool_stride, "pool-stride", SizeField::PoolStride) }
                 }
                 <div class="counts">
-                    { count(text.channels, "channels", settings.channels, Action::SetChannels) }
+                    { count(text.channels, "channels", settings.channels, Limit::Channels, Change::Channels) }
                     if settings.operation.has_weights() {
-                        { count(text.filters, "filters", settings.filters, Action::SetFilters) }
+                        { count(text.filters, "filters", settings.filters, Limit::Filters, Change::Filters) }
                     }
                 </div>
             </fieldset>
@@ -141,4 +144,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             }
         </>
     }
+}
+
+/// A field's range, shown beside it: `1–64`.
+fn range_text(limit: Limit) -> String {
+    let range = limit.range();
+    format!("{}–{}", range.start(), range.end())
 }

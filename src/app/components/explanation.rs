@@ -1,0 +1,44 @@
+//! The explanation of the current step: its calculation term by term, and the output-size
+//! formula with the current numbers.
+
+use super::arithmetic::ArithmeticPanel;
+use super::formula::FormulaPanel;
+use crate::app::presentation::Panel;
+use crate::app::state::State;
+use crate::app::view;
+use crate::engine::Stepper;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`Explanation`].
+#[derive(Properties, PartialEq)]
+pub struct ExplanationProps {
+    /// The state shown.
+    pub state: Rc<State>,
+}
+
+/// The calculation and the formula, each unless its panel is hidden.
+#[component]
+pub fn Explanation(props: &ExplanationProps) -> Html {
+    let state = &props.state;
+    let lang = state.lang;
+    let shows = |panel| state.presentation.shows(panel);
+    let layer = view::current_layer(state);
+    let step = view::current_step(state).filter(|_| shows(Panel::Arithmetic));
+    let channels = layer.map_or(1, |layer| layer.input_shape()[0]);
+    let layout = layer
+        .and_then(crate::app::plane::layout)
+        .filter(|_| shows(Panel::Formula));
+    // Settings the engine refused leave the calculation showing an older example.
+    let stale = state.error.is_some().then_some("stale");
+    html! {
+        <div class={classes!("explain", stale)}>
+            if let Some(step) = step {
+                <ArithmeticPanel {step} {channels} map={state.focus().0} {lang} />
+            }
+            if let Some(layout) = layout {
+                <FormulaPanel layout={layout.clone()} {lang} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,244 @@
+//! One plane of a grid as it never changes within an example: each cell's value and kind
+//! (value, padding, beyond), and the marks that hold for every step (cells no window reads).
+//! Built once per example from the engine's pipeline; the per-step view adds sparse marks.
+
+use super::shared::Shared;
+use crate::engine::{Layer, Pipeline, WindowLayout, geometry::AxisLayout};
+
+/// What kind of cell a grid position is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A real value.
+    Value,
+    /// A zero-padding cell.
+    Padding,
+    /// Past the padding (reached only by a ceil-mode pooling window).
+    Beyond,
+    /// An output cell not written yet.
+    Pending,
+}
+
+/// Highlights on one cell, as bits so a cell's props compare cheaply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Marks(u16);
+
+impl Marks {
+    /// Read by the current step.
+    pub const TAP: Marks = Marks(1);
+    /// Inside the current window's span (with dilation, between taps too).
+    pub const FIELD: Marks = Marks(1 << 1);
+    /// The max pooling winner.
+    pub const WINNER: Marks = Marks(1 << 2);
+    /// The output cell being written.
+    pub const CURRENT: Marks = Marks(1 << 3);
+    /// Read by the hovered cell's window.
+    pub const HOVER_WINDOW: Marks = Marks(1 << 4);
+    /// Fed by the hovered cell.
+    pub const FEEDS: Marks = Marks(1 << 5);
+    /// The hovered cell itself.
+    pub const HOVERED: Marks = Marks(1 << 6);
+    /// An input cell no window reads.
+    pub const NEVER_READ: Marks = Marks(1 << 7);
+    /// In the receptive field of the traced cell.
+    pub const RECEPTIVE: Marks = Marks(1 << 8);
+    /// The traced cell itself.
+    pub const TRACED: Marks = Marks(1 << 9);
+
+    /// Whether every bit of `other` is set.
+    pub fn has(self, other: Marks) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    /// Sets the bits of `other`.
+    pub fn add(&mut self, other: Marks) {
+        self.0 |= other.0;
+    }
+
+    /// CSS classes for the set bits.
+    pub fn classes(self) -> impl Iterator<Item = &'static str> {
+        [
+            (Marks::TAP, "tap"),
+            (Marks::FIELD, "field"),
+            (Marks::WINNER, "winner"),
+            (Marks::CURRENT, "current"),
+            (Marks::HOVER_WINDOW, "hover-window"),
+            (Marks::FEEDS, "feeds"),
+            (Marks::HOVERED, "hovered"),
+            (Marks::NEVER_READ, "never-read"),
+            (Marks::RECEPTIVE, "receptive"),
+            (Marks::TRACED, "traced"),
+        ]
+        .into_iter()
+        .filter(move |(mark, _)| self.has(*mark))
+        .map(|(_, class)| class)
+    }
+}
+
+/// One cell as a grid shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CellView {
+    /// The value shown, if any.
+    pub value: Option<f32>,
+    /// Real, padding, beyond or pending.
+    pub kind: Kind,
+    /// Highlights.
+    pub marks: Marks,
+    /// `[plane, row, column]` of the real cell (map or kernel coordinates), for edits and hover.
+    pub at: [usize; 3],
+}
+
+/// What does not change from step to step: one plane's cells with values, padding and the
+/// cells no window reads.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaneBase {
+    /// Which map the plane belongs to (kernel planes use the stage's index).
+    pub map: usize,
+    /// Which channel (or kernel slice) this is.
+    pub index: usize,
+    /// Rows shown (including padding).
+    pub rows: usize,
+    /// Columns shown (including padding).
+    pub columns: usize,
+    /// Rows of padding shown above the values.
+    pub row_offset: usize,
+    /// Columns of padding shown left of the values.
+    pub column_offset: usize,
+    /// Columns of real values (without padding), for counting written cells.
+    pub real_columns: usize,
+    /// Rows of real values (without padding).
+    pub real_rows: usize,
+    /// The cells, row-major, with `Kind::Value` for every real cell.
+    pub cells: Vec<CellView>,
+}
+
+/// The window geometry of a windowed layer.
+pub fn layout(layer: &Layer) -> Option<&WindowLayout> {
+    match layer {
+        Layer::Conv(conv) => Some(conv.layout()),
+        Layer::Pool(pool) => Some(pool.layout()),
+        Layer::Activation(_) => None,
+    }
+}
+
+/// Cells one axis of a map needs: the padded input, plus any ceil-mode overhang.
+fn extent(axis: &AxisLayout) -> usize {
+    axis.padded()
+        .max((axis.output - 1) * axis.stride + axis.kernel_field)
+}
+
+/// The unchanging planes of every map of an example: built once when the example is built.
+pub fn map_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+    (0..pipeline.map_count())
+        .map(|map| map_base(pipeline, map))
+        .collect()
+}
+
+fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
+    let Some(values) = pipeline.map(map) else {
+        return Vec::new();
+    };
+    let (channels, in_h, in_w) = values.dim();
+    let window = pipeline.stages().get(map).and_then(layout);
+    let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
+        (
+            [extent(&l.rows), extent(&l.columns)],
+            [l.rows.pad_begin, l.columns.pad_begin],
+        )
+    });
+    let padded_end = window.map_or([rows, columns], |l| [l.rows.padded(), l.columns.padded()]);
+    let never_read = window.map(|l| [l.rows.never_read(), l.columns.never_read()]);
+    (0..channels)
+        .map(|channel| {
+            let mut cells = Vec::with_capacity(rows * columns);
+            for row in 0..rows {
+                for column in 0..columns {
+                    let real = row
+                        .checked_sub(top)
+                        .zip(column.checked_sub(left))
+                        .filter(|&(r, c)| r < in_h && c < in_w);
+                    let cell = match real {
+                        Some((r, c)) => {
+                            let mut marks = Marks::default();
+                            if let Some([rows_unread, columns_unread]) = &never_read
+                                && (rows_unread.contains(&r) || columns_unread.contains(&c))
+                            {
+                                marks.add(Marks::NEVER_READ);
+                            }
+                            CellView {
+                                value: Some(values[[channel, r, c]]),
+                                kind: Kind::Value,
+                                marks,
+                                at: [channel, r, c],
+                            }
+                        }
+                        None => {
+                            let padding = row < padded_end[0] && column < padded_end[1];
+                            CellView {
+                                value: padding.then_some(0.0),
+                                kind: if padding { Kind::Padding } else { Kind::Beyond },
+                                marks: Marks::default(),
+                                at: [channel, 0, 0],
+                            }
+                        }
+                    };
+                    cells.push(cell);
+                }
+            }
+            Shared::new(PlaneBase {
+                map,
+                index: channel,
+                rows,
+                columns,
+                row_offset: top,
+                column_offset: left,
+                real_columns: in_w,
+                real_rows: in_h,
+                cells,
+            })
+        })
+        .collect()
+}
+
+/// The kernel planes of every convolution stage (empty for other stages), built once per
+/// example: filter-major then channel (`plane = filter·channels + channel`).
+pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+    pipeline
+        .stages()
+        .iter()
+        .enumerate()
+        .map(|(stage, layer)| {
+            let Layer::Conv(conv) = layer else {
+                return Vec::new();
+            };
+            let weights = conv.weights();
+            let (filters, channels, k_h, k_w) = weights.dim();
+            (0..filters * channels)
+                .map(|index| {
+                    let (filter, channel) = (index / channels, index % channels);
+                    let mut cells = Vec::with_capacity(k_h * k_w);
+                    for row in 0..k_h {
+                        for column in 0..k_w {
+                            cells.push(CellView {
+                                value: Some(weights[[filter, channel, row, column]]),
+                                kind: Kind::Value,
+                                marks: Marks::default(),
+                                at: [index, row, column],
+                            });
+                        }
+                    }
+                    Shared::new(PlaneBase {
+                        map: stage,
+                        index,
+                        rows: k_h,
+                        columns: k_w,
+                        row_offset: 0,
+                        column_offset: 0,
+                        real_columns: k_w,
+                        real_rows: k_h,
+                        cells,
+                    })
+                })
+                .collect()
+        })
+        .collect()
+}

@@ -1,0 +1,204 @@
+//! The app's one state and the actions that change it; pure, so it is tested natively.
+//!
+//! Actions come in groups by concern: [`Change`] edits the example, [`Go`] moves through its
+//! steps, [`Play`] runs playback, and the rest change how it is looked at. Each group is
+//! applied in its own file.
+
+mod change;
+mod moves;
+
+pub use change::{Change, Refusal, Side, parse_number};
+pub use moves::{Go, Play, SPEEDS};
+
+use super::example::{Example, MapCell};
+use super::i18n::Lang;
+use super::picture::ChosenPicture;
+use super::presentation::{Panel, Presentation};
+use super::settings::Settings;
+use super::shared::Shared;
+use super::url::{Link, Reading};
+use crate::engine::{Cell, EngineError};
+use yew::Reducible;
+
+/// Link parameters that could not be used as given when the page opened.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinkNotice {
+    /// Unknown, malformed or out of range: their defaults are used.
+    pub refused: Vec<String>,
+    /// Given more than once: the first value is used.
+    pub repeated: Vec<String>,
+}
+
+/// The whole app state. Large parts are [`Shared`], so comparing two states is cheap and a
+/// no-op action re-renders nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// Interface language.
+    pub lang: Lang,
+    /// What the controls show; may not form a valid example.
+    pub settings: Shared<Settings>,
+    /// The last valid example, shown in the grids.
+    pub example: Shared<Example>,
+    /// Why `settings` is not what is shown, if it is not.
+    pub error: Option<EngineError>,
+    /// The current step: outputs before it are written, it is being written.
+    pub position: usize,
+    /// Whether playback is running.
+    pub playing: bool,
+    /// Playback speed in steps per second.
+    pub speed: u32,
+    /// The cell under the pointer: its window (in the map before) and the outputs it feeds
+    /// (in the map after) are shown.
+    pub hover: Option<MapCell>,
+    /// The last refused typed value.
+    pub refusal: Option<Refusal>,
+    /// Link parameters that were not used as given when the page opened.
+    pub link_notice: LinkNotice,
+    /// A cell of the last map whose receptive field is traced back to the input.
+    pub traced: Option<Cell>,
+    /// Theme, embed mode and hidden panels.
+    pub presentation: Presentation,
+    /// Whether the keyboard shortcut overlay is open.
+    pub help_open: bool,
+    /// The last picture the learner chose, kept at full size for its feature maps.
+    pub picture: Option<Shared<ChosenPicture>>,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Change the example.
+    Change(Change),
+    /// Move through the steps.
+    Go(Go),
+    /// Playback.
+    Play(Play),
+    /// Pointer over a cell, or over nothing.
+    Hover(Option<MapCell>),
+    /// Trace a cell of the last map back to the input, or stop tracing.
+    Trace(Option<Cell>),
+    /// Switch the interface language.
+    SetLang(Lang),
+    /// Switch the projector theme on or off.
+    SetProjector(bool),
+    /// Hide or show a panel.
+    SetHidden(Panel, bool),
+    /// Open or close the keyboard shortcut overlay.
+    ToggleHelp,
+    /// Close the keyboard shortcut overlay.
+    CloseHelp,
+}
+
+impl State {
+    /// A state showing `settings`. Settings that do not form an example are kept for the
+    /// controls, with the engine's reason, beside the nearest example that does form.
+    pub fn new(lang: Lang, settings: Settings) -> Self {
+        let settings = Shared::new(settings);
+        let (example, error) = match Example::build(&settings) {
+            Ok(example) => (example, None),
+            Err(error) => (fallback_example(&settings), Some(error)),
+        };
+        State {
+            lang,
+            settings,
+            example: Shared::new(example),
+            error,
+            position: 0,
+            playing: false,
+            speed: 2,
+            hover: None,
+            refusal: None,
+            link_notice: LinkNotice::default(),
+            traced: None,
+            presentation: Presentation::default(),
+            help_open: false,
+            picture: None,
+        }
+    }
+
+    /// The state a link describes, with a notice naming every parameter not used as given.
+    pub fn from_link(reading: Reading, browser_lang: Lang) -> Self {
+        let Reading {
+            link,
+            refused,
+            repeated,
+        } = reading;
+        let settings = std::rc::Rc::unwrap_or_clone(link.settings);
+        let mut state = State::new(link.lang.unwrap_or(browser_lang), settings);
+        state.position = link.step.min(state.last_step());
+        state.link_notice = LinkNotice { refused, repeated };
+        state.presentation = link.presentation;
+        state
+    }
+
+    /// What a link to this view holds.
+    pub fn link(&self) -> Link {
+        Link {
+            settings: self.settings.0.clone(),
+            step: self.position,
+            lang: Some(self.lang),
+            presentation: self.presentation.clone(),
+        }
+    }
+
+    /// The last step number.
+    pub fn last_step(&self) -> usize {
+        self.example.steps().saturating_sub(1)
+    }
+
+    /// `(stage, step within the stage)` of the current position.
+    pub fn focus(&self) -> (usize, usize) {
+        self.example
+            .pipeline
+            .locate(self.position)
+            .unwrap_or((0, 0))
+    }
+
+    /// Applies one action, returning the next state.
+    pub fn apply(&self, action: Action) -> Self {
+        let mut next = self.clone();
+        match action {
+            Action::Change(change) => next.change(change),
+            Action::Go(go) => next.go(go),
+            Action::Play(play) => next.play(play),
+            Action::Hover(hover) => next.hover = hover,
+            Action::Trace(cell) => next.traced = cell,
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetProjector(on) => next.presentation.projector = on,
+            Action::SetHidden(panel, hidden) => next.presentation.set_hidden(panel, hidden),
+            Action::ToggleHelp => next.help_open = !self.help_open,
+            Action::CloseHelp => next.help_open = false,
+        }
+        next
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new(Lang::En, Settings::default())
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    /// Used with `use_reducer_eq`: a next state equal to this one re-renders nothing.
+    fn reduce(self: std::rc::Rc<Self>, action: Action) -> std::rc::Rc<Self> {
+        std::rc::Rc::new(self.apply(action))
+    }
+}
+
+/// The example shown beside settings that do not form one: the default example with the same
+/// operation, so the grids show the kind of layer the controls name, greyed out as stale.
+fn fallback_example(settings: &Settings) -> Example {
+    let same_kind = Settings {
+        operation: settings.operation,
+        block_activation: settings.block_activation,
+        block_pool: settings.block_pool,
+        ..Settings::default()
+    };
+    Example::build(&Shared::new(same_kind))
+        .or_else(|_| Example::build(&Shared::new(Settings::default())))
+        // The default example is valid (tested); without Debug so no formatting code ships.
+        .unwrap_or_else(|_| unreachable!("the default example is valid"))
+}
