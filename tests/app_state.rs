@@ -183,7 +183,10 @@ fn edits_that_are_not_numbers_or_too_large_are_refused() {
     )));
     assert_eq!(accepted.refusal, None);
     assert_eq!(accepted.settings.input_view()[[0, 0, 0]], -1.5);
-    assert_eq!(accepted.example.map(1).unwrap()[[0, 0, 0]], 15.0 - 2.5 * 2.0);
+    assert_eq!(
+        accepted.example.map(1).unwrap()[[0, 0, 0]],
+        15.0 - 2.5 * 2.0
+    );
 }
 
 #[test]
@@ -286,4 +289,160 @@ fn max_pooling_marks_its_winner() {
         vec![Some(3.0)],
         "the largest of the first 3×3 window of the tutorial input"
     );
+}
+
+#[test]
+fn a_tick_that_arrives_after_a_pause_does_not_move_the_view() {
+    let paused = apply(
+        State::default(),
+        [Action::Play(Play::Toggle), Action::Play(Play::Toggle)],
+    );
+    assert!(!paused.playing);
+    let late = paused.apply(Action::Play(Play::Tick));
+    assert_eq!(late.position, paused.position);
+    assert_eq!(late, paused);
+}
+
+#[test]
+fn an_impossible_link_keeps_its_operation_and_names_the_reason() {
+    use convstep::app::{i18n::Lang, url};
+    // A 2-wide window with 2 cells of padding: the first window covers padding only.
+    let state = State::from_link(url::read("?op=max-pool&k=2&pad=2"), Lang::En);
+    assert_eq!(state.settings.operation, Operation::MaxPool);
+    assert!(
+        matches!(state.error, Some(EngineError::WindowOnlyPadding { .. })),
+        "{:?}",
+        state.error
+    );
+    assert_eq!(
+        state.example.settings.operation,
+        Operation::MaxPool,
+        "the grids show a max pooling, not a convolution"
+    );
+    let state = State::from_link(url::read("?in=2&k=5"), Lang::En);
+    assert_eq!(
+        state.settings.input_size,
+        [2, 2],
+        "the controls keep the link's sizes"
+    );
+    assert!(matches!(
+        state.error,
+        Some(EngineError::KernelLargerThanInput { .. })
+    ));
+}
+
+#[test]
+fn a_refused_kernel_edit_names_the_filter_and_channel_counted_from_one() {
+    // Filter 2, channel 2, row 2, column 3 of a 2-channel, 2-filter kernel.
+    let state = apply(
+        State::default(),
+        [
+            Action::Change(Change::Channels(2)),
+            Action::Change(Change::Filters(2)),
+        ],
+    );
+    let plane = 2 + 1; // filter index 1 · 2 channels + channel index 1
+    let refused = state.apply(Action::Change(Change::Value(
+        Values::Kernel,
+        [plane, 1, 2],
+        "1e30".into(),
+    )));
+    let Some(Refusal::Engine(error)) = &refused.refusal else {
+        panic!("1e30 is refused: {:?}", refused.refusal);
+    };
+    let message = error.to_string();
+    assert!(
+        message.contains("filter 2, channel 2, row 2, column 3"),
+        "{message}"
+    );
+}
+
+mod typed_values {
+    //! No sequence of typed values panics the reducer, or anything drawn from its state.
+    use super::*;
+    use convstep::app::{state::Side, url};
+    use proptest::prelude::*;
+
+    /// Numbers around every limit: in range, one past, far past and absurd.
+    fn typed_number() -> impl Strategy<Value = usize> {
+        prop_oneof![
+            0usize..=20,
+            Just(5),
+            Just(9),
+            Just(16),
+            Just(17),
+            Just(65),
+            Just(129),
+            Just(1_000),
+            Just(usize::MAX),
+        ]
+    }
+
+    fn typed_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("1e30".to_owned()),
+            Just("NaN".to_owned()),
+            Just("-2,5".to_owned()),
+            Just("".to_owned()),
+            "[-9-9.,a−]{0,6}",
+        ]
+    }
+
+    fn axis() -> impl Strategy<Value = Axis> {
+        prop_oneof![Just(Axis::Rows), Just(Axis::Columns)]
+    }
+
+    fn change() -> impl Strategy<Value = Change> {
+        let field = prop_oneof![
+            Just(SizeField::Input),
+            Just(SizeField::Kernel),
+            Just(SizeField::Stride),
+            Just(SizeField::Dilation),
+            Just(SizeField::PoolWindow),
+            Just(SizeField::PoolStride),
+        ];
+        let side = prop_oneof![
+            Just(Side::Top),
+            Just(Side::Left),
+            Just(Side::Bottom),
+            Just(Side::Right)
+        ];
+        let values = prop_oneof![Just(Values::Input), Just(Values::Kernel)];
+        prop_oneof![
+            (field, axis(), typed_number()).prop_map(|(f, a, n)| Change::Size(f, a, n)),
+            typed_number().prop_map(Change::Channels),
+            typed_number().prop_map(Change::Filters),
+            (side, typed_number()).prop_map(|(s, n)| Change::PadSide(s, n)),
+            (0usize..Operation::ALL.len()).prop_map(|i| Change::Operation(Operation::ALL[i])),
+            (typed_number(), typed_text()).prop_map(|(f, t)| Change::Bias(f, t)),
+            typed_text().prop_map(Change::Slope),
+            (
+                values,
+                typed_number(),
+                typed_number(),
+                typed_number(),
+                typed_text()
+            )
+                .prop_map(|(v, p, r, c, t)| Change::Value(v, [p, r, c], t)),
+            any::<bool>().prop_map(Change::CeilMode),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn no_sequence_of_typed_values_panics(changes in prop::collection::vec(change(), 1..8)) {
+            let mut state = State::default();
+            for change in changes {
+                state = state.apply(Action::Change(change));
+                state = state.apply(Action::Go(Go::End));
+                // Everything the page draws from the state.
+                let _ = view::maps(&state);
+                let _ = view::kernel_planes(&state);
+                let _ = view::current_step(&state);
+                let _ = url::write(&state.link(), &[url::Part::Example, url::Part::Place]);
+                prop_assert!(state.position <= state.last_step());
+            }
+        }
+    }
 }

@@ -1,0 +1,269 @@
+//! Links, natively: what a link reads as, what the notices name, and the round trip.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::app::i18n::Lang;
+use convstep::app::presentation::{Panel, Presentation};
+use convstep::app::settings::{Limit, Operation, PaddingChoice, Settings};
+use convstep::app::state::State;
+use convstep::app::url::{self, Link, Part};
+use convstep::engine::Sides;
+use proptest::prelude::*;
+use std::rc::Rc;
+
+const ALL_PARTS: [Part; 3] = [Part::Example, Part::Place, Part::Presentation];
+
+#[test]
+fn a_link_opens_the_same_view() {
+    let reading = url::read("?in=7x5&k=3&s=2&pad=same&x=&step=6&theme=projector&lang=zh");
+    assert_eq!(reading.refused, vec!["x".to_owned()], "x has no values");
+    let link = reading.link;
+    assert_eq!(link.settings.input_size, [7, 5]);
+    assert_eq!(link.settings.stride, [2, 2]);
+    assert_eq!(link.settings.padding, PaddingChoice::Same);
+    assert_eq!(link.step, 5);
+    assert_eq!(link.lang, Some(Lang::Zh));
+    assert!(link.presentation.projector);
+}
+
+#[test]
+fn bad_parameters_fall_back_and_are_named() {
+    let reading = url::read(
+        "?op=<script>&in=99999x2&k=abc&s=0&pad=1,2,3&x=1,NaN&step=-1&evil=1&lang=fr&seed=x",
+    );
+    let defaults = Settings::default();
+    assert_eq!(reading.link.settings.operation, defaults.operation);
+    assert_eq!(reading.link.settings.input_size, defaults.input_size);
+    for key in [
+        "op", "in", "k", "s", "pad", "x", "step", "evil", "lang", "seed",
+    ] {
+        assert!(
+            reading.refused.iter().any(|r| r == key),
+            "{key}: {:?}",
+            reading.refused
+        );
+    }
+}
+
+#[test]
+fn values_must_match_the_sizes() {
+    assert_eq!(url::read("in=2x2&x=1,2,3").refused, vec!["x".to_owned()]);
+    let reading = url::read("in=2x2&x=1,2,3,4");
+    assert!(reading.refused.is_empty());
+    assert_eq!(
+        reading
+            .link
+            .settings
+            .input_view()
+            .into_raw_vec_and_offset()
+            .0,
+        vec![1., 2., 3., 4.]
+    );
+}
+
+#[test]
+fn padding_past_64_comes_back_from_a_link() {
+    let state = State::from_link(url::read("in=4&pad=100,0,0,0"), Lang::En);
+    let query = url::write(&state.link(), &ALL_PARTS);
+    let reading = url::read(&query);
+    assert!(reading.refused.is_empty(), "{query}: {:?}", reading.refused);
+    assert_eq!(
+        reading.link.settings.padding,
+        PaddingChoice::Custom(Sides {
+            top: 100,
+            left: 0,
+            bottom: 0,
+            right: 0
+        })
+    );
+    let past = *Limit::Padding.range().end() + 1;
+    assert_eq!(
+        url::read(&format!("pad={past}")).refused,
+        vec!["pad".to_owned()]
+    );
+}
+
+#[test]
+fn a_notice_never_names_an_empty_parameter() {
+    let reading = url::read("?&&&=&=5&op&");
+    assert_eq!(reading.refused, vec!["op".to_owned()]);
+    assert!(reading.repeated.is_empty());
+}
+
+#[test]
+fn a_repeated_parameter_uses_its_first_value_and_is_named() {
+    let reading = url::read("k=2&k=4&s=1");
+    assert_eq!(reading.link.settings.kernel_size, [2, 2]);
+    assert_eq!(reading.repeated, vec!["k".to_owned()]);
+    assert!(reading.refused.is_empty());
+}
+
+#[test]
+fn the_block_keeps_ceil_mode_and_include_pad() {
+    let reading = url::read("op=block&pool=avg&ceil=1&incpad=0&in=5");
+    assert!(reading.refused.is_empty());
+    let state = State::from_link(reading, Lang::En);
+    assert_eq!(state.error, None);
+    let query = url::write(&state.link(), &[Part::Example]);
+    assert!(query.contains("ceil=1"), "{query}");
+    assert!(query.contains("incpad=0"), "{query}");
+    // 4×4 → 3×3 after the 3×3 convolution; ceil((3 − 2) / 2) + 1 = 2 pooled outputs per axis.
+    let pooled = state.example.map(3).expect("the block has three stages");
+    assert_eq!(pooled.dim(), (1, 2, 2));
+}
+
+/// Settings within every limit, drawn from the parameters a link carries.
+fn settings() -> impl Strategy<Value = Settings> {
+    let pair = |limit: Limit| {
+        let range = limit.range();
+        (range.clone(), range).prop_map(|(rows, columns)| [rows, columns])
+    };
+    let padding = prop_oneof![
+        Just(PaddingChoice::Valid),
+        Just(PaddingChoice::Same),
+        Just(PaddingChoice::SameLower),
+        Just(PaddingChoice::Full),
+        prop::array::uniform4(Limit::Padding.range()).prop_map(|[top, left, bottom, right]| {
+            PaddingChoice::Custom(Sides {
+                top,
+                left,
+                bottom,
+                right,
+            })
+        }),
+    ];
+    let operation = (0..Operation::ALL.len()).prop_map(|index| Operation::ALL[index]);
+    let activation = (0..Operation::ACTIVATIONS.len()).prop_map(|i| Operation::ACTIVATIONS[i]);
+    let shape = (
+        operation,
+        pair(Limit::InputSide),
+        Limit::Channels.range(),
+        Limit::Filters.range(),
+        pair(Limit::KernelSide),
+        pair(Limit::Stride),
+        pair(Limit::Dilation),
+        padding,
+    );
+    let options = (
+        any::<[bool; 3]>(),
+        -1000.0f32..1000.0,
+        activation,
+        any::<bool>(),
+        pair(Limit::KernelSide),
+        pair(Limit::Stride),
+        any::<u64>(),
+        prop::collection::vec(-1.0e6f32..1.0e6, 8),
+    );
+    (shape, options).prop_map(
+        |(
+            (operation, input_size, channels, filters, kernel_size, stride, dilation, padding),
+            ([ceil, incpad, flip], slope, activation, average, pool_size, pool_stride, seed, bias),
+        )| {
+            let mut settings = Settings {
+                operation,
+                input_size,
+                channels,
+                filters,
+                kernel_size,
+                stride,
+                dilation,
+                padding,
+                ceil_mode: ceil,
+                count_include_pad: incpad,
+                flip_kernel: flip,
+                slope,
+                block_activation: activation,
+                block_pool: if average {
+                    Operation::AveragePool
+                } else {
+                    Operation::MaxPool
+                },
+                pool_size,
+                pool_stride,
+                ..Settings::default()
+            };
+            let kind = convstep::engine::fill::RandomKind::SmallIntegers { range: 9 };
+            settings.randomize(convstep::app::settings::Values::Input, kind, seed, None);
+            settings.randomize(convstep::app::settings::Values::Kernel, kind, seed, None);
+            settings.bias = bias;
+            settings
+        },
+    )
+}
+
+fn presentation() -> impl Strategy<Value = Presentation> {
+    (
+        any::<bool>(),
+        any::<bool>(),
+        prop::collection::vec(0..Panel::ALL.len(), 0..4),
+    )
+        .prop_map(|(projector, embed, hidden)| {
+            let mut presentation = Presentation {
+                projector,
+                embed,
+                hidden: Vec::new(),
+            };
+            for index in hidden {
+                presentation.set_hidden(Panel::ALL[index], true);
+            }
+            presentation
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Any settings within the limits, written to a link and read back, describe the same
+    /// example (the engine builds the same layers, or refuses both with the same reason),
+    /// with nothing refused.
+    #[test]
+    fn a_link_round_trips(
+        settings in settings(),
+        step in 0usize..10_000,
+        zh in any::<bool>(),
+        presentation in presentation(),
+    ) {
+        let link = Link {
+            settings: Rc::new(settings),
+            step,
+            lang: Some(if zh { Lang::Zh } else { Lang::En }),
+            presentation,
+        };
+        let query = url::write(&link, &ALL_PARTS);
+        let reading = url::read(&query);
+        prop_assert!(reading.refused.is_empty(), "{}: {:?}", query, reading.refused);
+        prop_assert!(reading.repeated.is_empty());
+        let back = &reading.link;
+        prop_assert_eq!(back.step, link.step);
+        prop_assert_eq!(back.lang, link.lang);
+        prop_assert_eq!(&back.presentation, &link.presentation);
+        prop_assert_eq!(back.settings.operation, link.settings.operation);
+        prop_assert_eq!(back.settings.input_view(), link.settings.input_view());
+        prop_assert_eq!(back.settings.build(), link.settings.build());
+        prop_assert_eq!(url::write(back, &ALL_PARTS), query, "writing again gives the same link");
+    }
+
+    /// Reading any text at all never panics, and names at most a short list of parameters.
+    #[test]
+    fn reading_any_string_never_panics(query in ".{0,200}") {
+        let reading = url::read(&query);
+        prop_assert!(reading.refused.len() <= 20 + url::PARAMETERS.len());
+        let _ = State::from_link(reading, Lang::En);
+    }
+
+    /// Reading text made of link-like pieces never panics either.
+    #[test]
+    fn reading_link_like_text_never_panics(
+        pieces in prop::collection::vec(
+            (prop::sample::select(vec!["op", "in", "k", "s", "d", "pad", "x", "w", "b", "seed", "step", "hide", "", "ch", "f"]),
+             "[-0-9x,.%a-z=]{0,12}"),
+            0..12,
+        )
+    ) {
+        let query = pieces
+            .iter()
+            .map(|(key, value)| format!("{key}={value}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let _ = State::from_link(url::read(&query), Lang::En);
+    }
+}
