@@ -118,7 +118,7 @@ proptest! {
         let [k_h, k_w] = shape.kernel;
         let weights: Weights = random((shape.filters, shape.channels, k_h, k_w), kind(&shape), shape.seed ^ 1);
         let bias: Option<Vec<f32>> = with_bias.then(|| random(shape.filters, kind(&shape), shape.seed ^ 2).to_vec());
-        let spec = ConvSpec { stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), flip_kernel: flip };
+        let spec = ConvSpec { window: WindowSpec { stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), ..WindowSpec::default() }, flip_kernel: flip };
         let Ok(conv) = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec) else {
             // Only impossible geometry may fail here: the kernel spans more than the padded input.
             let field_h = shape.dilation[0] * (k_h - 1) + 1;
@@ -173,7 +173,7 @@ proptest! {
         // Few filters keep each case fast; the filter limit has its own test.
         let weights = Weights::from_elem((filters.min(4), channels, k_h, k_w), value);
         let padding = Padding::Explicit(Sides { top: sides[0], left: sides[1], bottom: sides[2], right: sides[3] });
-        let spec = ConvSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, flip_kernel: ceil };
+        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil };
         if let Ok(conv) = Conv::new(input.clone(), weights, Some(vec![value; filters.min(4)]), spec) {
             let _ = conv.step(probe % (conv.step_count() + 1));
             prop_assert!(conv.step(conv.step_count()).is_err());
@@ -202,14 +202,17 @@ fn wide_convolutions_equal_stepping_bit_for_bit() {
         let weights: Weights = random((4, 3, 3, 3), RandomKind::Normal, seed + 10);
         let bias = random(4, RandomKind::Normal, seed + 20).to_vec();
         let spec = ConvSpec {
-            stride,
-            dilation,
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 2,
-                bottom: 0,
-                right: 3,
-            }),
+            window: WindowSpec {
+                stride,
+                dilation,
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 2,
+                    bottom: 0,
+                    right: 3,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: seed == 2,
         };
         let conv = Conv::new(input, weights, Some(bias), spec).expect("a valid convolution");

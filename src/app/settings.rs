@@ -369,9 +369,7 @@ impl Settings {
                 weights: self.kernel_view(),
                 bias: Some(self.bias[..self.filters.min(self.bias.len())].to_vec()),
                 spec: ConvSpec {
-                    stride: self.stride,
-                    dilation: self.dilation,
-                    padding: self.padding.to_padding(),
+                    window: self.window(),
                     flip_kernel: self.flip_kernel,
                 },
             },

@@ -235,8 +235,7 @@ pub fn current_step(state: &State) -> Option<Step> {
 
 /// Cells one axis of a map needs: the padded input, plus any ceil-mode overhang.
 fn extent(axis: &AxisLayout) -> usize {
-    axis.padded()
-        .max((axis.output - 1) * axis.stride + axis.kernel_field)
+    axis.extent()
 }
 
 /// The unchanging planes of every map of an example: built once when the example is built.
