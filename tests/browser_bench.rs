@@ -30,7 +30,10 @@ fn median(mut times: Vec<f64>) -> f64 {
 
 fn padding_1() -> ConvSpec {
     ConvSpec {
-        padding: Padding::Explicit(Sides::uniform(1)),
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(1)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     }
 }

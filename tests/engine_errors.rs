@@ -49,7 +49,10 @@ fn kernel_larger_than_padded_input() {
 #[test]
 fn dilation_can_make_the_kernel_too_large() {
     let spec = ConvSpec {
-        dilation: [1, 3],
+        window: WindowSpec {
+            dilation: [1, 3],
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     };
     let error = conv_error(ones(1, 4, 6), Weights::ones((1, 1, 3, 3)), None, spec);
@@ -66,7 +69,10 @@ fn dilation_can_make_the_kernel_too_large() {
 #[test]
 fn zero_stride_dilation_and_kernel() {
     let zero_stride = ConvSpec {
-        stride: [1, 0],
+        window: WindowSpec {
+            stride: [1, 0],
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     };
     assert_eq!(
@@ -81,7 +87,10 @@ fn zero_stride_dilation_and_kernel() {
         }
     );
     let zero_dilation = ConvSpec {
-        dilation: [0, 1],
+        window: WindowSpec {
+            dilation: [0, 1],
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     };
     assert_eq!(
@@ -167,11 +176,17 @@ fn empty_input() {
 #[test]
 fn sizes_beyond_the_limits() {
     let big_stride = ConvSpec {
-        stride: [100, 1],
+        window: WindowSpec {
+            stride: [100, 1],
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     };
     let big_padding = ConvSpec {
-        padding: Padding::Explicit(Sides::uniform(1000)),
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(1000)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     };
     // (input, filters × kernel, parameters) → the limit named and the value that broke it.

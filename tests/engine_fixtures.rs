@@ -68,7 +68,10 @@ fn tutorial_example_with_bias() -> TestResult {
 #[test]
 fn tutorial_example_padding_1() -> TestResult {
     let out = conv(ConvSpec {
-        padding: Padding::Explicit(Sides::uniform(1)),
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(1)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?
     .forward();
@@ -88,8 +91,11 @@ fn tutorial_example_padding_1() -> TestResult {
 #[test]
 fn tutorial_example_stride_2_padding_1() -> TestResult {
     let out = conv(ConvSpec {
-        stride: [2, 2],
-        padding: Padding::Explicit(Sides::uniform(1)),
+        window: WindowSpec {
+            stride: [2, 2],
+            padding: Padding::Explicit(Sides::uniform(1)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?
     .forward();
@@ -100,7 +106,10 @@ fn tutorial_example_stride_2_padding_1() -> TestResult {
 #[test]
 fn same_padding_matches_the_tutorial_formula() -> TestResult {
     let out = conv(ConvSpec {
-        padding: Padding::Same,
+        window: WindowSpec {
+            padding: Padding::Same,
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?;
     assert_eq!(out.layout().sides(), Sides::uniform(1));
@@ -120,7 +129,10 @@ fn dilation_2_reads_every_other_cell() -> TestResult {
         kernel,
         None,
         ConvSpec {
-            dilation: [2, 2],
+            window: WindowSpec {
+                dilation: [2, 2],
+                ..WindowSpec::default()
+            },
             ..ConvSpec::default()
         },
     )?;
@@ -155,12 +167,15 @@ fn asymmetric_padding() -> TestResult {
         Array4::ones((1, 1, 2, 2)),
         None,
         ConvSpec {
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 0,
-                bottom: 0,
-                right: 2,
-            }),
+            window: WindowSpec {
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 0,
+                    bottom: 0,
+                    right: 2,
+                }),
+                ..WindowSpec::default()
+            },
             ..ConvSpec::default()
         },
     )?;
@@ -207,8 +222,11 @@ fn same_modes_with_even_kernel_and_stride_2() -> TestResult {
             ones.clone(),
             None,
             ConvSpec {
-                stride: [1, 2],
-                padding,
+                window: WindowSpec {
+                    stride: [1, 2],
+                    padding,
+                    ..WindowSpec::default()
+                },
                 ..ConvSpec::default()
             },
         )?;
@@ -222,7 +240,10 @@ fn same_modes_with_even_kernel_and_stride_2() -> TestResult {
 #[test]
 fn full_padding_visits_every_overlap() -> TestResult {
     let conv = conv(ConvSpec {
-        padding: Padding::Full,
+        window: WindowSpec {
+            padding: Padding::Full,
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?;
     assert_eq!(conv.layout().sides(), Sides::uniform(2));
@@ -297,7 +318,10 @@ fn multi_channel_with_bias() -> TestResult {
 #[test]
 fn stepping_shows_every_tap_and_product() -> TestResult {
     let conv = conv(ConvSpec {
-        padding: Padding::Explicit(Sides::uniform(1)),
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(1)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?;
     let step = conv.step(0)?;
@@ -548,6 +572,145 @@ fn cells_never_read() -> TestResult {
     Ok(())
 }
 
+// Input 2, kernel 5, no padding: the window is 3 cells too long, and the formula says so.
+//   floor((2 + 0 + 0 - 5) / 1) + 1 = floor(-3) + 1 = -2
+//   stride 2:  floor(-3 / 2) + 1 = -2 + 1 = -1     (floor, not truncation towards 0)
+//   ceil mode: ceil(-3 / 2) + 1  = -1 + 1 =  0
+//   input 2, kernel 3: floor(-1 / 1) + 1 = 0
+#[test]
+fn output_size_formula_when_no_window_fits() -> TestResult {
+    let formulas = |input, kernel, stride, rounding| {
+        WindowSpec {
+            kernel: [kernel, kernel],
+            stride: [stride, stride],
+            rounding,
+            ..WindowSpec::default()
+        }
+        .output_size_formulas([input, input])
+    };
+    let [rows, columns] = formulas(2, 5, 1, Rounding::Floor)?;
+    assert_eq!(rows, columns);
+    assert_eq!(
+        (rows.input, rows.pad_begin, rows.pad_end, rows.kernel_field),
+        (2, 0, 0, 5)
+    );
+    assert_eq!((rows.stride, rows.quotient, rows.output), (1, -3, -2));
+    assert!(!rows.window_fits());
+    assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 5) / 1) + 1 = -2");
+
+    let [rows, _] = formulas(2, 5, 2, Rounding::Floor)?;
+    assert_eq!((rows.quotient, rows.output), (-2, -1));
+    assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 5) / 2) + 1 = -1");
+
+    let [rows, _] = formulas(2, 5, 2, Rounding::Ceil)?;
+    assert_eq!((rows.quotient, rows.output), (-1, 0));
+    assert_eq!(rows.to_string(), "ceil((2 + 0 + 0 - 5) / 2) + 1 = 0");
+
+    let [rows, _] = formulas(2, 3, 1, Rounding::Floor)?;
+    assert_eq!(rows.output, 0);
+    assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 3) / 1) + 1 = 0");
+
+    // The same geometry as a layout is refused, with the numbers the formula shows.
+    let spec = WindowSpec {
+        kernel: [5, 5],
+        ..WindowSpec::default()
+    };
+    assert!(matches!(
+        WindowLayout::new([2, 2], &spec),
+        Err(EngineError::KernelLargerThanInput {
+            field: 5,
+            padded: 2,
+            ..
+        })
+    ));
+    Ok(())
+}
+
+// Named padding resolves as the engine resolves it, each axis with its own numbers.
+// Rows: input 2, kernel 5, dilation 1, `full` pads 4 + 4: floor((2 + 4 + 4 - 5) / 1) + 1 = 6.
+// Columns: input 3, kernel 2, dilation 3 (field 4): pads 3 + 3: floor((3 + 3 + 3 - 4) / 1) + 1 = 6.
+// `same` on rows: out = ceil(2 / 1) = 2, total = (2 - 1)·1 + 5 - 2 = 4, so 2 + 2.
+#[test]
+fn output_size_formula_resolves_named_padding() -> TestResult {
+    let spec = |padding| WindowSpec {
+        kernel: [5, 2],
+        dilation: [1, 3],
+        padding,
+        ..WindowSpec::default()
+    };
+    let [rows, columns] = spec(Padding::Full).output_size_formulas([2, 3])?;
+    assert_eq!(rows.to_string(), "floor((2 + 4 + 4 - 5) / 1) + 1 = 6");
+    assert_eq!(columns.to_string(), "floor((3 + 3 + 3 - 4) / 1) + 1 = 6");
+    let [rows, _] = spec(Padding::Same).output_size_formulas([2, 3])?;
+    assert_eq!(rows.to_string(), "floor((2 + 2 + 2 - 5) / 1) + 1 = 2");
+    // Where a window fits, the formula is the layout's own.
+    for padding in [Padding::Full, Padding::Same, Padding::SameLower] {
+        let layout = WindowLayout::new([2, 3], &spec(padding))?;
+        assert_eq!(
+            spec(padding).output_size_formulas([2, 3])?,
+            [layout.rows.formula(), layout.columns.formula()]
+        );
+    }
+    // Only sizes with no formula at all fail.
+    assert_eq!(
+        WindowSpec {
+            stride: [1, 0],
+            ..WindowSpec::default()
+        }
+        .output_size_formulas([2, 2]),
+        Err(EngineError::ZeroStride {
+            axis: Axis::Columns
+        })
+    );
+    Ok(())
+}
+
+// A 4-cell axis, 3-wide window, stride 2, ceil mode: windows start at 0 and 2, and the second
+// reaches cell 4, one past the input. ceil((4 - 3) / 2) + 1 = 2 windows spanning (2-1)·2 + 3 = 5.
+//   cells:    0 1 2 3 | 4
+//   window 0: x x x
+//   window 1:     x x   x   (beyond the end)
+#[test]
+fn the_drawn_extent_includes_a_ceil_mode_overhang() -> TestResult {
+    let axis = |rounding| {
+        AxisLayout::new(
+            Axis::Columns,
+            AxisSpec {
+                input: 4,
+                kernel: 3,
+                stride: 2,
+                dilation: 1,
+            },
+            (0, 0),
+            rounding,
+        )
+    };
+    let ceil = axis(Rounding::Ceil)?;
+    assert_eq!((ceil.output, ceil.span(2), ceil.extent()), (2, 5, 5));
+    let floor = axis(Rounding::Floor)?;
+    assert_eq!((floor.output, floor.span(1), floor.extent()), (1, 3, 4));
+    Ok(())
+}
+
+// Convolution's kernel size is the weights': a window spec with another kernel size or ceil
+// mode describes the same convolution as the default spec.
+#[test]
+fn convolution_takes_its_kernel_size_from_the_weights() -> TestResult {
+    let odd = conv(ConvSpec {
+        window: WindowSpec {
+            kernel: [5, 1],
+            rounding: Rounding::Ceil,
+            ..WindowSpec::default()
+        },
+        ..ConvSpec::default()
+    })?;
+    let plain = conv(ConvSpec::default())?;
+    assert_eq!(odd.layout(), plain.layout());
+    assert_eq!(odd.layout().kernel(), [3, 3]);
+    assert_eq!(odd.forward(), plain.forward());
+    Ok(())
+}
+
 #[test]
 fn activations_by_hand() -> TestResult {
     let input = arr3(&[[[-2., 0., 3.]]]);
@@ -572,7 +735,10 @@ fn activations_by_hand() -> TestResult {
 #[test]
 fn running_totals_end_at_each_channel_sum() -> TestResult {
     let conv = conv(ConvSpec {
-        padding: Padding::Explicit(Sides::uniform(1)),
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(1)),
+            ..WindowSpec::default()
+        },
         ..ConvSpec::default()
     })?;
     let step = conv.step(0)?;

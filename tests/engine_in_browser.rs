@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use convstep::engine::{
-    Conv, ConvSpec, Padding, Sides, Stepper, Weights,
+    Conv, ConvSpec, Padding, Sides, Stepper, Weights, WindowSpec,
     fill::{RandomKind, random},
     reference,
 };
@@ -39,9 +39,12 @@ fn simd_forward_equals_the_reference_and_stepping_bit_for_bit() {
         let bias = (case % 3 != 0).then(|| random(filters, kind, seed + 2000).to_vec());
         let flip = case % 4 == 1;
         let spec = ConvSpec {
-            stride,
-            dilation,
-            padding: Padding::Explicit(sides),
+            window: WindowSpec {
+                stride,
+                dilation,
+                padding: Padding::Explicit(sides),
+                ..WindowSpec::default()
+            },
             flip_kernel: flip,
         };
         let Ok(conv) = Conv::new(x.clone(), weights.clone(), bias.clone(), spec) else {

@@ -10,6 +10,11 @@ use convstep::engine::{
 };
 use ndarray::Array3;
 use proptest::prelude::*;
+use proptest::test_runner::TestRunner;
+use std::cell::Cell;
+
+/// Cases per property.
+const CASES: u32 = 200;
 
 /// Per-axis window parameters small enough to enumerate every step.
 #[derive(Debug, Clone)]
@@ -63,6 +68,109 @@ fn shapes() -> impl Strategy<Value = Shape> {
         )
 }
 
+/// One axis of a window that fits, chosen by construction rather than filtered.
+#[derive(Debug, Clone, Copy)]
+struct FittingAxis {
+    input: usize,
+    kernel: usize,
+    stride: usize,
+    dilation: usize,
+    pad_begin: usize,
+    pad_end: usize,
+}
+
+/// Which rules a window must follow besides fitting in the padded input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rules {
+    /// Convolution: any padding up to 3 cells a side.
+    Convolution,
+    /// Pooling, as PyTorch checks it: padding at most half the window's field on each side, so
+    /// that no window reads only padding (ceil mode's last window is the engine's to drop).
+    Pooling,
+}
+
+/// An axis whose window fits: the input is at least the window's field minus the padding.
+///
+/// For pooling with dilation the input is at least the whole field, so the window's last tap
+/// always lands on the input when its first does not; without dilation every cell of the
+/// window is a tap, and padding of at most half the window cannot hold a whole window.
+fn fitting_axis(rules: Rules, longest_extra_input: usize) -> impl Strategy<Value = FittingAxis> {
+    (1usize..=4, 1usize..=3, 1usize..=3).prop_flat_map(move |(kernel, stride, dilation)| {
+        let field = dilation * (kernel - 1) + 1;
+        let most_padding = match rules {
+            Rules::Convolution => 3,
+            Rules::Pooling => field / 2,
+        };
+        (0..=most_padding, 0..=most_padding).prop_flat_map(move |(pad_begin, pad_end)| {
+            let least_input = match rules {
+                Rules::Pooling if dilation > 1 => field,
+                _ => field.saturating_sub(pad_begin + pad_end).max(1),
+            };
+            (least_input..=least_input + longest_extra_input).prop_map(move |input| FittingAxis {
+                input,
+                kernel,
+                stride,
+                dilation,
+                pad_begin,
+                pad_end,
+            })
+        })
+    })
+}
+
+/// Shapes whose every window fits under `rules`; columns run wider than one block of the fast
+/// forward (16 outputs).
+fn fitting_shapes(rules: Rules) -> impl Strategy<Value = Shape> {
+    (
+        (1usize..=3, 1usize..=3),
+        (fitting_axis(rules, 8), fitting_axis(rules, 39)),
+        any::<u64>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |((channels, filters), (rows, columns), seed, integers)| Shape {
+                channels,
+                filters,
+                input: [rows.input, columns.input],
+                kernel: [rows.kernel, columns.kernel],
+                stride: [rows.stride, columns.stride],
+                dilation: [rows.dilation, columns.dilation],
+                sides: Sides {
+                    top: rows.pad_begin,
+                    left: columns.pad_begin,
+                    bottom: rows.pad_end,
+                    right: columns.pad_end,
+                },
+                seed,
+                integers,
+            },
+        )
+}
+
+/// Runs `check` on [`CASES`] generated cases (and any saved regressions first), failing on the
+/// first case that fails. Returns how many cases were generated, so a test can hold that
+/// against how many ran to the end: a case must never be skipped.
+fn generated_cases<S: Strategy>(
+    strategy: S,
+    check: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) -> u32 {
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases: CASES,
+        source_file: Some(file!()),
+        ..ProptestConfig::default()
+    });
+    let generated = Cell::new(0);
+    let result = runner.run(&strategy, |case| {
+        generated.set(generated.get() + 1);
+        check(case)
+    });
+    if let Err(failure) = result {
+        panic!("{failure}");
+    }
+    assert!(generated.get() >= CASES);
+    generated.get()
+}
+
 fn kind(shape: &Shape) -> RandomKind {
     if shape.integers {
         RandomKind::SmallIntegers { range: 5 }
@@ -111,42 +219,7 @@ fn check_stepper(layer: &impl Stepper, forward: &Array3<f32>) -> Result<(), Test
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(200))]
-
-    #[test]
-    fn convolution_forward_steps_and_reference_agree(shape in shapes(), flip in any::<bool>(), with_bias in any::<bool>()) {
-        let [k_h, k_w] = shape.kernel;
-        let weights: Weights = random((shape.filters, shape.channels, k_h, k_w), kind(&shape), shape.seed ^ 1);
-        let bias: Option<Vec<f32>> = with_bias.then(|| random(shape.filters, kind(&shape), shape.seed ^ 2).to_vec());
-        let spec = ConvSpec { stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), flip_kernel: flip };
-        let Ok(conv) = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec) else {
-            // Only impossible geometry may fail here: the kernel spans more than the padded input.
-            let field_h = shape.dilation[0] * (k_h - 1) + 1;
-            let field_w = shape.dilation[1] * (k_w - 1) + 1;
-            let padded_h = shape.input[0] + shape.sides.top + shape.sides.bottom;
-            let padded_w = shape.input[1] + shape.sides.left + shape.sides.right;
-            prop_assert!(field_h > padded_h || field_w > padded_w);
-            return Ok(());
-        };
-        let forward = conv.forward();
-        let naive = reference::conv2d(&input_of(&shape), &weights, bias.as_deref(), shape.stride, shape.dilation, shape.sides, flip);
-        prop_assert_eq!(&forward, &naive);
-        check_stepper(&conv, &forward)?;
-    }
-
-    #[test]
-    fn pooling_forward_steps_and_reference_agree(shape in shapes(), ceil in any::<bool>(), max in any::<bool>(), include_pad in any::<bool>()) {
-        let rounding = if ceil { Rounding::Ceil } else { Rounding::Floor };
-        let kind = if max { PoolKind::Max } else { PoolKind::Average { count_include_pad: include_pad } };
-        let window = WindowSpec { kernel: shape.kernel, stride: shape.stride, dilation: shape.dilation, padding: Padding::Explicit(shape.sides), rounding };
-        let Ok(pool) = Pool::new(input_of(&shape), window, kind) else {
-            return Ok(());
-        };
-        let forward = pool.forward();
-        let naive = reference::pool2d(&input_of(&shape), kind, shape.kernel, shape.stride, shape.dilation, shape.sides, rounding);
-        prop_assert_eq!(&forward, &naive);
-        check_stepper(&pool, &forward)?;
-    }
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
 
     #[test]
     fn activation_forward_steps_and_reference_agree(shape in shapes(), which in 0usize..4, slope in -2.0f32..2.0) {
@@ -173,7 +246,7 @@ proptest! {
         // Few filters keep each case fast; the filter limit has its own test.
         let weights = Weights::from_elem((filters.min(4), channels, k_h, k_w), value);
         let padding = Padding::Explicit(Sides { top: sides[0], left: sides[1], bottom: sides[2], right: sides[3] });
-        let spec = ConvSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, flip_kernel: ceil };
+        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil };
         if let Ok(conv) = Conv::new(input.clone(), weights, Some(vec![value; filters.min(4)]), spec) {
             let _ = conv.step(probe % (conv.step_count() + 1));
             prop_assert!(conv.step(conv.step_count()).is_err());
@@ -189,6 +262,105 @@ proptest! {
     }
 }
 
+#[test]
+fn convolution_forward_steps_and_reference_agree() {
+    let ran = Cell::new(0);
+    let generated = generated_cases(
+        (
+            fitting_shapes(Rules::Convolution),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        |(shape, flip, with_bias)| {
+            let [k_h, k_w] = shape.kernel;
+            let weights: Weights = random(
+                (shape.filters, shape.channels, k_h, k_w),
+                kind(&shape),
+                shape.seed ^ 1,
+            );
+            let bias: Option<Vec<f32>> =
+                with_bias.then(|| random(shape.filters, kind(&shape), shape.seed ^ 2).to_vec());
+            let spec = ConvSpec {
+                window: WindowSpec {
+                    stride: shape.stride,
+                    dilation: shape.dilation,
+                    padding: Padding::Explicit(shape.sides),
+                    ..WindowSpec::default()
+                },
+                flip_kernel: flip,
+            };
+            let conv = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec)
+                .map_err(|e| TestCaseError::fail(format!("a fitting window was refused: {e}")))?;
+            let forward = conv.forward();
+            let naive = reference::conv2d(
+                &input_of(&shape),
+                &weights,
+                bias.as_deref(),
+                shape.stride,
+                shape.dilation,
+                shape.sides,
+                flip,
+            );
+            prop_assert_eq!(&forward, &naive);
+            check_stepper(&conv, &forward)?;
+            ran.set(ran.get() + 1);
+            Ok(())
+        },
+    );
+    assert_eq!(ran.get(), generated, "every generated convolution ran");
+}
+
+#[test]
+fn pooling_forward_steps_and_reference_agree() {
+    let ran = Cell::new(0);
+    let generated = generated_cases(
+        (
+            fitting_shapes(Rules::Pooling),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
+        |(shape, ceil, max, include_pad)| {
+            let rounding = if ceil {
+                Rounding::Ceil
+            } else {
+                Rounding::Floor
+            };
+            let kind = if max {
+                PoolKind::Max
+            } else {
+                PoolKind::Average {
+                    count_include_pad: include_pad,
+                }
+            };
+            let window = WindowSpec {
+                kernel: shape.kernel,
+                stride: shape.stride,
+                dilation: shape.dilation,
+                padding: Padding::Explicit(shape.sides),
+                rounding,
+            };
+            let pool = Pool::new(input_of(&shape), window, kind)
+                .map_err(|e| TestCaseError::fail(format!("a fitting window was refused: {e}")))?;
+            let forward = pool.forward();
+            let naive = reference::pool2d(
+                &input_of(&shape),
+                kind,
+                shape.kernel,
+                shape.stride,
+                shape.dilation,
+                shape.sides,
+                rounding,
+            );
+            prop_assert_eq!(&forward, &naive);
+            check_stepper(&pool, &forward)?;
+            ran.set(ran.get() + 1);
+            Ok(())
+        },
+    );
+    assert_eq!(ran.get(), generated, "every generated pooling ran");
+}
+
 /// Wider than one block of output columns, with stride 1 and 2, dilation and uneven padding:
 /// the fast forward equals stepping, bit for bit, on random normal values.
 #[test]
@@ -202,14 +374,17 @@ fn wide_convolutions_equal_stepping_bit_for_bit() {
         let weights: Weights = random((4, 3, 3, 3), RandomKind::Normal, seed + 10);
         let bias = random(4, RandomKind::Normal, seed + 20).to_vec();
         let spec = ConvSpec {
-            stride,
-            dilation,
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 2,
-                bottom: 0,
-                right: 3,
-            }),
+            window: WindowSpec {
+                stride,
+                dilation,
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 2,
+                    bottom: 0,
+                    right: 3,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: seed == 2,
         };
         let conv = Conv::new(input, weights, Some(bias), spec).expect("a valid convolution");

@@ -41,14 +41,17 @@ fn conv_three_channels_two_filters_with_bias() {
         .unwrap(),
         Some(vec![2.0, -2.0]),
         ConvSpec {
-            stride: [1, 1],
-            dilation: [1, 1],
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 1,
-                bottom: 1,
-                right: 1,
-            }),
+            window: WindowSpec {
+                stride: [1, 1],
+                dilation: [1, 1],
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 1,
+                    bottom: 1,
+                    right: 1,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )
@@ -94,14 +97,17 @@ fn conv_stride_2_asymmetric_padding() {
         .unwrap(),
         Some(vec![4.75, 2.0, 0.25]),
         ConvSpec {
-            stride: [2, 2],
-            dilation: [1, 1],
-            padding: Padding::Explicit(Sides {
-                top: 0,
-                left: 1,
-                bottom: 2,
-                right: 0,
-            }),
+            window: WindowSpec {
+                stride: [2, 2],
+                dilation: [1, 1],
+                padding: Padding::Explicit(Sides {
+                    top: 0,
+                    left: 1,
+                    bottom: 2,
+                    right: 0,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )
@@ -142,14 +148,17 @@ fn conv_dilation_2_stride_3() {
         .unwrap(),
         None,
         ConvSpec {
-            stride: [3, 3],
-            dilation: [2, 2],
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 1,
-                bottom: 1,
-                right: 1,
-            }),
+            window: WindowSpec {
+                stride: [3, 3],
+                dilation: [2, 2],
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 1,
+                    bottom: 1,
+                    right: 1,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )
@@ -190,14 +199,17 @@ fn conv_rectangular_kernel_and_stride() {
         .unwrap(),
         Some(vec![0.75]),
         ConvSpec {
-            stride: [1, 2],
-            dilation: [1, 1],
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 0,
-                bottom: 0,
-                right: 1,
-            }),
+            window: WindowSpec {
+                stride: [1, 2],
+                dilation: [1, 1],
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 0,
+                    bottom: 0,
+                    right: 1,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )
@@ -232,9 +244,12 @@ fn conv_same_upper_even_kernel_stride_2() {
         .unwrap(),
         None,
         ConvSpec {
-            stride: [2, 2],
-            dilation: [1, 1],
-            padding: Padding::Same,
+            window: WindowSpec {
+                stride: [2, 2],
+                dilation: [1, 1],
+                padding: Padding::Same,
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )
@@ -268,9 +283,12 @@ fn conv_same_lower_even_kernel_stride_2() {
         .unwrap(),
         None,
         ConvSpec {
-            stride: [2, 2],
-            dilation: [1, 1],
-            padding: Padding::SameLower,
+            window: WindowSpec {
+                stride: [2, 2],
+                dilation: [1, 1],
+                padding: Padding::SameLower,
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )

@@ -45,7 +45,10 @@ fn rgb_convolution_with_bias_matches_pytorch_conv2d() {
         .unwrap(),
         Some(vec![-1.0, 3.0, -2.5, 1.75]),
         ConvSpec {
-            padding: Padding::Explicit(Sides::uniform(1)),
+            window: WindowSpec {
+                padding: Padding::Explicit(Sides::uniform(1)),
+                ..WindowSpec::default()
+            },
             ..ConvSpec::default()
         },
     )
@@ -106,14 +109,17 @@ fn strided_dilated_convolution_matches_pytorch_conv2d() {
         .unwrap(),
         Some(vec![-0.25, 0.0]),
         ConvSpec {
-            stride: [2, 2],
-            dilation: [2, 2],
-            padding: Padding::Explicit(Sides {
-                top: 1,
-                left: 2,
-                bottom: 1,
-                right: 2,
-            }),
+            window: WindowSpec {
+                stride: [2, 2],
+                dilation: [2, 2],
+                padding: Padding::Explicit(Sides {
+                    top: 1,
+                    left: 2,
+                    bottom: 1,
+                    right: 2,
+                }),
+                ..WindowSpec::default()
+            },
             flip_kernel: false,
         },
     )

@@ -121,51 +121,146 @@ fn blend(from: [f32; 3], to: [f32; 3], t: f32) -> [u8; 3] {
     [mix(0), mix(1), mix(2)]
 }
 
-#[cfg(test)]
+// Properties of the map rather than its constants: its ends, its lightness along the way, and
+// the legend drawn beside it. Native only, where proptest runs.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    #[test]
-    fn the_palette_matches_the_exact_colours_to_within_one_step() {
-        for scale in [
-            ColorScale::for_values([-3.0, 5.0]),
-            ColorScale::for_values([0.25, 0.75]),
-        ] {
-            let palette = scale.palette();
+    /// CIE L* (0 black to 100 white) of an sRGB colour: the lightness a reader sees.
+    fn lightness([r, g, b]: [u8; 3]) -> f64 {
+        let linear = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.04045 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        let y = 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        if y > 216.0 / 24389.0 {
+            116.0 * y.cbrt() - 16.0
+        } else {
+            y * 24389.0 / 27.0
+        }
+    }
+
+    /// Rounding each channel to a whole level can darken a blend by a fraction of a unit of
+    /// L*; far less than anyone can see (about 2).
+    const ROUNDING: f64 = 0.5;
+
+    /// `steps + 1` evenly spaced values from `low` to `high`.
+    fn sweep(low: f32, high: f32, steps: usize) -> impl Iterator<Item = f32> {
+        (0..=steps).map(move |i| low + (high - low) * i as f32 / steps as f32)
+    }
+
+    fn signed_values() -> impl Strategy<Value = Vec<f32>> {
+        prop::collection::vec(-1.0e3f32..1.0e3, 1..12)
+    }
+
+    proptest! {
+        #[test]
+        fn the_ends_of_the_range_get_the_ends_of_the_map(values in signed_values(), beyond in 0.0f32..1.0e3) {
+            let scale = ColorScale::for_values(values.iter().copied());
             let (low, high) = scale.range();
-            assert_eq!(scale.palette_index(low), 0);
-            assert_eq!(scale.palette_index(high), 255);
-            assert_eq!(scale.palette_index(high * 10.0), 255, "clamped above");
-            assert_eq!(scale.palette_index(low - 100.0), 0, "clamped below");
-            for i in 0..=100 {
-                let value = low + (high - low) * i as f32 / 100.0;
-                let looked_up = palette[scale.palette_index(value)];
-                let exact = scale.rgb(value);
-                for (a, b) in looked_up.iter().zip(exact) {
-                    assert!(
-                        a.abs_diff(b) <= 2,
-                        "{value}: {looked_up:?} against {exact:?}"
-                    );
+            let palette = scale.palette();
+            prop_assert_eq!(palette[0], scale.rgb(low));
+            prop_assert_eq!(palette[PALETTE - 1], scale.rgb(high));
+            prop_assert_eq!(scale.rgb(low - beyond), scale.rgb(low), "clamped below");
+            prop_assert_eq!(scale.rgb(high + beyond), scale.rgb(high), "clamped above");
+            if high > low {
+                prop_assert_eq!(scale.palette_index(low), 0);
+                prop_assert_eq!(scale.palette_index(high), PALETTE - 1);
+                prop_assert_eq!(scale.palette_index(low - beyond), 0);
+                prop_assert_eq!(scale.palette_index(high + beyond), PALETTE - 1);
+            }
+            match scale {
+                ColorScale::Diverging { .. } => {
+                    // Negative is blue, positive red, zero the lightest colour of the map.
+                    let [r, _, b] = scale.rgb(low);
+                    prop_assert!(b > r, "the negative end is blue");
+                    let [r, _, b] = scale.rgb(high);
+                    prop_assert!(r > b, "the positive end is red");
+                    let zero = lightness(scale.rgb(0.0));
+                    prop_assert!(sweep(low, high, 64).all(|v| lightness(scale.rgb(v)) <= zero));
+                }
+                ColorScale::Sequential { .. } if high > low => {
+                    prop_assert!(lightness(scale.rgb(high)) - lightness(scale.rgb(low)) > 50.0, "a ramp from dark to bright");
+                }
+                ColorScale::Sequential { .. } => {}
+            }
+        }
+
+        #[test]
+        fn lightness_is_monotone_along_the_map(values in signed_values()) {
+            let scale = ColorScale::for_values(values.iter().copied());
+            let (low, high) = scale.range();
+            // Sequential: brighter towards the top. Diverging: lighter towards zero from both ends.
+            let towards_light: Vec<(f32, f32)> = match scale {
+                ColorScale::Sequential { .. } => vec![(low, high)],
+                ColorScale::Diverging { .. } => vec![(low, 0.0), (high, 0.0)],
+            };
+            for (from, to) in towards_light {
+                let lightnesses: Vec<f64> = sweep(from, to, 512).map(|v| lightness(scale.rgb(v))).collect();
+                for pair in lightnesses.windows(2) {
+                    prop_assert!(pair[1] >= pair[0] - ROUNDING, "{from} -> {to}: {pair:?}");
                 }
             }
+        }
+
+        #[test]
+        fn the_legend_matches_the_map(values in signed_values()) {
+            let scale = ColorScale::for_values(values.iter().copied());
+            let (low, high) = scale.range();
+            // The legend's range holds every value, so none is drawn clamped.
+            prop_assert!(values.iter().all(|&v| low <= v && v <= high));
+            // Its gradient is the map's colours at evenly spaced values, low to high.
+            let gradient = scale.css_gradient();
+            let stops: Vec<[u8; 3]> = gradient
+                .split("rgb(")
+                .skip(1)
+                .map(|stop| {
+                    let numbers = stop.split(')').next().unwrap_or_default();
+                    let channels: Vec<u8> = numbers.split(',').filter_map(|c| c.trim().parse().ok()).collect();
+                    [channels[0], channels[1], channels[2]]
+                })
+                .collect();
+            prop_assert!(gradient.starts_with("linear-gradient(to right, "));
+            let expected: Vec<[u8; 3]> = sweep(low, high, stops.len() - 1).map(|v| scale.rgb(v)).collect();
+            prop_assert!(stops.len() >= 2);
+            prop_assert_eq!(stops, expected);
+            // A large map's palette look-up draws each value within two levels of its exact colour.
+            let palette = scale.palette();
+            for value in sweep(low, high, 100) {
+                let looked_up = palette[scale.palette_index(value)];
+                let exact = scale.rgb(value);
+                prop_assert!(looked_up.iter().zip(exact).all(|(a, b)| a.abs_diff(b) <= 2), "{value}: {looked_up:?} against {exact:?}");
+            }
+        }
+
+        #[test]
+        fn one_repeated_value_is_drawn_in_the_middle_of_the_ramp(value in 0.0f32..1.0e3) {
+            let scale = ColorScale::for_values([value, value]);
+            let unit = ColorScale::Sequential { min: 0.0, max: 1.0 };
+            prop_assert_eq!(scale.rgb(value), unit.rgb(0.5));
         }
     }
 
     #[test]
-    fn signed_values_diverge_around_white() {
-        let scale = ColorScale::for_values([-2.0, 1.0]);
-        assert_eq!(scale, ColorScale::Diverging { limit: 2.0 });
-        assert_eq!(scale.rgb(0.0), [247, 247, 247]);
-        assert_eq!(scale.rgb(-2.0), [33, 102, 172]);
-        assert_eq!(scale.rgb(2.0), [178, 24, 43]);
-    }
-
-    #[test]
-    fn non_negative_values_are_sequential() {
-        let scale = ColorScale::for_values([0.0, 3.0, 6.0]);
-        assert_eq!(scale, ColorScale::Sequential { min: 0.0, max: 6.0 });
-        assert_eq!(scale.rgb(0.0), [68, 1, 84]);
-        assert_eq!(scale.rgb(6.0), [253, 231, 37]);
-        assert_eq!(ColorScale::for_values([5.0, 5.0]).rgb(5.0), [33, 145, 140]);
+    fn the_scale_is_diverging_exactly_when_a_value_is_negative() {
+        assert_eq!(
+            ColorScale::for_values([-2.0, 1.0]),
+            ColorScale::Diverging { limit: 2.0 }
+        );
+        assert_eq!(
+            ColorScale::for_values([0.0, 3.0, 6.0]),
+            ColorScale::Sequential { min: 0.0, max: 6.0 }
+        );
+        assert_eq!(
+            ColorScale::for_values(std::iter::empty()),
+            ColorScale::Sequential { min: 0.0, max: 1.0 },
+            "no values: an empty legend from 0 to 1"
+        );
     }
 }

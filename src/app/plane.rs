@@ -3,7 +3,7 @@
 //! Built once per example from the engine's pipeline; the per-step view adds sparse marks.
 
 use super::shared::Shared;
-use crate::engine::{Layer, Pipeline, WindowLayout, geometry::AxisLayout};
+use crate::engine::{Layer, Pipeline, WindowLayout};
 
 /// What kind of cell a grid position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -120,12 +120,6 @@ pub fn layout(layer: &Layer) -> Option<&WindowLayout> {
     }
 }
 
-/// Cells one axis of a map needs: the padded input, plus any ceil-mode overhang.
-fn extent(axis: &AxisLayout) -> usize {
-    axis.padded()
-        .max((axis.output - 1) * axis.stride + axis.kernel_field)
-}
-
 /// The unchanging planes of every map of an example: built once when the example is built.
 pub fn map_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
     (0..pipeline.map_count())
@@ -141,7 +135,7 @@ fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
     let window = pipeline.stages().get(map).and_then(layout);
     let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
         (
-            [extent(&l.rows), extent(&l.columns)],
+            [l.rows.extent(), l.columns.extent()],
             [l.rows.pad_begin, l.columns.pad_begin],
         )
     });

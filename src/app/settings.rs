@@ -498,9 +498,7 @@ impl Settings {
                 weights: self.kernel_view(),
                 bias: Some(self.bias_view().to_vec()),
                 spec: ConvSpec {
-                    stride: self.stride,
-                    dilation: self.dilation,
-                    padding: self.padding.to_padding(),
+                    window: self.window(),
                     flip_kernel: self.flip_kernel,
                 },
             },

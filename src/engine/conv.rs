@@ -9,43 +9,33 @@
 //! products are summed per input channel in kernel raster order, the channel sums are summed in
 //! channel order, then the bias is added.
 
-use super::error::{EngineError, Part, Result};
-use super::geometry::{Padding, Rounding, WindowLayout, WindowSpec};
+use super::arrays::{FeatureMap, Weights, map_shape, weights_shape};
+use super::error::{EngineError, Limited, Part, Result};
+use super::geometry::{Rounding, Source, WindowLayout, WindowSpec};
 use super::limits::{
     MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_value, check_values,
 };
 use super::trace::{
-    Arithmetic, Cell, Reader, Source, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
+    Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
 };
-use super::{FeatureMap, Weights};
-use crate::engine::error::Limited;
 use ndarray::{Array1, Axis as NdAxis};
 
 mod direct;
 
-/// The parameters of a convolution besides its weights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The parameters of a convolution besides its weights: the sliding window, as pooling
+/// describes it, and whether the kernel is flipped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct ConvSpec {
-    /// `[vertical, horizontal]` stride.
-    pub stride: [usize; 2],
-    /// `[vertical, horizontal]` dilation.
-    pub dilation: [usize; 2],
-    /// Zero padding.
-    pub padding: Padding,
+    /// Stride, dilation and zero padding of the window.
+    ///
+    /// The weights say how large the kernel is, and convolution always rounds the output size
+    /// down (PyTorch `conv2d` and ONNX `Conv` have no ceil mode), so `window.kernel` and
+    /// `window.rounding` are not read: [`Conv::new`] uses the weights' `[k_h, k_w]` and
+    /// [`Rounding::Floor`].
+    pub window: WindowSpec,
     /// Use the kernel rotated by 180°: true convolution instead of cross-correlation.
     pub flip_kernel: bool,
-}
-
-impl Default for ConvSpec {
-    fn default() -> Self {
-        ConvSpec {
-            stride: [1, 1],
-            dilation: [1, 1],
-            padding: Padding::Valid,
-            flip_kernel: false,
-        }
-    }
 }
 
 /// A validated convolution: input, weights, bias and resolved geometry.
@@ -69,9 +59,9 @@ impl Conv {
         bias: Option<Vec<f32>>,
         spec: ConvSpec,
     ) -> Result<Self> {
-        let [channels, in_h, in_w] = shape3(&input);
+        let [channels, in_h, in_w] = map_shape(&input);
         check_input_shape([channels, in_h, in_w])?;
-        let [filters, kernel_channels, k_h, k_w] = shape4(&weights);
+        let [filters, kernel_channels, k_h, k_w] = weights_shape(&weights);
         check_at_most(Limited::Channels, filters, MAX_CHANNELS)?;
         if kernel_channels != channels {
             return Err(EngineError::ChannelMismatch {
@@ -86,10 +76,8 @@ impl Conv {
             [in_h, in_w],
             &WindowSpec {
                 kernel: [k_h, k_w],
-                stride: spec.stride,
-                dilation: spec.dilation,
-                padding: spec.padding,
                 rounding: Rounding::Floor,
+                ..spec.window
             },
         )?;
         let [out_h, out_w] = layout.output();
@@ -137,16 +125,6 @@ impl Conv {
         &self.weights
     }
 
-    /// The bias, one value per filter, if any.
-    pub fn bias(&self) -> Option<&Array1<f32>> {
-        self.bias.as_ref()
-    }
-
-    /// Whether the kernel is flipped (true convolution).
-    pub fn flips_kernel(&self) -> bool {
-        self.flip_kernel
-    }
-
     /// The kernel cell whose weight meets window position `[kh, kw]`.
     fn weight_cell(&self, [kh, kw]: [usize; 2]) -> [usize; 2] {
         let [k_h, k_w] = self.layout.kernel();
@@ -160,7 +138,7 @@ impl Conv {
 
 impl Stepper for Conv {
     fn input_shape(&self) -> [usize; 3] {
-        shape3(&self.input)
+        map_shape(&self.input)
     }
 
     fn output_shape(&self) -> [usize; 3] {
@@ -291,9 +269,7 @@ impl PaddedInput {
         let (channels, in_h, in_w) = input.dim();
         let (rows, columns) = (&layout.rows, &layout.columns);
         let blocks = out_w.div_ceil(direct::BLOCK).max(1);
-        let padded_columns = columns
-            .padded()
-            .max((blocks * direct::BLOCK - 1) * columns.stride + columns.kernel_field);
+        let padded_columns = columns.padded().max(columns.span(blocks * direct::BLOCK));
         let padded_rows = rows.padded();
         let mut values = vec![0.0f32; channels * padded_rows * padded_columns];
         for (channel, plane) in input.outer_iter().enumerate() {
@@ -321,15 +297,4 @@ impl PaddedInput {
         let start = (channel * self.rows + row) * self.columns;
         &self.values[start..start + self.columns]
     }
-}
-
-/// `[channels, rows, columns]` of a feature map.
-pub fn shape3(map: &FeatureMap) -> [usize; 3] {
-    let (channels, rows, columns) = map.dim();
-    [channels, rows, columns]
-}
-
-fn shape4(weights: &Weights) -> [usize; 4] {
-    let (filters, channels, k_h, k_w) = weights.dim();
-    [filters, channels, k_h, k_w]
 }

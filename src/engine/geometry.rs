@@ -12,16 +12,19 @@
 //!                total = max(0, (out - 1) * stride + kernel_field - input),
 //!                SAME_UPPER puts the odd cell at the end, SAME_LOWER at the beginning (ONNX auto_pad).
 //! full         : kernel_field - 1 on each side.
+//! span(n)      = (n - 1) * stride + kernel_field      cells the first n windows cover
 //! ```
 //!
 //! Window `o` along an axis starts at padded cell `o * stride`; its tap `k` reads padded cell
 //! `o * stride + k * dilation`, which is input cell `that - pad_begin` when inside the input.
+//!
+//! The formula is also worked out when no window fits (`kernel_field > padded`), so the screen
+//! can show why: `floor((2 + 0 + 0 - 5) / 1) + 1 = -2`.
 
 use super::error::{Axis, EngineError, Limited, Result};
 use super::limits::{
     MAX_DILATION, MAX_INPUT_SIDE, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most,
 };
-use super::trace::Source;
 use std::fmt;
 
 /// How the output size is rounded when the stride does not divide the remaining cells.
@@ -65,11 +68,6 @@ impl Sides {
             Axis::Columns => (self.left, self.right),
         }
     }
-
-    /// Whether any side is padded.
-    pub fn any(&self) -> bool {
-        self.top + self.left + self.bottom + self.right > 0
-    }
 }
 
 /// Padding, as numbers or as a named mode that resolves to numbers.
@@ -88,6 +86,36 @@ pub enum Padding {
     Full,
 }
 
+/// Where a tap reads from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Source {
+    /// A real input cell.
+    Input {
+        /// Input row.
+        row: usize,
+        /// Input column.
+        column: usize,
+    },
+    /// A zero-padding cell.
+    Padding,
+    /// Past the end padding: only a ceil-mode pooling window reaches here, and it is never read.
+    Beyond,
+}
+
+impl Source {
+    /// The source of a tap from where it falls along each axis: `(input cell, past the end)`.
+    pub fn of_axes(
+        (row, row_beyond): (Option<usize>, bool),
+        (column, column_beyond): (Option<usize>, bool),
+    ) -> Source {
+        match (row, column) {
+            (Some(row), Some(column)) => Source::Input { row, column },
+            _ if row_beyond || column_beyond => Source::Beyond,
+            _ => Source::Padding,
+        }
+    }
+}
+
 /// The sizes that define one axis of a sliding window, before padding is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct AxisSpec {
@@ -99,6 +127,13 @@ pub struct AxisSpec {
     pub stride: usize,
     /// Distance between neighbouring taps; 1 means no gaps.
     pub dilation: usize,
+}
+
+impl AxisSpec {
+    /// Cells one window spans: `dilation * (kernel - 1) + 1`. The kernel must not be 0.
+    pub fn kernel_field(&self) -> usize {
+        self.dilation * (self.kernel - 1) + 1
+    }
 }
 
 /// One axis fully resolved: padding, the window's reach and the output size.
@@ -134,40 +169,25 @@ impl AxisLayout {
         (pad_begin, pad_end): (usize, usize),
         rounding: Rounding,
     ) -> Result<Self> {
+        check_spec(axis, spec)?;
+        check_padding((pad_begin, pad_end))?;
+        let formula = OutputSizeFormula::worked_out(spec, (pad_begin, pad_end), rounding);
+        if !formula.window_fits() {
+            return Err(EngineError::KernelLargerThanInput {
+                axis,
+                field: formula.kernel_field,
+                padded: formula.padded(),
+                input: spec.input,
+                pad_begin,
+                pad_end,
+            });
+        }
         let AxisSpec {
             input,
             kernel,
             stride,
             dilation,
         } = spec;
-        check_spec(axis, spec)?;
-        check_at_most(Limited::Padding, pad_begin, MAX_PADDING)?;
-        check_at_most(Limited::Padding, pad_end, MAX_PADDING)?;
-        let kernel_field = dilation * (kernel - 1) + 1;
-        let padded = pad_begin + input + pad_end;
-        if kernel_field > padded {
-            return Err(EngineError::KernelLargerThanInput {
-                axis,
-                field: kernel_field,
-                padded,
-                input,
-                pad_begin,
-                pad_end,
-            });
-        }
-        let room = padded - kernel_field;
-        let output = match rounding {
-            Rounding::Floor => room / stride + 1,
-            Rounding::Ceil => {
-                let output = room.div_ceil(stride) + 1;
-                // The last window must start inside the input or the begin padding.
-                if (output - 1) * stride >= pad_begin + input {
-                    output - 1
-                } else {
-                    output
-                }
-            }
-        };
         Ok(AxisLayout {
             axis,
             input,
@@ -177,14 +197,27 @@ impl AxisLayout {
             pad_begin,
             pad_end,
             rounding,
-            kernel_field,
-            output,
+            kernel_field: formula.kernel_field,
+            // A window fits, so the formula gives at least 1 (0 only for an empty input in ceil mode).
+            output: usize::try_from(formula.output).unwrap_or(0),
         })
     }
 
     /// Input plus padding on both sides.
     pub fn padded(&self) -> usize {
         self.pad_begin + self.input + self.pad_end
+    }
+
+    /// Cells the first `windows` windows cover together, from the first one's start to the
+    /// last one's end: `(windows - 1) * stride + kernel_field`.
+    pub fn span(&self, windows: usize) -> usize {
+        windows.saturating_sub(1) * self.stride + self.kernel_field
+    }
+
+    /// Cells from the start of the padding to the end of whatever lies further: the end padding,
+    /// or in ceil mode the last window, which may reach past it. What a drawing of the axis needs.
+    pub fn extent(&self) -> usize {
+        self.padded().max(self.span(self.output))
     }
 
     /// Padded cell read by tap `tap` of window `window`.
@@ -200,27 +233,12 @@ impl AxisLayout {
     }
 
     /// Where tap `tap` of window `window` falls along this axis: its input cell, if any, and
-    /// whether it lies past the end padding.
+    /// whether it lies past the end padding (only in ceil mode).
     pub fn tap_source(&self, window: usize, tap: usize) -> (Option<usize>, bool) {
-        (self.input_cell(window, tap), self.is_beyond(window, tap))
-    }
-
-    /// Whether tap `tap` of window `window` lies past the end padding (only in ceil mode).
-    pub fn is_beyond(&self, window: usize, tap: usize) -> bool {
-        self.padded_cell(window, tap) >= self.padded()
-    }
-
-    /// The windows whose tap `tap` reads a real input cell: a contiguous range.
-    pub fn windows_reading_input(&self, tap: usize) -> std::ops::Range<usize> {
-        let offset = tap * self.dilation;
-        // First window with `window * stride + offset >= pad_begin`.
-        let first = self.pad_begin.saturating_sub(offset).div_ceil(self.stride);
-        // Past the last window with `window * stride + offset < pad_begin + input`.
-        let end = match (self.pad_begin + self.input).checked_sub(offset + 1) {
-            Some(last_start) => (last_start / self.stride + 1).min(self.output),
-            None => 0,
-        };
-        first..end.max(first)
+        (
+            self.input_cell(window, tap),
+            self.padded_cell(window, tap) >= self.padded(),
+        )
     }
 
     /// Every `(window, tap)` pair that reads input cell `cell`, in window order.
@@ -251,27 +269,23 @@ impl AxisLayout {
 
     /// The output-size formula with this axis's numbers substituted.
     pub fn formula(&self) -> OutputSizeFormula {
-        let padded = self.padded();
-        let room = padded - self.kernel_field;
-        OutputSizeFormula {
-            rounding: self.rounding,
-            input: self.input,
-            pad_begin: self.pad_begin,
-            pad_end: self.pad_end,
-            kernel_field: self.kernel_field,
-            stride: self.stride,
-            quotient: match self.rounding {
-                Rounding::Floor => room / self.stride,
-                Rounding::Ceil => room.div_ceil(self.stride),
+        OutputSizeFormula::worked_out(
+            AxisSpec {
+                input: self.input,
+                kernel: self.kernel,
+                stride: self.stride,
+                dilation: self.dilation,
             },
-            output: self.output,
-        }
+            (self.pad_begin, self.pad_end),
+            self.rounding,
+        )
     }
 }
 
 /// The output-size formula of one axis as data, so the screen can show every number.
 ///
-/// Displays as `floor((7 + 1 + 1 - 3) / 2) + 1 = 4`.
+/// Displays as `floor((7 + 1 + 1 - 3) / 2) + 1 = 4`. When no window fits, the quotient and the
+/// output are 0 or negative, and display as they are: `floor((2 + 0 + 0 - 5) / 1) + 1 = -2`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OutputSizeFormula {
     /// Floor or ceil.
@@ -286,13 +300,60 @@ pub struct OutputSizeFormula {
     pub kernel_field: usize,
     /// Stride.
     pub stride: usize,
-    /// The rounded quotient `floor|ceil((input + pads - field) / stride)`.
-    pub quotient: usize,
-    /// The output size; one less than `quotient + 1` when ceil mode drops a window starting past the input.
-    pub output: usize,
+    /// The rounded quotient `floor|ceil((input + pads - field) / stride)`: negative when the
+    /// window is larger than the padded input.
+    pub quotient: i64,
+    /// The output size: `quotient + 1`, or one less when ceil mode drops a window starting past
+    /// the input. 0 or less means no window fits.
+    pub output: i64,
 }
 
 impl OutputSizeFormula {
+    /// Works the formula out for one axis, whether or not a window fits. The spec must have
+    /// passed [`check_spec`] and the padding [`check_padding`], so nothing divides by 0 or
+    /// overflows.
+    fn worked_out(
+        spec: AxisSpec,
+        (pad_begin, pad_end): (usize, usize),
+        rounding: Rounding,
+    ) -> Self {
+        let kernel_field = spec.kernel_field();
+        // Every size is within the limits, far inside i64.
+        let wide = |cells: usize| cells as i64;
+        let room = wide(pad_begin + spec.input + pad_end) - wide(kernel_field);
+        let stride = wide(spec.stride);
+        let quotient = match rounding {
+            Rounding::Floor => room.div_euclid(stride),
+            Rounding::Ceil => -(-room).div_euclid(stride),
+        };
+        let mut output = quotient + 1;
+        // The last window must start inside the input or the begin padding.
+        if rounding == Rounding::Ceil && quotient * stride >= wide(pad_begin + spec.input) {
+            output -= 1;
+        }
+        OutputSizeFormula {
+            rounding,
+            input: spec.input,
+            pad_begin,
+            pad_end,
+            kernel_field,
+            stride: spec.stride,
+            quotient,
+            output,
+        }
+    }
+
+    /// Input plus padding on both sides.
+    pub fn padded(&self) -> usize {
+        self.pad_begin + self.input + self.pad_end
+    }
+
+    /// Whether one window fits inside the padded input: `kernel_field <= padded`. When it does
+    /// not, the engine refuses the geometry with [`EngineError::KernelLargerThanInput`].
+    pub fn window_fits(&self) -> bool {
+        self.kernel_field <= self.padded()
+    }
+
     /// Whether ceil mode dropped a last window that would have started in the end padding.
     pub fn dropped_last_window(&self) -> bool {
         self.output != self.quotient + 1
@@ -358,36 +419,63 @@ impl Default for WindowSpec {
     }
 }
 
+impl WindowSpec {
+    /// The sizes along one axis of an input of `[in_h, in_w]`.
+    fn axis_spec(&self, [in_h, in_w]: [usize; 2], axis: Axis) -> AxisSpec {
+        let i = axis_index(axis);
+        AxisSpec {
+            input: [in_h, in_w][i],
+            kernel: self.kernel[i],
+            stride: self.stride[i],
+            dilation: self.dilation[i],
+        }
+    }
+
+    /// The padding on each side over an input of `[in_h, in_w]`, named modes resolved.
+    fn sides(&self, input: [usize; 2]) -> Result<Sides> {
+        resolve_padding(
+            self.padding,
+            self.axis_spec(input, Axis::Rows),
+            self.axis_spec(input, Axis::Columns),
+        )
+    }
+
+    /// The output-size formula of each axis, `[rows, columns]`, over an input of
+    /// `[in_h, in_w]`, with named padding resolved as [`WindowLayout::new`] resolves it.
+    ///
+    /// Unlike [`WindowLayout::new`], this does not need a window to fit: with input 2 and
+    /// kernel 5 it gives `floor((2 + 0 + 0 - 5) / 1) + 1 = -2`. It fails only when there is
+    /// no formula to show: a kernel, stride or dilation of 0, or a size past ConvStep's limits.
+    pub fn output_size_formulas(&self, input: [usize; 2]) -> Result<[OutputSizeFormula; 2]> {
+        let sides = self.sides(input)?;
+        let formula = |axis: Axis| {
+            let pads = sides.along(axis);
+            check_padding(pads)?;
+            Ok(OutputSizeFormula::worked_out(
+                self.axis_spec(input, axis),
+                pads,
+                self.rounding,
+            ))
+        };
+        Ok([formula(Axis::Rows)?, formula(Axis::Columns)?])
+    }
+}
+
 impl WindowLayout {
     /// Resolves a window over an input of `[rows, columns]`.
-    pub fn new([in_h, in_w]: [usize; 2], spec: &WindowSpec) -> Result<Self> {
-        let axis_spec = |axis: Axis| {
-            let i = axis_index(axis);
-            AxisSpec {
-                input: [in_h, in_w][i],
-                kernel: spec.kernel[i],
-                stride: spec.stride[i],
-                dilation: spec.dilation[i],
-            }
+    pub fn new(input: [usize; 2], spec: &WindowSpec) -> Result<Self> {
+        let sides = spec.sides(input)?;
+        let axis = |axis: Axis| {
+            AxisLayout::new(
+                axis,
+                spec.axis_spec(input, axis),
+                sides.along(axis),
+                spec.rounding,
+            )
         };
-        let sides = resolve_padding(
-            spec.padding,
-            axis_spec(Axis::Rows),
-            axis_spec(Axis::Columns),
-        )?;
         Ok(WindowLayout {
-            rows: AxisLayout::new(
-                Axis::Rows,
-                axis_spec(Axis::Rows),
-                sides.along(Axis::Rows),
-                spec.rounding,
-            )?,
-            columns: AxisLayout::new(
-                Axis::Columns,
-                axis_spec(Axis::Columns),
-                sides.along(Axis::Columns),
-                spec.rounding,
-            )?,
+            rows: axis(Axis::Rows)?,
+            columns: axis(Axis::Columns)?,
         })
     }
 
@@ -473,6 +561,11 @@ fn check_spec(axis: Axis, spec: AxisSpec) -> Result<()> {
     check_at_most(Limited::Dilation, spec.dilation, MAX_DILATION)
 }
 
+fn check_padding((pad_begin, pad_end): (usize, usize)) -> Result<()> {
+    check_at_most(Limited::Padding, pad_begin, MAX_PADDING)?;
+    check_at_most(Limited::Padding, pad_end, MAX_PADDING)
+}
+
 /// Resolves a padding mode to cells per side, given both axes' sizes.
 pub fn resolve_padding(padding: Padding, rows: AxisSpec, columns: AxisSpec) -> Result<Sides> {
     check_spec(Axis::Rows, rows)?;
@@ -499,7 +592,7 @@ pub fn resolve_padding(padding: Padding, rows: AxisSpec, columns: AxisSpec) -> R
             (total - total / 2, total / 2)
         }),
         Padding::Full => per_axis(|spec| {
-            let field = spec.dilation * (spec.kernel - 1) + 1;
+            let field = spec.kernel_field();
             (field - 1, field - 1)
         }),
     })
@@ -508,6 +601,5 @@ pub fn resolve_padding(padding: Padding, rows: AxisSpec, columns: AxisSpec) -> R
 /// Total padding that makes the output `ceil(input / stride)` (ONNX auto_pad SAME_*).
 fn same_total(spec: AxisSpec) -> usize {
     let output = spec.input.div_ceil(spec.stride);
-    let field = spec.dilation * (spec.kernel - 1) + 1;
-    ((output.max(1) - 1) * spec.stride + field).saturating_sub(spec.input)
+    ((output.max(1) - 1) * spec.stride + spec.kernel_field()).saturating_sub(spec.input)
 }

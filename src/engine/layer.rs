@@ -1,7 +1,7 @@
 //! One steppable stage of any kind: convolution, activation or pooling.
 
-use super::FeatureMap;
 use super::activation::ActivationLayer;
+use super::arrays::FeatureMap;
 use super::conv::Conv;
 use super::error::Result;
 use super::pool::Pool;

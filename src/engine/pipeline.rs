@@ -1,14 +1,13 @@
 //! A chain of stages (convolution → activation → pooling, as in VGG16), each steppable.
 
-use super::FeatureMap;
-use super::Weights;
 use super::activation::{Activation, ActivationLayer};
+use super::arrays::{FeatureMap, Weights};
 use super::conv::{Conv, ConvSpec};
 use super::error::{EngineError, Result};
-use super::geometry::WindowSpec;
+use super::geometry::{Source, WindowSpec};
 use super::layer::Layer;
 use super::pool::{Pool, PoolKind};
-use super::trace::{Cell, Source, Stepper};
+use super::trace::{Cell, Stepper, step_of_cell};
 use std::collections::BTreeSet;
 
 /// What one stage does, before it is given its input.
@@ -20,7 +19,7 @@ pub enum StageSpec {
         weights: Weights,
         /// One value per filter, if any.
         bias: Option<Vec<f32>>,
-        /// Stride, dilation, padding, flip.
+        /// The window (stride, dilation, padding) and whether the kernel is flipped.
         spec: ConvSpec,
     },
     /// An element-wise activation.
@@ -63,11 +62,6 @@ impl Pipeline {
         &self.stages
     }
 
-    /// The output of stage `stage` (from 0), or `None` past the end.
-    pub fn output(&self, stage: usize) -> Option<&FeatureMap> {
-        self.outputs.get(stage)
-    }
-
     /// How many feature maps there are: the input, then each stage's output.
     pub fn map_count(&self) -> usize {
         self.stages.len() + 1
@@ -77,7 +71,7 @@ impl Pipeline {
     pub fn map(&self, map: usize) -> Option<&FeatureMap> {
         match map {
             0 => self.stages.first().map(Layer::input),
-            map => self.output(map - 1),
+            map => self.outputs.get(map - 1),
         }
     }
 
@@ -121,7 +115,7 @@ impl Pipeline {
             let shape = layer.output_shape();
             let mut reads = BTreeSet::new();
             for out in &current {
-                let step = layer.step(super::trace::step_of_cell(*out, shape))?;
+                let step = layer.step(step_of_cell(*out, shape))?;
                 for tap in step.taps {
                     if let Source::Input { row, column } = tap.source {
                         reads.insert(Cell {

@@ -10,15 +10,14 @@
 //! In ceil mode a last window may reach past the end padding; those cells count for nothing,
 //! as in PyTorch (`hend = min(hstart + k_h, in_h + pad)`).
 
-use super::error::{Axis, EngineError, Part, Result};
-use super::geometry::{AxisLayout, WindowLayout, WindowSpec};
+use super::arrays::{FeatureMap, map_shape};
+use super::error::{Axis, EngineError, Limited, Part, Result};
+use super::geometry::{AxisLayout, Source, WindowLayout, WindowSpec};
 use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_values};
 use super::trace::{
-    Arithmetic, Cell, Reader, Source, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
+    Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
 };
-use super::{FeatureMap, conv::shape3};
-use crate::engine::error::Limited;
 
 /// Which pooling.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -51,7 +50,7 @@ struct Pooled {
 impl Pool {
     /// Checks shapes, values and geometry; every problem is a typed error.
     pub fn new(input: FeatureMap, window: WindowSpec, kind: PoolKind) -> Result<Self> {
-        let [channels, in_h, in_w] = shape3(&input);
+        let [channels, in_h, in_w] = map_shape(&input);
         check_input_shape([channels, in_h, in_w])?;
         let layout = WindowLayout::new([in_h, in_w], &window)?;
         let [out_h, out_w] = layout.output();
@@ -137,7 +136,7 @@ impl Pool {
 
 impl Stepper for Pool {
     fn input_shape(&self) -> [usize; 3] {
-        shape3(&self.input)
+        map_shape(&self.input)
     }
 
     fn output_shape(&self) -> [usize; 3] {

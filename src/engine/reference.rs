@@ -5,10 +5,10 @@
 //! hold the two against each other. They sum in the same documented order, so the results
 //! agree to the bit.
 
-use super::activation::Activation;
+use super::activation::function::Activation;
+use super::arrays::{FeatureMap, Weights};
 use super::geometry::{Rounding, Sides};
 use super::pool::PoolKind;
-use super::{FeatureMap, Weights};
 use ndarray::{Array3, s};
 
 /// One cell of a padded copy of the input.

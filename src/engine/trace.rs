@@ -3,9 +3,10 @@
 //! Steps are numbered in raster order — output channel, then row, then column — so step `i`
 //! writes output cell `(i / (out_h*out_w), i / out_w % out_h, i % out_w)`.
 
-use super::FeatureMap;
-use super::activation::Activation;
+use super::activation::function::Activation;
+use super::arrays::FeatureMap;
 use super::error::{EngineError, Result};
+use super::geometry::Source;
 
 /// A cell of a channels × rows × columns feature map.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -16,36 +17,6 @@ pub struct Cell {
     pub row: usize,
     /// Column.
     pub column: usize,
-}
-
-/// Where a tap reads from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Source {
-    /// A real input cell.
-    Input {
-        /// Input row.
-        row: usize,
-        /// Input column.
-        column: usize,
-    },
-    /// A zero-padding cell.
-    Padding,
-    /// Past the end padding: only a ceil-mode pooling window reaches here, and it is never read.
-    Beyond,
-}
-
-impl Source {
-    /// The source of a tap from where it falls along each axis: `(input cell, past the end)`.
-    pub fn of_axes(
-        (row, row_beyond): (Option<usize>, bool),
-        (column, column_beyond): (Option<usize>, bool),
-    ) -> Source {
-        match (row, column) {
-            (Some(row), Some(column)) => Source::Input { row, column },
-            _ if row_beyond || column_beyond => Source::Beyond,
-            _ => Source::Padding,
-        }
-    }
 }
 
 /// One cell a window reads.

@@ -3,7 +3,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use convstep::engine::{
-        Conv, ConvSpec, Padding, Sides, Stepper, Weights,
+        Conv, ConvSpec, Padding, Sides, Stepper, Weights, WindowSpec,
         fill::{RandomKind, random},
     };
     use criterion::{Criterion, criterion_group};
@@ -15,7 +15,10 @@ mod native {
         let weights: Weights = random((64, 3, 3, 3), RandomKind::Normal, 2);
         let bias = random(64, RandomKind::Normal, 3).to_vec();
         let spec = ConvSpec {
-            padding: Padding::Explicit(Sides::uniform(1)),
+            window: WindowSpec {
+                padding: Padding::Explicit(Sides::uniform(1)),
+                ..WindowSpec::default()
+            },
             ..ConvSpec::default()
         };
         Conv::new(input, weights, Some(bias), spec).expect("VGG16 conv1_1 is a valid convolution")

@@ -5,7 +5,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use convstep::engine::{
-        Conv, ConvSpec, Padding, Sides, Stepper, Weights,
+        Conv, ConvSpec, Padding, Sides, Stepper, Weights, WindowSpec,
         fill::{RandomKind, random},
     };
     use std::hint::black_box;
@@ -21,7 +21,10 @@ fn main() {
         let weights: Weights = random((filters, in_channels, 3, 3), RandomKind::Normal, 2);
         let bias = random(filters, RandomKind::Normal, 3).to_vec();
         let spec = ConvSpec {
-            padding: Padding::Explicit(Sides::uniform(1)),
+            window: WindowSpec {
+                padding: Padding::Explicit(Sides::uniform(1)),
+                ..WindowSpec::default()
+            },
             ..ConvSpec::default()
         };
         let Ok(conv) = Conv::new(input, weights, Some(bias), spec) else {

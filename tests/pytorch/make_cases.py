@@ -36,7 +36,7 @@ fn rgb_convolution_with_bias_matches_pytorch_conv2d() {{
         Array3::from_shape_vec({x.shape}, {rust(x)}).unwrap(),
         Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
         Some({rust(b)}),
-        ConvSpec {{ padding: Padding::Explicit(Sides::uniform(1)), ..ConvSpec::default() }},
+        ConvSpec {{ window: WindowSpec {{ padding: Padding::Explicit(Sides::uniform(1)), ..WindowSpec::default() }}, ..ConvSpec::default() }},
     )
     .unwrap();
     assert_same(&conv, {y.shape}, {rust(y)});
@@ -56,9 +56,12 @@ fn strided_dilated_convolution_matches_pytorch_conv2d() {{
         Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
         Some({rust(b)}),
         ConvSpec {{
-            stride: [2, 2],
-            dilation: [2, 2],
-            padding: Padding::Explicit(Sides {{ top: 1, left: 2, bottom: 1, right: 2 }}),
+            window: WindowSpec {{
+                stride: [2, 2],
+                dilation: [2, 2],
+                padding: Padding::Explicit(Sides {{ top: 1, left: 2, bottom: 1, right: 2 }}),
+                ..WindowSpec::default()
+            }},
             flip_kernel: false,
         }},
     )
