@@ -5,6 +5,7 @@ pub mod colormap;
 pub mod components;
 pub mod format;
 pub mod i18n;
+pub mod page_address;
 pub mod picture;
 pub mod presentation;
 pub mod settings;

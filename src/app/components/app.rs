@@ -291,12 +291,12 @@ pub fn App() -> Html {
                         <h1>{ text.title }</h1>
                         <p class="tagline">{ text.tagline }</p>
                     </div>
-                    <Toolbar {lang} presentation={state.presentation.clone()} query={full_query.clone()} example={example_query.clone()} on_action={on_action.clone()} />
+                    <Toolbar {lang} presentation={state.presentation.clone()} query={full_query.clone()} example={example_query.clone()} on_lang={on_action.reform(Action::SetLang)} on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
                 </header>
             }
             <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement }</div>
             if state.help_open {
-                <HelpOverlay {lang} on_action={on_action.clone()} />
+                <HelpOverlay {lang} on_close={on_action.reform(|()| Action::CloseHelp)} />
             }
             <main class={classes!("workspace", (!shows(Panel::Controls)).then_some("no-controls"))}>
                 if shows(Panel::Controls) {
@@ -304,7 +304,7 @@ pub fn App() -> Html {
                     <OperationPicker operation={state.settings.operation} {lang} on_change={on_operation} />
                     <WindowControls settings={Shared::from(state.settings.clone())} {sides} {lang} on_action={on_action.clone()} />
                     <OptionControls settings={Shared::from(state.settings.clone())} {lang} on_action={on_action.clone()} />
-                    <PictureSource {lang} on_action={on_action.clone()} />
+                    <PictureSource {lang} on_picture={on_action.reform(Action::LoadPicture)} />
                     <ValuesControls filters={state.settings.filters} has_kernel={state.settings.operation.has_weights()}
                         {lang} on_action={on_action.clone()} />
                 </section>

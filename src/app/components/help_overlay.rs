@@ -2,7 +2,6 @@
 
 use crate::app::i18n::Lang;
 use crate::app::shortcuts::SHORTCUTS;
-use crate::app::state::Action;
 use yew::prelude::*;
 
 /// Props of [`HelpOverlay`].
@@ -10,16 +9,16 @@ use yew::prelude::*;
 pub struct HelpOverlayProps {
     /// Interface language.
     pub lang: Lang,
-    /// Sends the close action.
-    pub on_action: Callback<Action>,
+    /// Closes the overlay.
+    pub on_close: Callback<()>,
 }
 
 /// A modal list of shortcuts; Escape, the button or a click outside closes it.
 #[component]
 pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
     let close = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::CloseHelp))
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
     };
     let text = props.lang.text();
     let close_button = use_node_ref();
@@ -38,8 +37,11 @@ pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
                 <h2 id="help-heading">{ text.shortcuts }</h2>
                 <table class="shortcuts">
                     <tbody>
-                        { for SHORTCUTS.iter().map(|(keys, shortcut)| html! {
-                            <tr><th><kbd>{ *keys }</kbd></th><td>{ props.lang.shortcut(*shortcut) }</td></tr>
+                        { for SHORTCUTS.iter().map(|binding| html! {
+                            <tr>
+                                <th>{ for binding.keys.iter().map(|&key| html! { <kbd>{ props.lang.key_name(key) }</kbd> }) }</th>
+                                <td>{ props.lang.shortcut(binding.shortcut) }</td>
+                            </tr>
                         }) }
                     </tbody>
                 </table>
