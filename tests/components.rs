@@ -6,9 +6,10 @@ use convstep::app::components::grid::{Grid, GridProps};
 use convstep::app::components::grid_cell::CellEvents;
 use convstep::app::i18n::Lang;
 use convstep::app::shared::Shared;
-use convstep::app::view::{CellView, Kind, Marks, Overlay, PlaneBase, PlaneView};
-use std::rc::Rc;
+use convstep::app::plane::{CellView, Kind, Marks, PlaneBase};
+use convstep::app::view::{Overlay, PlaneView};
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 use yew::Callback;
@@ -60,6 +61,20 @@ fn grid_cells(root: &Element, name: &str) -> Vec<Vec<Element>> {
                 .collect()
         })
         .collect()
+}
+
+#[wasm_bindgen(inline_js = "export function press_key(target, key) { \
+    target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true })); }")]
+extern "C" {
+    /// Sends a `keydown` of `key` to `target`, bubbling as a real key press does.
+    fn press_key(target: &JsValue, key: &str);
+}
+
+/// The element `selector` finds under `root`, which must exist.
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
 }
 
 fn click(root: &Element, selector: &str) {
@@ -178,7 +193,7 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
     assert!(cells[3].class_list().contains("pending"));
     assert_eq!(
         cells[1].get_attribute("aria-label").unwrap(),
-        "row 1, column 1: −2.5"
+        "row 1, column 1: −2.5, in the window"
     );
     let table = root
         .query_selector("[data-grid='test-0']")
@@ -192,18 +207,18 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
 async fn heatmaps_draw_every_channel_of_every_map() {
     use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
     use convstep::app::settings::{Operation, Settings};
-    use convstep::app::state::Shown;
+    use convstep::app::example::Example;
     let settings = Settings {
         operation: Operation::Block,
         filters: 2,
         ..Settings::default()
     };
-    let shown = Shared::new(Shown::build(&Rc::new(settings)).unwrap());
+    let example = Shared::new(Example::build(&Shared::new(settings)).unwrap());
     let root = fresh_root();
     yew::Renderer::<Heatmaps>::with_root_and_props(
         root.clone(),
         HeatmapsProps {
-            shown,
+            example,
             picture: None,
             lang: Lang::En,
         },
@@ -224,7 +239,7 @@ async fn the_whole_picture_is_drawn_at_full_size_while_it_is_the_input() {
     use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
     use convstep::app::picture::{ChosenPicture, Picture};
     use convstep::app::settings::{Operation, Settings};
-    use convstep::app::state::Shown;
+    use convstep::app::example::Example;
     let step = Picture {
         channels: 1,
         rows: 4,
@@ -247,7 +262,7 @@ async fn the_whole_picture_is_drawn_at_full_size_while_it_is_the_input() {
         yew::Renderer::<Heatmaps>::with_root_and_props(
             root.clone(),
             HeatmapsProps {
-                shown: Shared::new(Shown::build(&Rc::new(settings)).unwrap()),
+                example: Shared::new(Example::build(&Shared::new(settings)).unwrap()),
                 picture: Some(picture.clone()),
                 lang: Lang::En,
             },
@@ -298,5 +313,162 @@ async fn the_whole_picture_is_drawn_at_full_size_while_it_is_the_input() {
         root.query_selector("[data-testid='full-size']")
             .unwrap()
             .is_none()
+    );
+}
+
+/// A one-row plane: a padding cell and an input cell under the window, a cell written now, and
+/// a cell not computed yet.
+fn marked_plane() -> PlaneView {
+    let cell = |value: Option<f32>, kind: Kind, at: [usize; 3]| CellView {
+        value,
+        kind,
+        marks: Marks::default(),
+        at,
+    };
+    let base = PlaneBase {
+        map: 1,
+        index: 0,
+        rows: 1,
+        columns: 4,
+        row_offset: 0,
+        column_offset: 1,
+        real_columns: 3,
+        real_rows: 1,
+        cells: vec![
+            cell(Some(0.0), Kind::Padding, [0, 0, 0]),
+            cell(Some(3.0), Kind::Value, [0, 0, 0]),
+            cell(Some(15.0), Kind::Value, [0, 0, 1]),
+            cell(Some(16.0), Kind::Value, [0, 0, 2]),
+        ],
+    };
+    let mut overlay = Overlay::new();
+    overlay.insert(
+        0,
+        vec![(0, Marks::TAP), (1, Marks::TAP), (2, Marks::CURRENT)],
+    );
+    PlaneView {
+        base: Shared::new(base),
+        overlay,
+        written: 2,
+    }
+}
+
+async fn render_grid(lang: Lang) -> Element {
+    let root = fresh_root();
+    let props = GridProps {
+        plane: marked_plane(),
+        name: "Output".into(),
+        id: "marked".into(),
+        row_width: 4,
+        editable: false,
+        lang,
+        events: CellEvents {
+            on_edit: Callback::noop(),
+            on_hover: Callback::noop(),
+            on_pick: Callback::noop(),
+        },
+    };
+    yew::Renderer::<Grid>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
+fn labels(root: &Element) -> Vec<String> {
+    grid_cells(root, "marked")[0]
+        .iter()
+        .map(|cell| cell.get_attribute("aria-label").unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_window_the_cell_being_written_and_cells_not_computed_are_said_not_only_drawn() {
+    let root = render_grid(Lang::En).await;
+    assert_eq!(
+        labels(&root),
+        [
+            "padding 0, in the window",
+            "row 1, column 1: 3, in the window",
+            "row 1, column 2: 15, being written",
+            "row 1, column 3: not computed yet",
+        ]
+    );
+    let root = render_grid(Lang::Zh).await;
+    assert_eq!(
+        labels(&root),
+        [
+            "填充 0，在当前窗口中",
+            "第 1 行，第 1 列：3，在当前窗口中",
+            "第 1 行，第 2 列：15，当前输出格",
+            "第 1 行，第 3 列：尚未计算",
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_help_button_is_named_with_the_text_it_shows() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let button = find(&root, "#help");
+    let shown = button.text_content().unwrap();
+    let name = button.get_attribute("aria-label").unwrap();
+    assert_eq!(shown, "?");
+    assert!(name.contains(&shown), "{name:?} does not contain {shown:?}");
+}
+
+#[wasm_bindgen_test]
+async fn the_shortcut_list_shows_every_key_the_page_answers_to() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    click(&root, "#help");
+    yew::scheduler::flush().await;
+    let rows = root.query_selector_all(".shortcuts tr").unwrap();
+    let keys_of = |action: &str| -> Vec<String> {
+        (0..rows.length())
+            .map(|r| rows.item(r).unwrap().dyn_into::<Element>().unwrap())
+            .find(|row| row.text_content().unwrap().contains(action))
+            .map(|row| {
+                let keys = row.query_selector_all("kbd").unwrap();
+                (0..keys.length())
+                    .map(|k| keys.item(k).unwrap().text_content().unwrap())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // The README and the key handler both give Space and k for play and pause.
+    assert_eq!(keys_of("play or pause"), ["Space", "k"]);
+    assert_eq!(keys_of("step forward"), ["→", "l"]);
+    assert_eq!(keys_of("step back"), ["←", "j"]);
+    click(&root, ".dialog button");
+    yew::scheduler::flush().await;
+    assert!(root.query_selector("[role='dialog']").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn escape_cancels_a_cell_edit_and_keeps_the_value() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let before = grid_text(&root, "input-0");
+    let output = grid_text(&root, "output-0");
+    let cell = find(&root, "[data-grid='input-0'] td[tabindex]");
+    press_key(&cell, "Enter");
+    yew::scheduler::flush().await;
+    let editor: web_sys::HtmlInputElement = find(&root, ".cell-editor").dyn_into().unwrap();
+    editor.set_value("5");
+    press_key(&editor, "Escape");
+    yew::scheduler::flush().await;
+    assert!(
+        root.query_selector(".cell-editor").unwrap().is_none(),
+        "the editor is still open"
+    );
+    assert_eq!(grid_text(&root, "input-0"), before);
+    assert_eq!(grid_text(&root, "output-0"), output);
+    assert!(
+        root.query_selector("[data-testid='refusal']")
+            .unwrap()
+            .is_none(),
+        "the cancelled text was judged"
     );
 }

@@ -13,6 +13,15 @@ pub const SAMPLES: [(&str, &str); 3] = [
 /// Largest picture file accepted, in bytes.
 pub const MAX_FILE_BYTES: f64 = 10.0 * 1024.0 * 1024.0;
 
+/// Why a picture could not be used.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PictureProblem {
+    /// The file is not a picture the browser can decode.
+    NotAPicture,
+    /// The file is larger than [`MAX_FILE_BYTES`]; the size in MB.
+    TooLarge(f64),
+}
+
 /// Sizes a picture can be scaled to for the step view (square).
 pub const SIZES: [usize; 5] = [8, 16, 24, 32, 64];
 

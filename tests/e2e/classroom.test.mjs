@@ -167,16 +167,26 @@ test("the whole app works from the keyboard, and shortcuts never fire while edit
   // The ? overlay lists the shortcuts; Escape closes it.
   await page.keyboard.press("?");
   assert.match(await page.textContent("[role='dialog']"), /play or pause/);
+  // Every key the page answers to is listed: k plays and pauses as Space does.
+  const playKeys = page.locator("[role='dialog'] tr", { hasText: "play or pause" }).locator("kbd");
+  assert.deepEqual(await playKeys.allTextContents(), ["Space", "k"]);
   await page.keyboard.press("Escape");
   assert.equal(await page.locator("[role='dialog']").count(), 0);
 
   // Tab to an input cell, open it with Enter, type: the letters go into the cell, not to shortcuts.
+  const input = await gridText(page, "input-0");
+  const output = await gridText(page, "output-0");
   await page.focus("[data-grid='input-0'] td[tabindex]");
   await page.keyboard.press("Enter");
   await page.waitForSelector(".cell-editor:focus");
   await page.keyboard.type("l5");
   assert.equal(await page.textContent("[data-testid='step-count']"), "Step 1 of 4");
+  // Escape cancels: the editor closes and nothing typed reaches the value, not even a refusal.
   await page.keyboard.press("Escape");
+  assert.equal(await page.locator(".cell-editor").count(), 0);
+  assert.deepEqual(await gridText(page, "input-0"), input);
+  assert.deepEqual(await gridText(page, "output-0"), output);
+  assert.equal(await page.locator("[data-testid='refusal']").count(), 0);
 
   // Space plays; the operation shortcut switches to ReLU.
   await page.keyboard.press("o");

@@ -55,7 +55,8 @@ pub fn App() -> Html {
                         <p class="tagline">{ text.tagline }</p>
                     </div>
                     <Toolbar {lang} presentation={state.presentation.clone()} query={links.full.clone()}
-                        example={links.example.clone()} on_action={on_action.clone()} />
+                        example={links.example.clone()} on_lang={on_action.reform(Action::SetLang)}
+                        on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
                 </header>
             }
             <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state) }</div>

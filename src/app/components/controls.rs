@@ -40,7 +40,7 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <OperationPicker operation={settings.operation} {lang} on_change={on_change.reform(Change::Operation)} />
             <WindowControls settings={settings.clone()} sides={*sides} {lang} on_change={on_change.clone()} />
             <OptionControls settings={settings.clone()} {lang} on_change={on_change.clone()} />
-            <PictureSource {lang} on_change={on_change.clone()} />
+            <PictureSource {lang} on_picture={on_change.reform(Change::Picture)} />
             <ValuesControls filters={settings.filters} has_kernel={settings.operation.has_weights()}
                 {lang} on_change={on_change.clone()} />
         </section>

@@ -1,7 +1,7 @@
 //! The embed dialog: choose the panels to hide and copy an `<iframe>` for course notes or a blog.
 
-use super::toolbar::page_address;
 use crate::app::i18n::Lang;
+use crate::app::page_address::page_address;
 use crate::app::presentation::{Panel, Presentation};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;

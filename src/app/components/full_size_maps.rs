@@ -1,7 +1,7 @@
 //! The feature maps of the whole chosen picture at full size (224×224 for the samples), computed
 //! in one go by the engine's fast forward, and again whenever a weight or setting changes.
 
-use super::heatmaps::map_pictures;
+use super::map_pictures::map_pictures;
 use crate::app::i18n::Lang;
 use crate::app::picture::ChosenPicture;
 use crate::app::settings::Settings;

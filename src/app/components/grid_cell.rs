@@ -2,8 +2,8 @@
 
 use crate::app::example::MapCell;
 use crate::app::format;
-use crate::app::i18n::Lang;
-use crate::app::plane::{CellView, Kind};
+use crate::app::i18n::{CellContent, CellPart, Lang};
+use crate::app::plane::{CellView, Kind, Marks};
 use crate::engine::Cell;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -61,16 +61,29 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         classes.push(class);
     }
     let text = cell.value.map(format::number).unwrap_or_default();
-    // Worked out here rather than in the row, so only the cells that change pay for it.
+    // The window and the cell being written are drawn with colour and outline only; the label
+    // says them too. Worked out here rather than in the row, so only the cells that change pay.
+    let part = if cell.marks.has(Marks::CURRENT) {
+        Some(CellPart::BeingWritten)
+    } else if cell.marks.has(Marks::TAP) {
+        Some(CellPart::InWindow)
+    } else {
+        None
+    };
+    let [channel, row, column] = cell.at;
     let label = match cell.kind {
-        Kind::Value => props.lang.cell_label(cell.at[1], cell.at[2], &text),
-        Kind::Padding => format!("{} 0", props.lang.text().padding_cell),
-        Kind::Beyond | Kind::Pending => String::new(),
+        Kind::Value => props
+            .lang
+            .grid_cell_label(row, column, CellContent::Value(&text), part),
+        Kind::Pending => props
+            .lang
+            .grid_cell_label(row, column, CellContent::NotComputedYet, part),
+        Kind::Padding => props.lang.padding_label(part),
+        Kind::Beyond => String::new(),
     };
     let real = cell.kind == Kind::Value;
     // Output cells not written yet still have a window to show.
     let hoverable = matches!(cell.kind, Kind::Value | Kind::Pending);
-    let [channel, row, column] = cell.at;
     let map_cell = MapCell {
         map: props.map,
         cell: Cell {

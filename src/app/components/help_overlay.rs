@@ -9,14 +9,17 @@ use yew::prelude::*;
 pub struct HelpOverlayProps {
     /// Interface language.
     pub lang: Lang,
-    /// Sends the close action.
+    /// Closes the overlay.
     pub on_close: Callback<()>,
 }
 
 /// A modal list of shortcuts; Escape, the button or a click outside closes it.
 #[component]
 pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
-    let close = { props.on_close.reform(|_: MouseEvent| ()) };
+    let close = {
+        let on_close = props.on_close.clone();
+        Callback::from(move |_: MouseEvent| on_close.emit(()))
+    };
     let text = props.lang.text();
     let close_button = use_node_ref();
     {
@@ -34,8 +37,11 @@ pub fn HelpOverlay(props: &HelpOverlayProps) -> Html {
                 <h2 id="help-heading">{ text.shortcuts }</h2>
                 <table class="shortcuts">
                     <tbody>
-                        { for SHORTCUTS.iter().map(|(keys, shortcut)| html! {
-                            <tr><th><kbd>{ *keys }</kbd></th><td>{ props.lang.shortcut(*shortcut) }</td></tr>
+                        { for SHORTCUTS.iter().map(|binding| html! {
+                            <tr>
+                                <th>{ for binding.keys.iter().map(|&key| html! { <kbd>{ props.lang.key_name(key) }</kbd> }) }</th>
+                                <td>{ props.lang.shortcut(binding.shortcut) }</td>
+                            </tr>
                         }) }
                     </tbody>
                 </table>

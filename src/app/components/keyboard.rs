@@ -1,10 +1,30 @@
-//! Listens for keyboard shortcuts on the whole page, except while a field has the focus.
+//! Listens for keyboard shortcuts on the whole page, except while a field has the focus, and
+//! turns each [`Shortcut`] into the state's [`Action`].
 
-use crate::app::shortcuts::action_for;
-use crate::app::state::Action;
+use crate::app::shortcuts::{Shortcut, shortcut_for};
+use crate::app::state::{Action, Change, Go, Play};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
+
+/// What a shortcut does to the state.
+pub fn action_for(shortcut: Shortcut) -> Action {
+    match shortcut {
+        Shortcut::PlayPause => Action::Play(Play::Toggle),
+        Shortcut::StepForward => Action::Go(Go::Forward),
+        Shortcut::StepBack => Action::Go(Go::Back),
+        Shortcut::FirstStep => Action::Go(Go::Start),
+        Shortcut::LastStep => Action::Go(Go::End),
+        Shortcut::Faster => Action::Play(Play::Faster(true)),
+        Shortcut::Slower => Action::Play(Play::Faster(false)),
+        Shortcut::NextOperation => Action::Change(Change::CycleOperation(true)),
+        Shortcut::PreviousOperation => Action::Change(Change::CycleOperation(false)),
+        Shortcut::NextStage => Action::Go(Go::NextStage),
+        Shortcut::PreviousStage => Action::Go(Go::PreviousStage),
+        Shortcut::ToggleHelp => Action::ToggleHelp,
+        Shortcut::CloseHelp => Action::CloseHelp,
+    }
+}
 
 /// Whether the key press belongs to a field or a button rather than to the page.
 fn typed_into_a_control(event: &KeyboardEvent) -> bool {
@@ -33,9 +53,9 @@ pub fn use_keyboard_shortcuts(on_action: Callback<Action>) {
             {
                 return;
             }
-            if let Some(action) = action_for(&event.key()) {
+            if let Some(shortcut) = shortcut_for(&event.key()) {
                 event.prevent_default();
-                on_action.emit(action);
+                on_action.emit(action_for(shortcut));
             }
         });
         let window = web_sys::window();
@@ -52,4 +72,31 @@ pub fn use_keyboard_shortcuts(on_action: Callback<Action>) {
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::shortcuts::SHORTCUTS;
+
+    #[test]
+    fn every_listed_key_does_what_the_list_says() {
+        assert_eq!(
+            shortcut_for("k").map(action_for),
+            Some(Action::Play(Play::Toggle))
+        );
+        assert_eq!(
+            shortcut_for("_").map(action_for),
+            Some(Action::Play(Play::Faster(false)))
+        );
+        assert_eq!(
+            shortcut_for("Escape").map(action_for),
+            Some(Action::CloseHelp)
+        );
+        for binding in SHORTCUTS {
+            for key in binding.keys {
+                assert_eq!(shortcut_for(key), Some(binding.shortcut));
+            }
+        }
+    }
 }

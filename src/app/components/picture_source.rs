@@ -2,8 +2,9 @@
 //! browser itself (an image element and a canvas). Nothing is uploaded anywhere.
 
 use crate::app::i18n::Lang;
-use crate::app::picture::{ChosenPicture, FULL_SIDE, MAX_FILE_BYTES, Picture, SAMPLES, SIZES};
-use crate::app::state::Change;
+use crate::app::picture::{
+    ChosenPicture, FULL_SIDE, MAX_FILE_BYTES, Picture, PictureProblem, SAMPLES, SIZES,
+};
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{
     CanvasRenderingContext2d, HtmlCanvasElement, HtmlImageElement, HtmlInputElement,
@@ -11,22 +12,13 @@ use web_sys::{
 };
 use yew::prelude::*;
 
-/// Why a picture could not be used.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum PictureProblem {
-    /// The file is not a picture the browser can decode.
-    NotAPicture,
-    /// The file is larger than [`MAX_FILE_BYTES`]; the size in MB.
-    TooLarge(f64),
-}
-
 /// Props of [`PictureSource`].
 #[derive(Properties, PartialEq)]
 pub struct PictureSourceProps {
     /// Interface language.
     pub lang: Lang,
-    /// Sends the decoded picture to the state.
-    pub on_change: Callback<Change>,
+    /// Receives the decoded picture.
+    pub on_picture: Callback<ChosenPicture>,
 }
 
 /// Sample buttons, a file picker, the size and grey or colour.
@@ -37,12 +29,12 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
     let colour = use_state(|| false);
     let problem = use_state(|| None::<PictureProblem>);
     let on_result = {
-        let (on_change, problem) = (props.on_change.clone(), problem.clone());
+        let (on_picture, problem) = (props.on_picture.clone(), problem.clone());
         Callback::from(
             move |result: Result<ChosenPicture, PictureProblem>| match result {
                 Ok(picture) => {
                     problem.set(None);
-                    on_change.emit(Change::Picture(picture));
+                    on_picture.emit(picture);
                 }
                 Err(why) => problem.set(Some(why)),
             },

@@ -1,6 +1,6 @@
 //! Playback controls: start, back, play/pause, forward, end, speed and a scrub slider.
 
-use crate::app::i18n::Lang;
+use crate::app::i18n::{Lang, PlaybackLabels};
 use crate::app::state::{Action, Go, Play, SPEEDS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -29,7 +29,16 @@ pub struct PlaybackProps {
 #[component]
 pub fn Playback(props: &PlaybackProps) -> Html {
     let text = props.lang.text();
-    let [start, back, play, pause, forward, end] = text.playback;
+    let PlaybackLabels {
+        start,
+        back,
+        play,
+        pause,
+        forward,
+        end,
+        previous_stage,
+        next_stage,
+    } = text.playback;
     let button =
         |label: &'static str, symbol: Icon, action: Action, id: &'static str, disabled: bool| {
             let on_action = props.on_action.clone();
@@ -78,9 +87,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 oninput={onscrub} />
             if let Some(label) = &props.stage_label {
                 <span class="stage-buttons">
-                    { button(text.stage_buttons[0], Icon::Start, Action::Go(Go::PreviousStage), "previous-stage", at_start) }
+                    { button(previous_stage, Icon::Start, Action::Go(Go::PreviousStage), "previous-stage", at_start) }
                     <span class="stage-label" data-testid="stage">{ label }</span>
-                    { button(text.stage_buttons[1], Icon::End, Action::Go(Go::NextStage), "next-stage", at_end) }
+                    { button(next_stage, Icon::End, Action::Go(Go::NextStage), "next-stage", at_end) }
                 </span>
             }
             <span class="step-count" data-testid="step-count">{ props.lang.step_of(props.position + 1, props.steps) }</span>

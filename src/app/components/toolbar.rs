@@ -2,8 +2,8 @@
 
 use super::embed_dialog::EmbedDialog;
 use crate::app::i18n::Lang;
+use crate::app::page_address::page_address;
 use crate::app::presentation::Presentation;
-use crate::app::state::Action;
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -18,22 +18,12 @@ pub struct ToolbarProps {
     pub query: AttrValue,
     /// The example's link parameters, without theme, embed or hidden panels.
     pub example: AttrValue,
-    /// Sends actions to the state.
-    pub on_action: Callback<Action>,
-}
-
-/// The page address without its query: where links and embeds point.
-pub fn page_address() -> String {
-    web_sys::window()
-        .and_then(|window| {
-            let location = window.location();
-            Some(format!(
-                "{}{}",
-                location.origin().ok()?,
-                location.pathname().ok()?
-            ))
-        })
-        .unwrap_or_default()
+    /// Switches the interface to the language given.
+    pub on_lang: Callback<Lang>,
+    /// Turns the projector theme on (`true`) or off.
+    pub on_projector: Callback<bool>,
+    /// Shows or hides the list of keyboard shortcuts.
+    pub on_help: Callback<()>,
 }
 
 /// Writes `text` to the clipboard if the browser allows it; returns whether it tried.
@@ -51,6 +41,12 @@ fn copy_to_clipboard(text: &str) -> bool {
     }
 }
 
+/// A click handler that sends `value` to `callback`.
+fn send<T: Clone + 'static>(callback: &Callback<T>, value: T) -> Callback<MouseEvent> {
+    let callback = callback.clone();
+    Callback::from(move |_: MouseEvent| callback.emit(value.clone()))
+}
+
 /// The toolbar.
 #[component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
@@ -62,10 +58,6 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Lang::En => Lang::Zh,
         Lang::Zh => Lang::En,
     };
-    let on = |action: Action| {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
-    };
     let oncopy = {
         let (copied, link) = (copied.clone(), link.clone());
         Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&link)))
@@ -73,15 +65,15 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let projector = props.presentation.projector;
     html! {
         <div class="toolbar">
-            <button type="button" class="lang" lang={other.tag()} onclick={on(Action::SetLang(other))}>{ text.other_language }</button>
-            <button type="button" id="projector" aria-pressed={projector.to_string()} onclick={on(Action::SetProjector(!projector))}>
+            <button type="button" class="lang" lang={other.tag()} onclick={send(&props.on_lang, other)}>{ text.other_language }</button>
+            <button type="button" id="projector" aria-pressed={projector.to_string()} onclick={send(&props.on_projector, !projector)}>
                 { text.projector }
             </button>
             <button type="button" id="copy-link" onclick={oncopy}>{ if *copied { text.link_copied } else { text.copy_link } }</button>
             <button type="button" id="embed" onclick={{ let embedding = embedding.clone(); Callback::from(move |_: MouseEvent| embedding.set(true)) }}>
                 { text.embed }
             </button>
-            <button type="button" id="help" aria-label={text.shortcuts} title={text.shortcuts} onclick={on(Action::ToggleHelp)}>{ "?" }</button>
+            <button type="button" id="help" aria-label={text.shortcuts_button} title={text.shortcuts} onclick={send(&props.on_help, ())}>{ "?" }</button>
             if *copied {
                 <input class="link-text" readonly=true value={link} aria-label={text.copy_link} />
             }

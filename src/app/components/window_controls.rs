@@ -95,7 +95,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
     };
     let side_field = |side: Side, index: usize, value: usize| {
         html! {
-            <NumberField label={text.sides[index]} id={format!("pad-{}", ["top", "left", "bottom", "right"][index])} {value}
+            <NumberField label={[text.sides.top, text.sides.left, text.sides.bottom, text.sides.right][index]} id={format!("pad-{}", ["top", "left", "bottom", "right"][index])} {value}
                 range={Limit::Padding.range()} lang={props.lang}
                 on_change={props.on_change.reform(move |value| Change::PadSide(side, value))} />
         }
@@ -128,8 +128,8 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 <fieldset class="padding">
                     <legend>{ text.padding }</legend>
                     <select id="padding-mode" aria-label={text.padding} onchange={onpadding}>
-                        { for modes.iter().enumerate().map(|(index, mode)| html! {
-                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ text.padding_modes[index] }</option>
+                        { for modes.iter().map(|mode| html! {
+                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ props.lang.padding_mode(*mode) }</option>
                         }) }
                     </select>
                     if let Some(sides) = custom {

@@ -1,0 +1,346 @@
+//! The English texts. The engine's errors already speak English, so [`error`] uses their own
+//! wording.
+
+use super::{CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, joined};
+use crate::app::format::tenths;
+use crate::app::picture::PictureProblem;
+use crate::app::presentation::Panel;
+use crate::app::settings::{Operation, PaddingChoice};
+use crate::app::shortcuts::Shortcut;
+use crate::engine::{Axis, EngineError, presets::KernelPreset};
+
+/// The fixed strings.
+pub(super) const TEXT: Text = Text {
+    title: "ConvStep",
+    tagline: "Convolution, activation and pooling — one window at a time",
+    other_language: "中文",
+    operation: "Operation",
+    input: "Input",
+    kernel: "Kernel",
+    window: "Pooling window",
+    output: "Output",
+    rows: "rows",
+    columns: "columns",
+    sizes: "Sizes",
+    input_size: "Input",
+    kernel_size: "Kernel",
+    window_size: "Window",
+    stride: "Stride",
+    dilation: "Dilation",
+    padding: "Padding",
+    sides: SideNames {
+        top: "top",
+        left: "left",
+        bottom: "bottom",
+        right: "right",
+    },
+    ceil_mode: "Ceil mode (keep a partial last window)",
+    count_include_pad: "Count padding cells in the average",
+    flip_kernel: "Flip kernel (true convolution)",
+    bias: "Bias",
+    slope: "Slope",
+    random: "Random",
+    random_integers: "Random integers",
+    random_normal: "Random normal",
+    preset: "Preset kernel",
+    playback: PlaybackLabels {
+        start: "Start",
+        back: "Step back",
+        play: "Play",
+        pause: "Pause",
+        forward: "Step forward",
+        end: "End",
+        previous_stage: "Previous stage",
+        next_stage: "Next stage",
+    },
+    speed: "Speed",
+    steps_per_second: "steps/s",
+    step: "Step",
+    output_size: "Output size",
+    calculation: "Calculation",
+    padding_cell: "padding",
+    edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
+    error_heading: "These settings cannot form a window",
+    showing_previous: "The grids show the last example that worked.",
+    all_read: "Every input cell is read by at least one window.",
+    controls: "Controls",
+    values: "Values",
+    legend: LegendLabels {
+        window: "current window",
+        padding: "padding (0)",
+        never_read: "never read",
+        being_written: "being written",
+    },
+    block_hint: "The stages run in order. Click a cell of the last map to trace the input cells it depends on.",
+    feature_maps: "Feature maps as pictures",
+    channels: "Channels",
+    filters: "Filters",
+    activation: "Activation",
+    pooling: "Pooling",
+    pool_window: "Pool window",
+    pool_stride: "Pool stride",
+    apply_to: "Apply to",
+    all_filters: "all filters",
+    channel: "channel",
+    filter: "filter",
+    stop_tracing: "Stop tracing",
+    picture: "Picture",
+    own_picture: "Your own picture",
+    picture_size: "Size",
+    colour: "Colour (3 channels: R, G, B)",
+    stays_here: "Pictures are read by your browser and never leave this page.",
+    projector: "Projector",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    embed: "Embed",
+    embed_note: "Paste this into a web page. The frame opens this exact example and grows to fit.",
+    hide_panels: "Hide",
+    close: "Close",
+    shortcuts: "Keyboard shortcuts",
+    shortcuts_button: "Keyboard shortcuts (?)",
+    shortcuts_note: "Shortcuts never fire while you are typing in a field or editing a cell.",
+    space_bar: "Space",
+};
+
+/// The operation's name in the menu.
+pub(super) fn operation(operation: Operation) -> &'static str {
+    match operation {
+        Operation::Convolution => "Convolution",
+        Operation::Relu => "ReLU",
+        Operation::LeakyRelu => "Leaky ReLU",
+        Operation::Sigmoid => "Sigmoid",
+        Operation::Tanh => "Tanh",
+        Operation::MaxPool => "Max pooling",
+        Operation::AveragePool => "Average pooling",
+        Operation::Block => "Block: convolution → activation → pooling",
+    }
+}
+
+/// A stage's short name.
+pub(super) fn stage_name(operation: Operation) -> &'static str {
+    match operation {
+        Operation::Block => "Block",
+        other => self::operation(other),
+    }
+}
+
+/// A padding mode's name.
+pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
+    match mode {
+        PaddingChoice::Valid => "valid (none)",
+        PaddingChoice::Same => "same",
+        PaddingChoice::SameLower => "same (extra at start)",
+        PaddingChoice::Full => "full",
+        PaddingChoice::Custom(_) => "custom",
+    }
+}
+
+/// A preset kernel's name.
+pub(super) fn preset(preset: KernelPreset) -> &'static str {
+    match preset {
+        KernelPreset::Identity => "identity",
+        KernelPreset::BoxBlur => "box blur",
+        KernelPreset::GaussianBlur => "Gaussian blur",
+        KernelPreset::Sharpen => "sharpen",
+        KernelPreset::Edge => "edge (Laplacian)",
+        KernelPreset::SobelX => "Sobel x",
+        KernelPreset::SobelY => "Sobel y",
+        KernelPreset::Emboss => "emboss",
+        KernelPreset::Outline => "outline",
+    }
+}
+
+/// What a shortcut does.
+pub(super) fn shortcut(shortcut: Shortcut) -> &'static str {
+    match shortcut {
+        Shortcut::PlayPause => "play or pause",
+        Shortcut::StepForward => "step forward",
+        Shortcut::StepBack => "step back",
+        Shortcut::FirstStep => "first step",
+        Shortcut::LastStep => "last step",
+        Shortcut::Faster => "faster",
+        Shortcut::Slower => "slower",
+        Shortcut::NextOperation => "next operation",
+        Shortcut::PreviousOperation => "previous operation",
+        Shortcut::NextStage => "next stage",
+        Shortcut::PreviousStage => "previous stage",
+        Shortcut::ToggleHelp => "show or hide this list",
+        Shortcut::CloseHelp => "close this list",
+    }
+}
+
+/// A panel's name.
+pub(super) fn panel_name(panel: Panel) -> &'static str {
+    match panel {
+        Panel::Header => "title",
+        Panel::Controls => "controls",
+        Panel::Playback => "playback",
+        Panel::Arithmetic => "calculation",
+        Panel::Formula => "output-size formula",
+        Panel::Pictures => "pictures",
+        Panel::Hint => "hint",
+    }
+}
+
+/// A sample picture's name.
+pub(super) fn sample_name(id: &str) -> &'static str {
+    match id {
+        "house" => "House",
+        "digit" => "Digit 7",
+        _ => "Shapes",
+    }
+}
+
+/// "ReLU output".
+pub(super) fn stage_output(name: &str) -> String {
+    format!("{name} output")
+}
+
+/// "Stage 2 of 3: ReLU", `number` counted from 1.
+pub(super) fn stage_of(number: usize, stages: usize, name: &str) -> String {
+    format!("Stage {number} of {stages}: {name}")
+}
+
+/// "The whole picture at 224×224".
+pub(super) fn full_size(rows: usize, columns: usize) -> String {
+    format!("The whole picture at {rows}×{columns}")
+}
+
+/// What the full-size maps are, and the engine's time.
+pub(super) fn computed_in(milliseconds: &str) -> String {
+    format!(
+        "The same layers on every pixel, computed in {milliseconds} ms. Edit a weight to see every map change."
+    )
+}
+
+/// "Step 5 of 9".
+pub(super) fn step_of(step: usize, steps: usize) -> String {
+    format!("Step {step} of {steps}")
+}
+
+/// A cell's part in the step, as a phrase after its value.
+fn part_phrase(part: Option<CellPart>) -> &'static str {
+    match part {
+        None => "",
+        Some(CellPart::InWindow) => ", in the window",
+        Some(CellPart::BeingWritten) => ", being written",
+    }
+}
+
+/// "row 2, column 1: 7, in the window", counted from 1.
+pub(super) fn cell_label(
+    row: usize,
+    column: usize,
+    content: CellContent,
+    part: Option<CellPart>,
+) -> String {
+    let content = match content {
+        CellContent::Value(value) => value,
+        CellContent::NotComputedYet => "not computed yet",
+    };
+    format!("row {row}, column {column}: {content}{}", part_phrase(part))
+}
+
+/// "padding 0, in the window".
+pub(super) fn padding_label(part: Option<CellPart>) -> String {
+    format!("{} 0{}", TEXT.padding_cell, part_phrase(part))
+}
+
+/// Link parameters that were ignored.
+pub(super) fn ignored_parameters(names: &[String]) -> String {
+    let list = names.join(", ");
+    format!("Some link parameters were not understood and use their defaults: {list}.")
+}
+
+/// Link parameters given more than once.
+pub(super) fn repeated_parameters(names: &[String]) -> String {
+    let list = names.join(", ");
+    format!(
+        "These link parameters appear more than once, so the first value of each is used: {list}."
+    )
+}
+
+/// Why max pooling leaves out the window's padding cells.
+pub(super) fn max_ignores_padding(padding: usize) -> String {
+    format!(
+        "The {padding} padding cells of this window are never candidates: max pooling only compares real input values."
+    )
+}
+
+/// How the average's divisor was counted.
+pub(super) fn divisor(inputs: usize, padding: usize, divisor: usize) -> String {
+    match (padding, divisor > inputs) {
+        (0, _) => format!("Divided by {divisor}, the number of cells in the window."),
+        (_, true) => format!(
+            "Divided by {divisor} = {inputs} input cells + {padding} padding cells (padding counts)."
+        ),
+        (_, false) => format!(
+            "Divided by {divisor}, the input cells only: the {padding} padding cells do not count."
+        ),
+    }
+}
+
+/// "Step 5 of 9: output row 2, column 1 = 7", every number counted from 1.
+pub(super) fn announce(
+    step: usize,
+    steps: usize,
+    channel: Option<usize>,
+    row: usize,
+    column: usize,
+    value: &str,
+) -> String {
+    match channel {
+        None => format!("Step {step} of {steps}: output row {row}, column {column} = {value}"),
+        Some(channel) => format!(
+            "Step {step} of {steps}: output channel {channel}, row {row}, column {column} = {value}"
+        ),
+    }
+}
+
+/// Why a picture could not be used.
+pub(super) fn picture_problem(problem: PictureProblem) -> String {
+    match problem {
+        PictureProblem::NotAPicture => {
+            "That file is not a picture this browser can read; the current example stays."
+                .to_owned()
+        }
+        PictureProblem::TooLarge(megabytes) => format!(
+            "That file is {} MB; pictures up to 10 MB are accepted. The current example stays.",
+            tenths(megabytes)
+        ),
+    }
+}
+
+/// A typed value that is not a number.
+pub(super) fn not_a_number(text: &str) -> String {
+    format!("“{text}” is not a number, so the old value is kept.")
+}
+
+/// A size that is not a whole number.
+pub(super) fn not_a_whole_number(text: &str) -> String {
+    format!("“{text}” is not a whole number.")
+}
+
+/// Why input rows or columns (counted from 1) are never read.
+pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: usize) -> String {
+    let list = joined(cells, ", ");
+    let one = cells.len() == 1;
+    let lines = match (axis, one) {
+        (Axis::Rows, true) => "Input row",
+        (Axis::Rows, false) => "Input rows",
+        (Axis::Columns, true) => "Input column",
+        (Axis::Columns, false) => "Input columns",
+    };
+    let (are, them) = if one { ("is", "it") } else { ("are", "them") };
+    let why = if dilation > 1 {
+        format!("the taps are {dilation} apart and the stride of {stride} never lands on {them}")
+    } else {
+        format!("the stride of {stride} jumps past {them} and no whole window fits over {them}")
+    };
+    format!("{lines} {list} {are} never read: {why}.")
+}
+
+/// The engine's error, in the engine's own words.
+pub(super) fn error(error: &EngineError) -> String {
+    error.to_string()
+}

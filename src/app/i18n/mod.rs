@@ -1,0 +1,589 @@
+//! Every user-facing string, in English and Simplified Chinese, and the engine's errors in both.
+//!
+//! [`Lang`] is the one door: each method hands the question to [`en`] or [`zh`], where the
+//! texts are chosen by exhaustive `match`es. A text missing from one language, or an enum that
+//! gains a variant, is a compile error rather than a wrong word on the screen.
+
+mod en;
+mod zh;
+
+use super::picture::PictureProblem;
+use super::presentation::Panel;
+use super::settings::{Operation, PaddingChoice, Settings};
+use super::shortcuts::Shortcut;
+use crate::engine::{Axis, EngineError, presets::KernelPreset};
+
+/// Interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+/// The fixed strings of one language, one named field each.
+#[derive(Debug)]
+pub struct Text {
+    /// App title.
+    pub title: &'static str,
+    /// Subtitle under the title.
+    pub tagline: &'static str,
+    /// Name of the other language, on the switch.
+    pub other_language: &'static str,
+    /// "Operation".
+    pub operation: &'static str,
+    /// "Input".
+    pub input: &'static str,
+    /// "Kernel".
+    pub kernel: &'static str,
+    /// "Pooling window".
+    pub window: &'static str,
+    /// "Output".
+    pub output: &'static str,
+    /// "Rows".
+    pub rows: &'static str,
+    /// "Columns".
+    pub columns: &'static str,
+    /// "Sizes".
+    pub sizes: &'static str,
+    /// "Input size".
+    pub input_size: &'static str,
+    /// "Kernel size".
+    pub kernel_size: &'static str,
+    /// "Window size".
+    pub window_size: &'static str,
+    /// "Stride".
+    pub stride: &'static str,
+    /// "Dilation".
+    pub dilation: &'static str,
+    /// "Padding".
+    pub padding: &'static str,
+    /// The padding sides' names, for the custom padding fields.
+    pub sides: SideNames,
+    /// "Ceil mode".
+    pub ceil_mode: &'static str,
+    /// "Count padding in the average".
+    pub count_include_pad: &'static str,
+    /// "Flip kernel (true convolution)".
+    pub flip_kernel: &'static str,
+    /// "Bias".
+    pub bias: &'static str,
+    /// "Slope".
+    pub slope: &'static str,
+    /// "Random".
+    pub random: &'static str,
+    /// "Random integers".
+    pub random_integers: &'static str,
+    /// "Random normal".
+    pub random_normal: &'static str,
+    /// "Preset".
+    pub preset: &'static str,
+    /// The playback buttons' labels.
+    pub playback: PlaybackLabels,
+    /// "Speed".
+    pub speed: &'static str,
+    /// "steps/s".
+    pub steps_per_second: &'static str,
+    /// "Step".
+    pub step: &'static str,
+    /// "Output size".
+    pub output_size: &'static str,
+    /// "Calculation".
+    pub calculation: &'static str,
+    /// "padding".
+    pub padding_cell: &'static str,
+    /// Hint under the grids.
+    pub edit_hint: &'static str,
+    /// "Not shown: the settings do not form a window".
+    pub error_heading: &'static str,
+    /// "Showing the last valid example".
+    pub showing_previous: &'static str,
+    /// "Every input cell is read."
+    pub all_read: &'static str,
+    /// "Controls".
+    pub controls: &'static str,
+    /// "Values".
+    pub values: &'static str,
+    /// The legend's entries.
+    pub legend: LegendLabels,
+    /// Hint in block mode.
+    pub block_hint: &'static str,
+    /// "Feature maps as pictures".
+    pub feature_maps: &'static str,
+    /// "Channels".
+    pub channels: &'static str,
+    /// "Filters".
+    pub filters: &'static str,
+    /// "Activation".
+    pub activation: &'static str,
+    /// "Pooling".
+    pub pooling: &'static str,
+    /// "Pooling window" size row in block mode.
+    pub pool_window: &'static str,
+    /// "Pooling stride" row in block mode.
+    pub pool_stride: &'static str,
+    /// "Apply to".
+    pub apply_to: &'static str,
+    /// "all filters".
+    pub all_filters: &'static str,
+    /// "channel".
+    pub channel: &'static str,
+    /// "filter".
+    pub filter: &'static str,
+    /// "Stop tracing".
+    pub stop_tracing: &'static str,
+    /// "Picture".
+    pub picture: &'static str,
+    /// "Your own picture".
+    pub own_picture: &'static str,
+    /// "Size".
+    pub picture_size: &'static str,
+    /// "Colour (RGB)".
+    pub colour: &'static str,
+    /// Privacy note.
+    pub stays_here: &'static str,
+    /// "Projector".
+    pub projector: &'static str,
+    /// "Copy link".
+    pub copy_link: &'static str,
+    /// "Link copied".
+    pub link_copied: &'static str,
+    /// "Embed".
+    pub embed: &'static str,
+    /// How to embed.
+    pub embed_note: &'static str,
+    /// "Hide".
+    pub hide_panels: &'static str,
+    /// "Close".
+    pub close: &'static str,
+    /// "Keyboard shortcuts".
+    pub shortcuts: &'static str,
+    /// The accessible name of the `?` button: it contains the `?` the button shows.
+    pub shortcuts_button: &'static str,
+    /// Note under the shortcuts.
+    pub shortcuts_note: &'static str,
+    /// The space bar's name in the shortcut list.
+    pub space_bar: &'static str,
+}
+
+/// The names of the four padding sides.
+#[derive(Debug, Clone, Copy)]
+pub struct SideNames {
+    /// Rows above.
+    pub top: &'static str,
+    /// Columns on the left.
+    pub left: &'static str,
+    /// Rows below.
+    pub bottom: &'static str,
+    /// Columns on the right.
+    pub right: &'static str,
+}
+
+/// The labels of the playback buttons.
+#[derive(Debug, Clone, Copy)]
+pub struct PlaybackLabels {
+    /// Go to the first step.
+    pub start: &'static str,
+    /// One step back.
+    pub back: &'static str,
+    /// Start playing.
+    pub play: &'static str,
+    /// Stop playing.
+    pub pause: &'static str,
+    /// One step forward.
+    pub forward: &'static str,
+    /// Go to the last step.
+    pub end: &'static str,
+    /// The block's previous stage.
+    pub previous_stage: &'static str,
+    /// The block's next stage.
+    pub next_stage: &'static str,
+}
+
+/// The entries of the key to the grid highlights.
+#[derive(Debug, Clone, Copy)]
+pub struct LegendLabels {
+    /// The cells the current window reads.
+    pub window: &'static str,
+    /// A padding cell.
+    pub padding: &'static str,
+    /// An input cell no window reads.
+    pub never_read: &'static str,
+    /// The output cell being written.
+    pub being_written: &'static str,
+}
+
+/// What a grid cell holds, for its accessible label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellContent<'a> {
+    /// A value, as shown.
+    Value(&'a str),
+    /// An output cell the stepping has not reached yet.
+    NotComputedYet,
+}
+
+/// A cell's part in the current step, said aloud because the grid shows it only by colour and
+/// outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellPart {
+    /// Read by the current window.
+    InWindow,
+    /// The output cell the current step writes.
+    BeingWritten,
+}
+
+impl Lang {
+    /// The language for a BCP 47 tag such as the browser's `navigator.language`.
+    pub fn from_tag(tag: &str) -> Self {
+        if tag.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The tag used in links and the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// The fixed strings of this language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Lang::En => &en::TEXT,
+            Lang::Zh => &zh::TEXT,
+        }
+    }
+
+    /// The operation's name.
+    pub fn operation(self, operation: Operation) -> &'static str {
+        match self {
+            Lang::En => en::operation(operation),
+            Lang::Zh => zh::operation(operation),
+        }
+    }
+
+    /// A stage's short name, for captions ("ReLU output").
+    pub fn stage_name(self, operation: Operation) -> &'static str {
+        match self {
+            Lang::En => en::stage_name(operation),
+            Lang::Zh => zh::stage_name(operation),
+        }
+    }
+
+    /// A padding mode's name in the padding menu.
+    pub fn padding_mode(self, mode: PaddingChoice) -> &'static str {
+        match self {
+            Lang::En => en::padding_mode(mode),
+            Lang::Zh => zh::padding_mode(mode),
+        }
+    }
+
+    /// The preset's name.
+    pub fn preset(self, preset: KernelPreset) -> &'static str {
+        match self {
+            Lang::En => en::preset(preset),
+            Lang::Zh => zh::preset(preset),
+        }
+    }
+
+    /// What a shortcut does, in the `?` list.
+    pub fn shortcut(self, shortcut: Shortcut) -> &'static str {
+        match self {
+            Lang::En => en::shortcut(shortcut),
+            Lang::Zh => zh::shortcut(shortcut),
+        }
+    }
+
+    /// How the `?` list writes a key (a `KeyboardEvent.key` value): arrows as arrows, the
+    /// space bar by name.
+    pub fn key_name(self, key: &'static str) -> &'static str {
+        match key {
+            " " => self.text().space_bar,
+            "ArrowRight" => "→",
+            "ArrowLeft" => "←",
+            "Escape" => "Esc",
+            "-" => "−",
+            other => other,
+        }
+    }
+
+    /// A panel's name.
+    pub fn panel_name(self, panel: Panel) -> &'static str {
+        match self {
+            Lang::En => en::panel_name(panel),
+            Lang::Zh => zh::panel_name(panel),
+        }
+    }
+
+    /// A sample picture's name.
+    pub fn sample_name(self, id: &str) -> &'static str {
+        match self {
+            Lang::En => en::sample_name(id),
+            Lang::Zh => zh::sample_name(id),
+        }
+    }
+
+    /// The operations of the stages of `settings`, in order.
+    fn stage_operations(settings: &Settings) -> Vec<Operation> {
+        match settings.operation {
+            Operation::Block => vec![
+                Operation::Convolution,
+                settings.block_activation,
+                settings.block_pool,
+            ],
+            single => vec![single],
+        }
+    }
+
+    /// The short name of stage `stage` of `settings`, empty past the last stage.
+    fn stage_name_of(self, settings: &Settings, stage: usize) -> &'static str {
+        Self::stage_operations(settings)
+            .get(stage)
+            .map_or("", |&op| self.stage_name(op))
+    }
+
+    /// Caption of the output of stage `stage`: "ReLU output".
+    pub fn stage_output(self, settings: &Settings, stage: usize) -> String {
+        let name = self.stage_name_of(settings, stage);
+        match self {
+            Lang::En => en::stage_output(name),
+            Lang::Zh => zh::stage_output(name),
+        }
+    }
+
+    /// "Stage 2 of 3: ReLU".
+    pub fn stage_of(self, stage: usize, stages: usize, settings: &Settings) -> String {
+        let name = self.stage_name_of(settings, stage);
+        match self {
+            Lang::En => en::stage_of(stage + 1, stages, name),
+            Lang::Zh => zh::stage_of(stage + 1, stages, name),
+        }
+    }
+
+    /// Heading of the feature maps of the whole picture: "The whole picture at 224×224".
+    pub fn full_size(self, rows: usize, columns: usize) -> String {
+        match self {
+            Lang::En => en::full_size(rows, columns),
+            Lang::Zh => zh::full_size(rows, columns),
+        }
+    }
+
+    /// What the full-size maps are and how long the engine took: "… computed in 2.0 ms. …".
+    pub fn computed_in(self, milliseconds: f64) -> String {
+        let shown = crate::app::format::tenths(milliseconds);
+        match self {
+            Lang::En => en::computed_in(&shown),
+            Lang::Zh => zh::computed_in(&shown),
+        }
+    }
+
+    /// A channel's name: R, G, B for a 3-channel input, else "channel 2".
+    pub fn channel_name(self, map: usize, channels: usize, index: usize) -> String {
+        if map == 0 && channels == 3 {
+            ["R", "G", "B"][index.min(2)].to_owned()
+        } else {
+            format!("{} {}", self.text().channel, index + 1)
+        }
+    }
+
+    /// A kernel slice's name: "filter 2 · G".
+    pub fn kernel_slice_name(
+        self,
+        filter: usize,
+        filters: usize,
+        channels: usize,
+        channel: usize,
+    ) -> String {
+        let channel = self.channel_name(0, channels, channel);
+        if filters > 1 {
+            format!("{} {} · {channel}", self.text().filter, filter + 1)
+        } else {
+            channel
+        }
+    }
+
+    /// "step 5 of 9".
+    pub fn step_of(self, step: usize, steps: usize) -> String {
+        match self {
+            Lang::En => en::step_of(step, steps),
+            Lang::Zh => zh::step_of(step, steps),
+        }
+    }
+
+    /// A cell's accessible label, rows and columns counted from 1: "row 2, column 1: 7".
+    pub fn cell_label(self, row: usize, column: usize, value: &str) -> String {
+        self.grid_cell_label(row, column, CellContent::Value(value), None)
+    }
+
+    /// A grid cell's accessible label, with what it holds and its part in the current step:
+    /// "row 2, column 1: 7, in the window", "row 1, column 2: not computed yet".
+    pub fn grid_cell_label(
+        self,
+        row: usize,
+        column: usize,
+        content: CellContent,
+        part: Option<CellPart>,
+    ) -> String {
+        let (row, column) = (row + 1, column + 1);
+        match self {
+            Lang::En => en::cell_label(row, column, content, part),
+            Lang::Zh => zh::cell_label(row, column, content, part),
+        }
+    }
+
+    /// A padding cell's accessible label, with its part in the current step: "padding 0".
+    pub fn padding_label(self, part: Option<CellPart>) -> String {
+        match self {
+            Lang::En => en::padding_label(part),
+            Lang::Zh => zh::padding_label(part),
+        }
+    }
+
+    /// Notice for link parameters that were ignored.
+    pub fn ignored_parameters(self, names: &[String]) -> String {
+        match self {
+            Lang::En => en::ignored_parameters(names),
+            Lang::Zh => zh::ignored_parameters(names),
+        }
+    }
+
+    /// Notice for link parameters given more than once, of which the first value is used.
+    pub fn repeated_parameters(self, names: &[String]) -> String {
+        match self {
+            Lang::En => en::repeated_parameters(names),
+            Lang::Zh => zh::repeated_parameters(names),
+        }
+    }
+
+    /// Why max pooling's candidates leave out the window's padding cells.
+    pub fn max_ignores_padding(self, padding: usize) -> String {
+        match self {
+            Lang::En => en::max_ignores_padding(padding),
+            Lang::Zh => zh::max_ignores_padding(padding),
+        }
+    }
+
+    /// How the average's divisor was counted, given the window's input and padding cells.
+    pub fn divisor(self, inputs: usize, padding: usize, divisor: usize) -> String {
+        match self {
+            Lang::En => en::divisor(inputs, padding, divisor),
+            Lang::Zh => zh::divisor(inputs, padding, divisor),
+        }
+    }
+
+    /// The live-region announcement of a step: "Step 5 of 9: output row 2, column 1 = 7".
+    pub fn announce(
+        self,
+        step: usize,
+        steps: usize,
+        channel: Option<usize>,
+        row: usize,
+        column: usize,
+        value: &str,
+    ) -> String {
+        let (step, row, column) = (step + 1, row + 1, column + 1);
+        let channel = channel.map(|channel| channel + 1);
+        match self {
+            Lang::En => en::announce(step, steps, channel, row, column, value),
+            Lang::Zh => zh::announce(step, steps, channel, row, column, value),
+        }
+    }
+
+    /// Why a picture could not be used.
+    pub fn picture_problem(self, problem: PictureProblem) -> String {
+        match self {
+            Lang::En => en::picture_problem(problem),
+            Lang::Zh => zh::picture_problem(problem),
+        }
+    }
+
+    /// Refusal of a typed value that is not a number.
+    pub fn not_a_number(self, text: &str) -> String {
+        match self {
+            Lang::En => en::not_a_number(text),
+            Lang::Zh => zh::not_a_number(text),
+        }
+    }
+
+    /// Refusal of a size that is not a whole number.
+    pub fn not_a_whole_number(self, text: &str) -> String {
+        match self {
+            Lang::En => en::not_a_whole_number(text),
+            Lang::Zh => zh::not_a_whole_number(text),
+        }
+    }
+
+    /// Why some input cells are never read.
+    pub fn never_read(self, axis: Axis, cells: &[usize], stride: usize, dilation: usize) -> String {
+        let rows = cells.iter().map(|cell| cell + 1).collect::<Vec<_>>();
+        match self {
+            Lang::En => en::never_read(axis, &rows, stride, dilation),
+            Lang::Zh => zh::never_read(axis, &rows, stride, dilation),
+        }
+    }
+
+    /// The engine's error, worded for a learner in this language.
+    pub fn error(self, error: &EngineError) -> String {
+        match self {
+            Lang::En => en::error(error),
+            Lang::Zh => zh::error(error),
+        }
+    }
+}
+
+/// `items` joined with `separator`, for lists of numbers or names in a sentence.
+fn joined<T: ToString>(items: &[T], separator: &str) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_name_every_operation_and_shortcut() {
+        for lang in [Lang::En, Lang::Zh] {
+            for operation in Operation::ALL {
+                assert!(!lang.operation(operation).is_empty());
+                assert!(!lang.stage_name(operation).is_empty());
+            }
+            for binding in crate::app::shortcuts::SHORTCUTS {
+                assert!(!lang.shortcut(binding.shortcut).is_empty());
+            }
+        }
+        assert_eq!(Lang::En.operation(Operation::MaxPool), "Max pooling");
+        assert_eq!(Lang::Zh.operation(Operation::MaxPool), "最大池化");
+    }
+
+    #[test]
+    fn repeated_parameters_name_every_parameter() {
+        let names = ["k".to_owned(), "s".to_owned()];
+        assert_eq!(
+            Lang::En.repeated_parameters(&names),
+            "These link parameters appear more than once, so the first value of each is used: k, s."
+        );
+        assert_eq!(
+            Lang::Zh.repeated_parameters(&names),
+            "链接参数 k、s 出现了不止一次，每个参数只采用第一个值。"
+        );
+    }
+
+    #[test]
+    fn cells_say_their_part_in_the_step() {
+        let label = Lang::En.grid_cell_label(0, 1, CellContent::NotComputedYet, None);
+        assert_eq!(label, "row 1, column 2: not computed yet");
+        let label =
+            Lang::Zh.grid_cell_label(1, 0, CellContent::Value("7"), Some(CellPart::BeingWritten));
+        assert_eq!(label, "第 2 行，第 1 列：7，当前输出格");
+    }
+}
