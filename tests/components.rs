@@ -5,8 +5,8 @@ use convstep::app::App;
 use convstep::app::components::grid::{Grid, GridProps};
 use convstep::app::components::grid_cell::CellEvents;
 use convstep::app::i18n::Lang;
-use convstep::app::shared::Shared;
 use convstep::app::plane::{CellView, Kind, Marks, PlaneBase};
+use convstep::app::shared::Shared;
 use convstep::app::view::{Overlay, PlaneView};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -206,8 +206,8 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
 #[wasm_bindgen_test]
 async fn heatmaps_draw_every_channel_of_every_map() {
     use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
-    use convstep::app::settings::{Operation, Settings};
     use convstep::app::example::Example;
+    use convstep::app::settings::{Operation, Settings};
     let settings = Settings {
         operation: Operation::Block,
         filters: 2,
@@ -237,9 +237,9 @@ async fn heatmaps_draw_every_channel_of_every_map() {
 #[wasm_bindgen_test]
 async fn the_whole_picture_is_drawn_at_full_size_while_it_is_the_input() {
     use convstep::app::components::heatmaps::{Heatmaps, HeatmapsProps};
+    use convstep::app::example::Example;
     use convstep::app::picture::{ChosenPicture, Picture};
     use convstep::app::settings::{Operation, Settings};
-    use convstep::app::example::Example;
     let step = Picture {
         channels: 1,
         rows: 4,

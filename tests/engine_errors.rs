@@ -3,7 +3,8 @@
 
 use convstep::engine::{
     Activation, ActivationLayer, Axis, Conv, ConvSpec, EngineError, Padding, Pipeline, Pool,
-    PoolKind, Sides, StageSpec, Stepper, Weights, WindowSpec, error::Limited,
+    PoolKind, Sides, StageSpec, Stepper, Weights, WindowSpec,
+    error::{Limited, Position},
 };
 use ndarray::Array3;
 
@@ -236,10 +237,11 @@ fn values_that_are_not_finite_or_too_large() {
             ConvSpec::default()
         ),
         EngineError::NotFinite {
-            part: convstep::engine::error::Part::Input,
-            channel: 1,
-            row: 2,
-            column: 0
+            at: Position::Map {
+                channel: 1,
+                row: 2,
+                column: 0
+            }
         }
     );
     let mut weights = Weights::ones((1, 1, 2, 2));
@@ -249,14 +251,22 @@ fn values_that_are_not_finite_or_too_large() {
         matches!(
             error,
             EngineError::ValueTooLarge {
-                row: 1,
-                column: 1,
+                at: Position::Weight {
+                    filter: 0,
+                    channel: 0,
+                    row: 1,
+                    column: 1
+                },
                 ..
             }
         ),
         "{error}"
     );
-    assert!(error.to_string().contains("too large"));
+    assert_eq!(
+        error.to_string(),
+        "The kernel value 1e30 at filter 1, channel 1, row 2, column 2 is too large: \
+         values must lie between -1000000 and 1000000."
+    );
     let error = conv_error(
         ones(1, 3, 3),
         Weights::ones((1, 1, 1, 1)),
@@ -266,8 +276,7 @@ fn values_that_are_not_finite_or_too_large() {
     assert!(matches!(
         error,
         EngineError::NotFinite {
-            part: convstep::engine::error::Part::Bias,
-            ..
+            at: Position::Bias { filter: 0 }
         }
     ));
     assert!(

@@ -7,7 +7,7 @@ use super::picture::Picture;
 use crate::engine::{
     Activation, Axis, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides,
     StageSpec, WindowSpec,
-    error::Limited,
+    error::{Limited, Position},
     fill::{RandomKind, random},
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
     presets::KernelPreset,
@@ -560,6 +560,27 @@ impl Settings {
                 .assign(&values);
             self.input_size = [picture.rows, picture.columns];
             self.channels = picture.channels;
+        }
+    }
+
+    /// Where a grid's `[plane, row, column]` sits in the input or the kernel, whose planes are
+    /// `filter·channels + channel`.
+    pub fn position(&self, values: Values, [plane, row, column]: [usize; 3]) -> Position {
+        match values {
+            Values::Input => Position::Map {
+                channel: plane,
+                row,
+                column,
+            },
+            Values::Kernel => {
+                let channels = self.channels.max(1);
+                Position::Weight {
+                    filter: plane / channels,
+                    channel: plane % channels,
+                    row,
+                    column,
+                }
+            }
         }
     }
 

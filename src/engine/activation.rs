@@ -6,9 +6,9 @@ pub mod function;
 pub use function::Activation;
 
 use super::arrays::{FeatureMap, map_shape};
-use super::error::{Part, Result};
+use super::error::Result;
 use super::geometry::Source;
-use super::limits::{check_input_shape, check_values};
+use super::limits::{check_input_shape, check_map};
 use super::trace::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, step_of_cell,
 };
@@ -25,7 +25,7 @@ impl ActivationLayer {
     pub fn new(input: FeatureMap, function: Activation) -> Result<Self> {
         check_input_shape(map_shape(&input))?;
         function.check()?;
-        check_values(Part::Input, input.view())?;
+        check_map(input.view())?;
         Ok(ActivationLayer { input, function })
     }
 

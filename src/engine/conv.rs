@@ -10,16 +10,17 @@
 //! channel order, then the bias is added.
 
 use super::arrays::{FeatureMap, Weights, map_shape, weights_shape};
-use super::error::{EngineError, Limited, Part, Result};
+use super::error::{EngineError, Limited, Position, Result};
 use super::geometry::{Rounding, Source, WindowLayout, WindowSpec};
 use super::limits::{
-    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_value, check_values,
+    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_map, check_value,
+    check_weights,
 };
 use super::trace::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
 };
-use ndarray::{Array1, Axis as NdAxis};
+use ndarray::Array1;
 
 mod direct;
 
@@ -82,10 +83,8 @@ impl Conv {
         )?;
         let [out_h, out_w] = layout.output();
         check_at_most(Limited::Outputs, filters * out_h * out_w, MAX_OUTPUTS)?;
-        check_values(Part::Input, input.view())?;
-        for filter in weights.axis_iter(NdAxis(0)) {
-            check_values(Part::Kernel, filter)?;
-        }
+        check_map(input.view())?;
+        check_weights(weights.view())?;
         let bias = match bias {
             None => None,
             Some(bias) if bias.len() != filters => {
@@ -96,7 +95,7 @@ impl Conv {
             }
             Some(bias) => {
                 for (filter, &value) in bias.iter().enumerate() {
-                    check_value(Part::Bias, value, [filter, 0, 0])?;
+                    check_value(value, Position::Bias { filter })?;
                 }
                 Some(Array1::from(bias))
             }

@@ -47,6 +47,81 @@ impl fmt::Display for Part {
     }
 }
 
+/// Where a value sits in its array. Stored counted from 0; written counted from 1, as the
+/// grids label rows, columns, channels and filters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Position {
+    /// A value of a feature map.
+    Map {
+        /// Channel.
+        channel: usize,
+        /// Row.
+        row: usize,
+        /// Column.
+        column: usize,
+    },
+    /// A weight of the kernel.
+    Weight {
+        /// Filter (output channel).
+        filter: usize,
+        /// Input channel.
+        channel: usize,
+        /// Row.
+        row: usize,
+        /// Column.
+        column: usize,
+    },
+    /// A filter's bias.
+    Bias {
+        /// Filter (output channel).
+        filter: usize,
+    },
+}
+
+impl Position {
+    /// The array the value belongs to.
+    pub fn part(self) -> Part {
+        match self {
+            Position::Map { .. } => Part::Input,
+            Position::Weight { .. } => Part::Kernel,
+            Position::Bias { .. } => Part::Bias,
+        }
+    }
+}
+
+impl fmt::Display for Position {
+    /// `at channel 1, row 2, column 3`, `at filter 2, channel 1, row 1, column 1`, `of filter 2`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Position::Map {
+                channel,
+                row,
+                column,
+            } => write!(
+                f,
+                "at channel {}, row {}, column {}",
+                channel + 1,
+                row + 1,
+                column + 1
+            ),
+            Position::Weight {
+                filter,
+                channel,
+                row,
+                column,
+            } => write!(
+                f,
+                "at filter {}, channel {}, row {}, column {}",
+                filter + 1,
+                channel + 1,
+                row + 1,
+                column + 1
+            ),
+            Position::Bias { filter } => write!(f, "of filter {}", filter + 1),
+        }
+    }
+}
+
 /// A parameter that has an upper limit in ConvStep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Limited {
@@ -179,37 +254,23 @@ pub enum EngineError {
         limit: usize,
     },
     /// A value that is not a finite number.
-    #[error(
-        "The {part} value at channel {channel}, row {row}, column {column} is not a finite number."
-    )]
+    #[error("The {part} value {at} is not a finite number.", part = .at.part())]
     NotFinite {
-        /// Which array.
-        part: Part,
-        /// Channel (or filter for the bias) of the value.
-        channel: usize,
-        /// Row of the value.
-        row: usize,
-        /// Column of the value.
-        column: usize,
+        /// Where the value is.
+        at: Position,
     },
     /// A value too large in magnitude to be shown and summed safely.
     #[error(
-        "The {part} value {shown} at channel {channel}, row {row}, column {column} is too large: \
-         values must lie between -{most} and {most}.",
+        "The {part} value {shown} {at} is too large: values must lie between -{most} and {most}.",
+        part = .at.part(),
         shown = Shortest(*.value),
         most = Shortest(*.limit)
     )]
     ValueTooLarge {
-        /// Which array.
-        part: Part,
+        /// Where the value is.
+        at: Position,
         /// The value given.
         value: f32,
-        /// Channel of the value.
-        channel: usize,
-        /// Row of the value.
-        row: usize,
-        /// Column of the value.
-        column: usize,
         /// The largest allowed magnitude.
         limit: f32,
     },

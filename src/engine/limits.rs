@@ -3,8 +3,8 @@
 //! The limits keep every size product inside `u32` (WebAssembly's `usize`) and every sum
 //! finite, so no arithmetic in the engine can overflow.
 
-use super::error::{EngineError, Limited, Part, Result};
-use ndarray::{ArrayView3, Axis as NdAxis};
+use super::error::{EngineError, Limited, Position, Result};
+use ndarray::{ArrayView3, ArrayView4};
 
 /// Largest input height or width.
 pub const MAX_INPUT_SIDE: usize = 1024;
@@ -33,41 +33,59 @@ pub fn check_at_most(what: Limited, value: usize, limit: usize) -> Result<()> {
 }
 
 /// Checks that one value is finite and within [`MAX_ABS_VALUE`].
-pub fn check_value(part: Part, value: f32, [channel, row, column]: [usize; 3]) -> Result<()> {
+pub fn check_value(value: f32, at: Position) -> Result<()> {
     if !value.is_finite() {
-        return Err(EngineError::NotFinite {
-            part,
-            channel,
-            row,
-            column,
-        });
+        return Err(EngineError::NotFinite { at });
     }
     if value.abs() > MAX_ABS_VALUE {
         return Err(EngineError::ValueTooLarge {
-            part,
+            at,
             value,
-            channel,
-            row,
-            column,
             limit: MAX_ABS_VALUE,
         });
     }
     Ok(())
 }
 
-/// Checks every value of a channels × rows × columns block, reporting the first bad one.
-pub fn check_values(part: Part, values: ArrayView3<'_, f32>) -> Result<()> {
-    // The common case, every value fine, in one pass; positions are only worked out for a message.
-    if values
-        .iter()
-        .all(|value| value.is_finite() && value.abs() <= MAX_ABS_VALUE)
-    {
+/// Whether every value is fine: the common case, in one pass. Positions are only worked out
+/// for a message.
+fn all_fine<'a>(mut values: impl Iterator<Item = &'a f32>) -> bool {
+    values.all(|value| value.is_finite() && value.abs() <= MAX_ABS_VALUE)
+}
+
+/// Checks every value of a feature map (channels × rows × columns), reporting the first bad one.
+pub fn check_map(values: ArrayView3<'_, f32>) -> Result<()> {
+    if all_fine(values.iter()) {
         return Ok(());
     }
-    for (channel, plane) in values.axis_iter(NdAxis(0)).enumerate() {
-        for ((row, column), &value) in plane.indexed_iter() {
-            check_value(part, value, [channel, row, column])?;
-        }
+    for ((channel, row, column), &value) in values.indexed_iter() {
+        check_value(
+            value,
+            Position::Map {
+                channel,
+                row,
+                column,
+            },
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks every weight (filters × channels × rows × columns), reporting the first bad one.
+pub fn check_weights(values: ArrayView4<'_, f32>) -> Result<()> {
+    if all_fine(values.iter()) {
+        return Ok(());
+    }
+    for ((filter, channel, row, column), &value) in values.indexed_iter() {
+        check_value(
+            value,
+            Position::Weight {
+                filter,
+                channel,
+                row,
+                column,
+            },
+        )?;
     }
     Ok(())
 }

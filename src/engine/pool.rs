@@ -11,9 +11,9 @@
 //! as in PyTorch (`hend = min(hstart + k_h, in_h + pad)`).
 
 use super::arrays::{FeatureMap, map_shape};
-use super::error::{Axis, EngineError, Limited, Part, Result};
+use super::error::{Axis, EngineError, Limited, Result};
 use super::geometry::{AxisLayout, Source, WindowLayout, WindowSpec};
-use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_values};
+use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_map};
 use super::trace::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
@@ -63,7 +63,7 @@ impl Pool {
                 return Err(EngineError::WindowOnlyPadding { axis, position });
             }
         }
-        check_values(Part::Input, input.view())?;
+        check_map(input.view())?;
         Ok(Pool {
             input,
             kind,

@@ -7,12 +7,8 @@ use crate::app::picture::PictureProblem;
 use crate::app::presentation::Panel;
 use crate::app::settings::{Operation, PaddingChoice};
 use crate::app::shortcuts::Shortcut;
-use crate::engine::{
-    Axis, EngineError,
-    decimal::Shortest,
-    error::{Limited, Part},
-    presets::KernelPreset,
-};
+use crate::engine::error::Position;
+use crate::engine::{Axis, EngineError, decimal::Shortest, error::Limited, presets::KernelPreset};
 
 /// The fixed strings.
 pub(super) const TEXT: Text = Text {
@@ -362,15 +358,6 @@ fn padding_sides(axis: Axis) -> (&'static str, &'static str) {
     }
 }
 
-/// Which values an error is about.
-fn part_name(part: Part) -> &'static str {
-    match part {
-        Part::Input => "输入",
-        Part::Kernel => "卷积核",
-        Part::Bias => "偏置",
-    }
-}
-
 /// What a limit is about.
 fn limited_name(what: Limited) -> &'static str {
     match what {
@@ -434,20 +421,10 @@ pub(super) fn error(error: &EngineError) -> String {
             "{} {value} 超出了 ConvStep 的上限（{limit}）。",
             limited_name(*what)
         ),
-        EngineError::NotFinite {
-            part,
-            channel,
-            row,
-            column,
-        } => format!(
-            "{}在通道 {channel}、第 {row} 行、第 {column} 列的值不是有限的数。",
-            part_name(*part)
-        ),
-        EngineError::ValueTooLarge {
-            part, value, limit, ..
-        } => format!(
-            "{}的值 {} 太大：数值必须在 -{limit} 到 {limit} 之间。",
-            part_name(*part),
+        EngineError::NotFinite { at } => format!("{}不是有限的数。", value_at(*at)),
+        EngineError::ValueTooLarge { at, value, limit } => format!(
+            "{} {} 太大：数值必须在 -{limit} 到 {limit} 之间。",
+            value_at(*at),
             Shortest(*value),
             limit = Shortest(*limit)
         ),
@@ -465,5 +442,34 @@ pub(super) fn error(error: &EngineError) -> String {
             limit = Shortest(*limit)
         ),
         EngineError::InStage { stage, source } => format!("第 {stage} 层：{}", self::error(source)),
+    }
+}
+
+/// A value's place, counted from 1 as the grids label it: "输入在通道 1、第 2 行、第 3 列的值".
+fn value_at(at: Position) -> String {
+    match at {
+        Position::Map {
+            channel,
+            row,
+            column,
+        } => format!(
+            "输入在通道 {}、第 {} 行、第 {} 列的值",
+            channel + 1,
+            row + 1,
+            column + 1
+        ),
+        Position::Weight {
+            filter,
+            channel,
+            row,
+            column,
+        } => format!(
+            "第 {} 个卷积核在通道 {}、第 {} 行、第 {} 列的权重",
+            filter + 1,
+            channel + 1,
+            row + 1,
+            column + 1
+        ),
+        Position::Bias { filter } => format!("第 {} 个卷积核的偏置", filter + 1),
     }
 }

@@ -7,7 +7,8 @@ use crate::app::picture::ChosenPicture;
 use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values};
 use crate::app::shared::Shared;
 use crate::engine::{
-    Axis, EngineError, error::Part, fill::RandomKind, limits::check_value, presets::KernelPreset,
+    Axis, EngineError, error::Position, fill::RandomKind, limits::check_value,
+    presets::KernelPreset,
 };
 
 /// A change to the example.
@@ -126,7 +127,7 @@ impl State {
             Change::CountIncludePad(on) => edit.count_include_pad = on,
             Change::FlipKernel(on) => edit.flip_kernel = on,
             Change::Bias(filter, text) => {
-                let Some(value) = self.accept(Part::Bias, &text, [filter, 0, 0]) else {
+                let Some(value) = self.accept(&text, Position::Bias { filter }) else {
                     return;
                 };
                 if let Some(bias) = edit.bias.get_mut(filter) {
@@ -140,11 +141,7 @@ impl State {
                 edit.slope = slope;
             }
             Change::Value(values, at, text) => {
-                let part = match values {
-                    Values::Input => Part::Input,
-                    Values::Kernel => Part::Kernel,
-                };
-                let Some(value) = self.accept(part, &text, at) else {
+                let Some(value) = self.accept(&text, edit.position(values, at)) else {
                     return;
                 };
                 edit.set_value(values, at, value);
@@ -201,9 +198,9 @@ impl State {
     }
 
     /// A typed value the engine accepts at `at`, or `None` with the refusal noted.
-    fn accept(&mut self, part: Part, text: &str, at: [usize; 3]) -> Option<f32> {
+    fn accept(&mut self, text: &str, at: Position) -> Option<f32> {
         let value = self.accept_number(text)?;
-        match check_value(part, value, at) {
+        match check_value(value, at) {
             Ok(()) => Some(value),
             Err(error) => {
                 self.refusal = Some(Refusal::Engine(error));
