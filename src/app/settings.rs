@@ -5,8 +5,8 @@
 
 use super::picture::Picture;
 use crate::engine::{
-    Activation, Axis, ConvSpec, EngineError, Padding, Pipeline, PoolKind, Rounding, Sides,
-    StageSpec, WindowSpec,
+    Activation, Axis, ConvSpec, EngineError, OutputSizeFormula, Padding, Pipeline, PoolKind,
+    Rounding, Sides, StageSpec, WindowSpec,
     error::{Limited, Position},
     fill::{RandomKind, random},
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
@@ -443,13 +443,7 @@ impl Settings {
                 self.stage(Operation::Convolution),
                 self.stage(self.block_activation),
                 StageSpec::Pool {
-                    window: WindowSpec {
-                        kernel: self.pool_size,
-                        stride: self.pool_stride,
-                        dilation: [1, 1],
-                        padding: Padding::Valid,
-                        rounding: self.pool_rounding(),
-                    },
+                    window: self.block_pool_window(),
                     kind: self.pool_kind(self.block_pool),
                 },
             ],
@@ -461,6 +455,40 @@ impl Settings {
             EngineError::InStage { source, .. } if single => *source,
             other => other,
         })
+    }
+
+    /// The block's pooling window: no padding and no dilation.
+    fn block_pool_window(&self) -> WindowSpec {
+        WindowSpec {
+            kernel: self.pool_size,
+            stride: self.pool_stride,
+            dilation: [1, 1],
+            padding: Padding::Valid,
+            rounding: self.pool_rounding(),
+        }
+    }
+
+    /// The output-size formulas of the first windowed stage where not even one window fits,
+    /// worked out by the engine with these settings' numbers: what the learner should see when
+    /// the settings do not form an example. `None` when every window fits (or the settings
+    /// fail for another reason).
+    pub fn failing_formulas(&self) -> Option<[OutputSizeFormula; 2]> {
+        let mut windows = Vec::new();
+        if self.operation.has_window() {
+            windows.push(self.window());
+        }
+        if self.operation == Operation::Block {
+            windows.push(self.block_pool_window());
+        }
+        let mut size = self.input_size;
+        for window in windows {
+            let formulas = window.output_size_formulas(size).ok()?;
+            if formulas.iter().any(|formula| formula.output < 1) {
+                return Some(formulas);
+            }
+            size = formulas.map(|formula| formula.output as usize);
+        }
+        None
     }
 
     /// Pooling rounds its output size up in ceil mode.

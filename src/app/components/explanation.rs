@@ -2,6 +2,7 @@
 //! formula with the current numbers.
 
 use super::arithmetic::ArithmeticPanel;
+use super::failing_formula::FailingFormula;
 use super::formula::FormulaPanel;
 use crate::app::presentation::Panel;
 use crate::app::state::State;
@@ -26,15 +27,24 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
     let layer = view::current_layer(state);
     let step = view::current_step(state).filter(|_| shows(Panel::Arithmetic));
     let channels = layer.map_or(1, |layer| layer.input_shape()[0]);
+    // Settings that do not form an example show their own numbers in the formula.
+    let failing = state
+        .error
+        .as_ref()
+        .and_then(|_| state.settings.failing_formulas())
+        .filter(|_| shows(Panel::Formula));
     let layout = layer
         .and_then(crate::app::plane::layout)
-        .filter(|_| shows(Panel::Formula));
+        .filter(|_| shows(Panel::Formula) && failing.is_none());
     // Settings the engine refused leave the calculation showing an older example.
     let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
             if let Some(step) = step {
                 <ArithmeticPanel {step} {channels} map={state.focus().0} {lang} />
+            }
+            if let Some(formulas) = failing {
+                <FailingFormula {formulas} {lang} />
             }
             if let Some(layout) = layout {
                 <FormulaPanel layout={layout.clone()} {lang} />

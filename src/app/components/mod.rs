@@ -5,6 +5,7 @@ pub mod arithmetic;
 pub mod controls;
 pub mod embed_dialog;
 pub mod explanation;
+pub mod failing_formula;
 pub mod feature_map;
 pub mod figures;
 pub mod follow;

@@ -62,6 +62,7 @@ pub(super) const TEXT: Text = Text {
     edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
     error_heading: "These settings cannot form a window",
     showing_previous: "The grids show the last example that worked.",
+    no_window_fits: "Not even one window fits:",
     all_read: "Every input cell is read by at least one window.",
     controls: "Controls",
     values: "Values",

@@ -102,6 +102,8 @@ pub struct Text {
     pub showing_previous: &'static str,
     /// "Every input cell is read."
     pub all_read: &'static str,
+    /// Before the formula of a size where not even one window fits.
+    pub no_window_fits: &'static str,
     /// "Controls".
     pub controls: &'static str,
     /// "Values".

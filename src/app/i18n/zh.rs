@@ -63,6 +63,7 @@ pub(super) const TEXT: Text = Text {
     edit_hint: "点击数值即可修改。鼠标移到输出格上显示它的窗口；移到输入格上显示它影响的输出。",
     error_heading: "按当前设置放不下一个窗口",
     showing_previous: "网格显示的是上一个有效的例子。",
+    no_window_fits: "连一个窗口都放不下：",
     all_read: "每个输入格都至少被一个窗口读取。",
     controls: "控制",
     values: "数值",
