@@ -45,6 +45,14 @@ impl Panel {
         }
     }
 
+    /// Each panel of `panels` once, in screen order.
+    pub fn in_screen_order(panels: &[Panel]) -> Vec<Panel> {
+        Panel::ALL
+            .into_iter()
+            .filter(|panel| panels.contains(panel))
+            .collect()
+    }
+
     /// The panel named `id`.
     pub fn from_id(id: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|panel| panel.id() == id)
@@ -71,14 +79,12 @@ impl Presentation {
 
     /// Parses `hide=a,b,c`; `None` if any name is unknown.
     pub fn parse_hidden(text: &str) -> Option<Vec<Panel>> {
-        let mut panels: Vec<Panel> = text
+        let panels: Vec<Panel> = text
             .split(',')
             .filter(|name| !name.is_empty())
             .map(Panel::from_id)
             .collect::<Option<_>>()?;
-        panels.sort();
-        panels.dedup();
-        Some(panels)
+        Some(Panel::in_screen_order(&panels))
     }
 
     /// The `hide` value: panel names joined by commas.
@@ -95,7 +101,7 @@ impl Presentation {
         self.hidden.retain(|&p| p != panel);
         if hidden {
             self.hidden.push(panel);
-            self.hidden.sort();
+            self.hidden = Panel::in_screen_order(&self.hidden);
         }
     }
 }

@@ -87,7 +87,7 @@ pub const PARAMETERS: &[Parameter] = &[
         read: |link, text| {
             text.parse::<u64>()
                 .map(|seed| {
-                    let settings = Rc::make_mut(&mut link.settings);
+                    let settings = settings(link);
                     let kind = RandomKind::SmallIntegers { range: 3 };
                     settings.randomize(Values::Input, kind, seed, None);
                     settings.randomize(Values::Kernel, kind, seed, None);
@@ -101,7 +101,11 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "op",
         part: Part::Example,
-        read: |link, text| set(link, Operation::from_id(text), |s, op| s.operation = op),
+        read: |link, text| {
+            Operation::from_id(text)
+                .map(|op| settings(link).operation = op)
+                .is_some()
+        },
         write: |link| {
             let operation = link.settings.operation;
             (operation != Settings::default().operation).then(|| operation.id().to_owned())
@@ -110,7 +114,11 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "in",
         part: Part::Example,
-        read: |link, text| set(link, pair(text, Limit::InputSide), |s, p| s.input_size = p),
+        read: |link, text| {
+            pair(text, Limit::InputSide)
+                .map(|p| settings(link).input_size = p)
+                .is_some()
+        },
         write: |link| {
             let [rows, columns] = link.settings.input_size;
             Some(format!("{rows}x{columns}"))
@@ -119,13 +127,21 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "ch",
         part: Part::Example,
-        read: |link, text| set(link, count(text, Limit::Channels), |s, n| s.channels = n),
+        read: |link, text| {
+            count(text, Limit::Channels)
+                .map(|n| settings(link).channels = n)
+                .is_some()
+        },
         write: |link| (link.settings.channels != 1).then(|| link.settings.channels.to_string()),
     },
     Parameter {
         key: "f",
         part: Part::Example,
-        read: |link, text| set(link, count(text, Limit::Filters), |s, n| s.filters = n),
+        read: |link, text| {
+            count(text, Limit::Filters)
+                .map(|n| settings(link).filters = n)
+                .is_some()
+        },
         write: |link| {
             let settings = &link.settings;
             (settings.operation.has_weights() && settings.filters != 1)
@@ -136,16 +152,20 @@ pub const PARAMETERS: &[Parameter] = &[
         key: "k",
         part: Part::Example,
         read: |link, text| {
-            set(link, pair(text, Limit::KernelSide), |s, p| {
-                s.kernel_size = p
-            })
+            pair(text, Limit::KernelSide)
+                .map(|p| settings(link).kernel_size = p)
+                .is_some()
         },
         write: |link| windowed(link).then(|| pair_text(link.settings.kernel_size)),
     },
     Parameter {
         key: "s",
         part: Part::Example,
-        read: |link, text| set(link, pair(text, Limit::Stride), |s, p| s.stride = p),
+        read: |link, text| {
+            pair(text, Limit::Stride)
+                .map(|p| settings(link).stride = p)
+                .is_some()
+        },
         write: |link| {
             (windowed(link) && link.settings.stride != [1, 1])
                 .then(|| pair_text(link.settings.stride))
@@ -154,7 +174,11 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "d",
         part: Part::Example,
-        read: |link, text| set(link, pair(text, Limit::Dilation), |s, p| s.dilation = p),
+        read: |link, text| {
+            pair(text, Limit::Dilation)
+                .map(|p| settings(link).dilation = p)
+                .is_some()
+        },
         write: |link| {
             (windowed(link) && link.settings.dilation != [1, 1])
                 .then(|| pair_text(link.settings.dilation))
@@ -163,7 +187,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pad",
         part: Part::Example,
-        read: |link, text| set(link, padding(text), |s, p| s.padding = p),
+        read: |link, text| padding(text).map(|p| settings(link).padding = p).is_some(),
         write: |link| {
             let text = match link.settings.padding {
                 PaddingChoice::Custom(Sides {
@@ -180,13 +204,17 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "ceil",
         part: Part::Example,
-        read: |link, text| set(link, flag(text), |s, on| s.ceil_mode = on),
+        read: |link, text| flag(text).map(|on| settings(link).ceil_mode = on).is_some(),
         write: |link| (pools(link) && link.settings.ceil_mode).then(|| "1".to_owned()),
     },
     Parameter {
         key: "incpad",
         part: Part::Example,
-        read: |link, text| set(link, flag(text), |s, on| s.count_include_pad = on),
+        read: |link, text| {
+            flag(text)
+                .map(|on| settings(link).count_include_pad = on)
+                .is_some()
+        },
         write: |link| {
             let settings = &link.settings;
             let average = settings.operation == Operation::AveragePool
@@ -198,7 +226,11 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "flip",
         part: Part::Example,
-        read: |link, text| set(link, flag(text), |s, on| s.flip_kernel = on),
+        read: |link, text| {
+            flag(text)
+                .map(|on| settings(link).flip_kernel = on)
+                .is_some()
+        },
         write: |link| {
             let settings = &link.settings;
             (settings.operation.has_weights() && settings.flip_kernel).then(|| "1".to_owned())
@@ -212,7 +244,7 @@ pub const PARAMETERS: &[Parameter] = &[
                 .parse::<f32>()
                 .ok()
                 .filter(|v| v.is_finite() && v.abs() <= MAX_SLOPE);
-            set(link, slope, |s, v| s.slope = v)
+            slope.map(|v| settings(link).slope = v).is_some()
         },
         write: |link| {
             let settings = &link.settings;
@@ -227,7 +259,9 @@ pub const PARAMETERS: &[Parameter] = &[
         part: Part::Example,
         read: |link, text| {
             let activation = Operation::from_id(text).filter(|op| op.is_activation());
-            set(link, activation, |s, op| s.block_activation = op)
+            activation
+                .map(|op| settings(link).block_activation = op)
+                .is_some()
         },
         write: |link| block(link).then(|| link.settings.block_activation.id().to_owned()),
     },
@@ -240,7 +274,7 @@ pub const PARAMETERS: &[Parameter] = &[
                 "avg" => Some(Operation::AveragePool),
                 _ => None,
             };
-            set(link, pool, |s, op| s.block_pool = op)
+            pool.map(|op| settings(link).block_pool = op).is_some()
         },
         write: |link| {
             let average = link.settings.block_pool == Operation::AveragePool;
@@ -250,20 +284,28 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pk",
         part: Part::Example,
-        read: |link, text| set(link, pair(text, Limit::KernelSide), |s, p| s.pool_size = p),
+        read: |link, text| {
+            pair(text, Limit::KernelSide)
+                .map(|p| settings(link).pool_size = p)
+                .is_some()
+        },
         write: |link| block(link).then(|| pair_text(link.settings.pool_size)),
     },
     Parameter {
         key: "ps",
         part: Part::Example,
-        read: |link, text| set(link, pair(text, Limit::Stride), |s, p| s.pool_stride = p),
+        read: |link, text| {
+            pair(text, Limit::Stride)
+                .map(|p| settings(link).pool_stride = p)
+                .is_some()
+        },
         write: |link| block(link).then(|| pair_text(link.settings.pool_stride)),
     },
     Parameter {
         key: "x",
         part: Part::Example,
         read: |link, text| {
-            let settings = Rc::make_mut(&mut link.settings);
+            let settings = settings(link);
             let [rows, columns] = settings.input_size;
             let shape = (settings.channels, rows, columns);
             let Some(values) = numbers(text, shape.0 * rows * columns) else {
@@ -292,7 +334,7 @@ pub const PARAMETERS: &[Parameter] = &[
         key: "w",
         part: Part::Example,
         read: |link, text| {
-            let settings = Rc::make_mut(&mut link.settings);
+            let settings = settings(link);
             let [k_h, k_w] = settings.kernel_size;
             let shape = (settings.filters, settings.channels, k_h, k_w);
             let Some(values) = numbers(text, shape.0 * shape.1 * k_h * k_w) else {
@@ -323,7 +365,7 @@ pub const PARAMETERS: &[Parameter] = &[
         key: "b",
         part: Part::Example,
         read: |link, text| {
-            let settings = Rc::make_mut(&mut link.settings);
+            let settings = settings(link);
             let filters = settings.filters;
             let Some(values) = numbers(text, filters) else {
                 return false;
@@ -459,15 +501,11 @@ fn pairs(query: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Applies a parsed value to the settings; `false` when there is none.
-fn set<T>(link: &mut Link, value: Option<T>, apply: impl FnOnce(&mut Settings, T)) -> bool {
-    match value {
-        Some(value) => {
-            apply(Rc::make_mut(&mut link.settings), value);
-            true
-        }
-        None => false,
-    }
+/// The link's settings, to change. One function for every reader, so the build carries one
+/// copy of the copy-on-write.
+#[inline(never)]
+fn settings(link: &mut Link) -> &mut Settings {
+    Rc::make_mut(&mut link.settings)
 }
 
 /// Whether the link's operation slides a window.

@@ -49,12 +49,11 @@ impl PlaneView {
             return;
         }
         let marks = self.overlay.entry(row).or_default();
-        match marks.iter_mut().find(|(c, _)| *c == column) {
-            Some((_, marks)) => marks.add(mark),
-            None => {
-                marks.push((column, mark));
-                marks.sort_unstable_by_key(|(c, _)| *c);
-            }
+        // Kept in column order: find the cell, or the place it goes.
+        let index = marks.partition_point(|(c, _)| *c < column);
+        match marks.get_mut(index) {
+            Some((c, marks)) if *c == column => marks.add(mark),
+            _ => marks.insert(index, (column, mark)),
         }
     }
 

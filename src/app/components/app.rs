@@ -1,8 +1,8 @@
 //! The root component: holds the one state and lays out the screen. Its effects are named
 //! hooks (`hooks`), and each part of the screen is a component of its own.
 
-use super::controls::Controls;
-use super::explanation::Explanation;
+use super::controls::controls;
+use super::explanation::explanation;
 use super::figures::Figures;
 use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
@@ -12,7 +12,7 @@ use super::hooks::{
 };
 use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
-use super::notices::Notices;
+use super::notices::notices;
 use super::playback::Playback;
 use super::toolbar::Toolbar;
 use crate::app::format;
@@ -30,6 +30,10 @@ pub fn App() -> Html {
         let dispatcher = handle.dispatcher();
         use_callback((), move |action: Action, _| dispatcher.dispatch(action))
     };
+    // Stable, so the controls re-render only when their own props change, never on a step.
+    let on_change = use_callback(on_action.clone(), |change, on_action| {
+        on_action.emit(Action::Change(change))
+    });
     let state: Rc<State> = Rc::new((*handle).clone());
     use_playback(state.playing, state.speed, on_action.clone());
     use_keyboard_shortcuts(on_action.clone());
@@ -65,12 +69,11 @@ pub fn App() -> Html {
             }
             <main class={classes!("workspace", (!shows(Panel::Controls)).then_some("no-controls"))}>
                 if shows(Panel::Controls) {
-                    <Controls settings={state.settings.clone()} sides={example.first_sides().unwrap_or_default()}
-                        {lang} on_change={on_action.reform(Action::Change)} />
+                    { controls(&state.settings, example.first_sides().unwrap_or_default(), lang, &on_change) }
                 }
                 <section class="stage">
                     <Figures state={state.clone()} on_action={on_action.clone()} />
-                    <Notices link={state.link_notice.clone()} refusal={state.refusal.clone()} {lang} />
+                    { notices(&state.link_notice, state.refusal.as_ref(), lang) }
                     if shows(Panel::Hint) {
                         <Legend {lang} />
                         <p class="hint">
@@ -85,7 +88,7 @@ pub fn App() -> Html {
                         <Playback position={state.position} steps={example.steps()} playing={state.playing}
                             speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
                     }
-                    <Explanation state={state.clone()} />
+                    { explanation(&state) }
                     if shows(Panel::Pictures) {
                         <Heatmaps example={example.clone()} picture={state.picture.clone()} {lang} />
                     }

@@ -63,7 +63,7 @@ pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
                 next.retain(|&p| p != panel);
                 if event.target_unchecked_into::<HtmlInputElement>().checked() {
                     next.push(panel);
-                    next.sort();
+                    next = Panel::in_screen_order(&next);
                 }
                 hidden.set(next);
             });

@@ -2,26 +2,17 @@
 //! formula with the current numbers.
 
 use super::arithmetic::ArithmeticPanel;
-use super::failing_formula::FailingFormula;
+use super::failing_formula::failing_formula;
 use super::formula::FormulaPanel;
 use crate::app::presentation::Panel;
 use crate::app::state::State;
 use crate::app::view;
 use crate::engine::Stepper;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props of [`Explanation`].
-#[derive(Properties, PartialEq)]
-pub struct ExplanationProps {
-    /// The state shown.
-    pub state: Rc<State>,
-}
-
-/// The calculation and the formula, each unless its panel is hidden.
-#[component]
-pub fn Explanation(props: &ExplanationProps) -> Html {
-    let state = &props.state;
+/// The calculation and the formula, each unless its panel is hidden. A plain function: the
+/// panels inside are the components.
+pub fn explanation(state: &State) -> Html {
     let lang = state.lang;
     let shows = |panel| state.presentation.shows(panel);
     let layer = view::current_layer(state);
@@ -44,7 +35,7 @@ pub fn Explanation(props: &ExplanationProps) -> Html {
                 <ArithmeticPanel {step} {channels} map={state.focus().0} {lang} />
             }
             if let Some(formulas) = failing {
-                <FailingFormula {formulas} {lang} />
+                { failing_formula(formulas, lang) }
             }
             if let Some(layout) = layout {
                 <FormulaPanel layout={layout.clone()} {lang} />

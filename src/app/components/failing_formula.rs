@@ -5,20 +5,9 @@ use crate::app::i18n::Lang;
 use crate::engine::OutputSizeFormula;
 use yew::prelude::*;
 
-/// Props of [`FailingFormula`].
-#[derive(Properties, PartialEq)]
-pub struct FailingFormulaProps {
-    /// The formulas of both axes, worked out by the engine.
-    pub formulas: [OutputSizeFormula; 2],
-    /// Interface language.
-    pub lang: Lang,
-}
-
-/// The axes where not even one window fits, each with its formula.
-#[component]
-pub fn FailingFormula(props: &FailingFormulaProps) -> Html {
-    let text = props.lang.text();
-    let [rows, columns] = props.formulas;
+/// The axes where not even one window fits, each with its formula worked out by the engine.
+pub fn failing_formula([rows, columns]: [OutputSizeFormula; 2], lang: Lang) -> Html {
+    let text = lang.text();
     let failing = [(text.rows, rows), (text.columns, columns)]
         .into_iter()
         .filter(|(_, formula)| formula.output < 1);

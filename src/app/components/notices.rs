@@ -4,23 +4,12 @@ use crate::app::i18n::Lang;
 use crate::app::state::{LinkNotice, Refusal};
 use yew::prelude::*;
 
-/// Props of [`Notices`].
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    /// What the link that opened the page could not use.
-    pub link: LinkNotice,
-    /// The last refused typed value.
-    pub refusal: Option<Refusal>,
-    /// Interface language.
-    pub lang: Lang,
-}
-
-/// The notices, each only when there is something to say.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let lang = props.lang;
-    let LinkNotice { refused, repeated } = &props.link;
-    let refusal = props.refusal.as_ref().map(|refusal| match refusal {
+/// The notices, each only when there is something to say: what the link that opened the page
+/// could not use, and the last refused typed value. A plain function rather than a component:
+/// it has no state of its own, and each component costs the build size.
+pub fn notices(link: &LinkNotice, refusal: Option<&Refusal>, lang: Lang) -> Html {
+    let LinkNotice { refused, repeated } = link;
+    let refusal = refusal.map(|refusal| match refusal {
         Refusal::NotANumber { text } => lang.not_a_number(text),
         Refusal::Engine(error) => lang.error(error),
     });
