@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["limits", "arrays"],
     // What a step is made of: the activation functions and where a window's taps fall.
     &["activation/function", "geometry"],
-    &["trace", "fill", "presets"],
+    &["stepper", "fill", "presets"],
     &["conv", "conv/direct", "pool", "activation"],
     &["layer", "reference"],
     &["pipeline"],

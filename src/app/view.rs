@@ -14,7 +14,7 @@ use super::shared::Shared;
 use super::state::State;
 use crate::engine::{
     Arithmetic, Cell, Layer, Step, Stepper,
-    trace::{cell_of_step, step_of_cell},
+    stepper::{cell_of_step, step_of_cell},
 };
 use std::collections::{BTreeMap, BTreeSet};
 

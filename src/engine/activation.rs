@@ -9,7 +9,7 @@ use super::arrays::{FeatureMap, map_shape};
 use super::error::Result;
 use super::geometry::Source;
 use super::limits::{check_input_shape, check_map};
-use super::trace::{
+use super::stepper::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, step_of_cell,
 };
 

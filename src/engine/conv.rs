@@ -16,7 +16,7 @@ use super::limits::{
     MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_map, check_value,
     check_weights,
 };
-use super::trace::{
+use super::stepper::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
 };

@@ -5,7 +5,7 @@ use super::arrays::FeatureMap;
 use super::conv::Conv;
 use super::error::Result;
 use super::pool::Pool;
-use super::trace::{Cell, Reader, Step, Stepper};
+use super::stepper::{Cell, Reader, Step, Stepper};
 
 /// Any operation ConvStep can step through.
 #[derive(Debug, Clone, PartialEq)]

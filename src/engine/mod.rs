@@ -14,7 +14,7 @@ pub mod pipeline;
 pub mod pool;
 pub mod presets;
 pub mod reference;
-pub mod trace;
+pub mod stepper;
 
 pub use activation::{Activation, ActivationLayer};
 pub use arrays::{FeatureMap, Weights};
@@ -24,4 +24,4 @@ pub use geometry::{OutputSizeFormula, Padding, Rounding, Sides, Source, WindowLa
 pub use layer::Layer;
 pub use pipeline::{Pipeline, StageSpec};
 pub use pool::{Pool, PoolKind};
-pub use trace::{Arithmetic, Cell, Reader, Step, Stepper, Tap};
+pub use stepper::{Arithmetic, Cell, Reader, Step, Stepper, Tap};

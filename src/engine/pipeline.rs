@@ -7,7 +7,7 @@ use super::error::{EngineError, Result};
 use super::geometry::{Source, WindowSpec};
 use super::layer::Layer;
 use super::pool::{Pool, PoolKind};
-use super::trace::{Cell, Stepper, step_of_cell};
+use super::stepper::{Cell, Stepper, step_of_cell};
 use std::collections::BTreeSet;
 
 /// What one stage does, before it is given its input.

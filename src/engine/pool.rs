@@ -14,7 +14,7 @@ use super::arrays::{FeatureMap, map_shape};
 use super::error::{Axis, EngineError, Limited, Result};
 use super::geometry::{AxisLayout, Source, WindowLayout, WindowSpec};
 use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_map};
-use super::trace::{
+use super::stepper::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
     step_of_cell,
 };

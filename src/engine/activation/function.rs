@@ -9,7 +9,7 @@
 //! ```
 //!
 //! A step's arithmetic names the function it applied, so this sits below the stepper's
-//! vocabulary (`trace`); the layer that steps a function over a feature map sits above it.
+//! vocabulary (`stepper`); the layer that steps a function over a feature map sits above it.
 
 use crate::engine::error::{EngineError, Result};
 use crate::engine::limits::MAX_SLOPE;
