@@ -451,19 +451,24 @@ mod typed_values {
 fn settings_where_no_window_fits_give_their_own_formula() {
     use convstep::app::{i18n::Lang, url};
     let state = State::from_link(url::read("?in=2&k=5"), Lang::En);
-    let [rows, columns] = state
-        .settings
-        .failing_formulas()
-        .expect("5 does not fit in 2");
+    let [rows, columns] = state.settings.size_formulas().expect("5 does not fit in 2");
     // floor((2 + 0 + 0 − 5) / 1) + 1 = −2, worked out by hand.
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 5) / 1) + 1 = -2");
     assert_eq!(columns.output, -2);
     // The block: the convolution fits (4 → 2), the 3-wide pooling does not.
     let block = State::from_link(url::read("?op=block&pk=3"), Lang::En);
-    let [rows, _] = block
-        .settings
-        .failing_formulas()
-        .expect("3 does not fit in 2");
+    let [rows, _] = block.settings.size_formulas().expect("3 does not fit in 2");
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 3) / 2) + 1 = 0");
-    assert_eq!(State::default().settings.failing_formulas(), None);
+    // Where every window fits, the first windowed stage's own formula.
+    let [rows, _] = State::default()
+        .settings
+        .size_formulas()
+        .expect("a convolution");
+    assert_eq!(rows.to_string(), "floor((4 + 0 + 0 - 3) / 1) + 1 = 2");
+    let relu = State::from_link(url::read("?op=relu"), Lang::En);
+    assert_eq!(
+        relu.settings.size_formulas(),
+        None,
+        "an activation has no window"
+    );
 }

@@ -468,11 +468,12 @@ impl Settings {
         }
     }
 
-    /// The output-size formulas of the first windowed stage where not even one window fits,
-    /// worked out by the engine with these settings' numbers: what the learner should see when
-    /// the settings do not form an example. `None` when every window fits (or the settings
-    /// fail for another reason).
-    pub fn failing_formulas(&self) -> Option<[OutputSizeFormula; 2]> {
+    /// The output-size formulas of these settings, worked out by the engine with their own
+    /// numbers whether or not a window fits: what the learner should see when the settings do
+    /// not form an example. They are those of the first windowed stage where not even one
+    /// window fits, or else of the first windowed stage. `None` without a window, or when no
+    /// formula can be worked out (a size of 0, say).
+    pub fn size_formulas(&self) -> Option<[OutputSizeFormula; 2]> {
         let mut windows = Vec::new();
         if self.operation.has_window() {
             windows.push(self.window());
@@ -480,15 +481,17 @@ impl Settings {
         if self.operation == Operation::Block {
             windows.push(self.block_pool_window());
         }
+        let mut first = None;
         let mut size = self.input_size;
         for window in windows {
             let formulas = window.output_size_formulas(size).ok()?;
             if formulas.iter().any(|formula| formula.output < 1) {
                 return Some(formulas);
             }
+            first.get_or_insert(formulas);
             size = formulas.map(|formula| formula.output as usize);
         }
-        None
+        first
     }
 
     /// Pooling rounds its output size up in ceil mode.

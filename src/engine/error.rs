@@ -212,13 +212,14 @@ pub enum EngineError {
     },
     /// A pooling window that reads only padding has no value to take.
     #[error(
-        "The pooling window at {axis} output position {position} covers only padding: \
-         use less padding (at most half the window) or a larger window."
+        "The pooling window at {axis} output position {shown} covers only padding: \
+         use less padding (at most half the window) or a larger window.",
+        shown = .position + 1
     )]
     WindowOnlyPadding {
         /// The axis along which the window misses the input.
         axis: Axis,
-        /// The output position (0-based) whose window misses the input.
+        /// The output position (stored from 0, written from 1) whose window misses the input.
         position: usize,
     },
     /// The kernel's channel count differs from the input's.

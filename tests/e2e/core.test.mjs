@@ -60,6 +60,9 @@ test("an impossible link keeps its operation, greys out the older example and sa
   assert.equal(await page.locator(".figures.stale").count(), 1);
   assert.equal(await page.locator(".explain.stale").count(), 1);
   assert.match(await page.textContent("[data-testid='error']"), /padding/);
+  // The formula shows the link's own numbers, not the older example's.
+  const formula = (await page.textContent("[data-testid='failing-formula']")).replace(/\u2212/g, "-");
+  assert.match(formula, /\(4 \+ 2 \+ 2 - 2\) \/ 1\) \+ 1 = 7/);
   await page.close();
   assertNoErrors(errors);
 });

@@ -22,7 +22,7 @@ pub fn explanation(state: &State) -> Html {
     let failing = state
         .error
         .as_ref()
-        .and_then(|_| state.settings.failing_formulas())
+        .and_then(|_| state.settings.size_formulas())
         .filter(|_| shows(Panel::Formula));
     let layout = layer
         .and_then(crate::app::plane::layout)

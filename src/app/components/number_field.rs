@@ -84,7 +84,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                 {oninput}
             />
             <span class={classes!("range", (!props.show_range).then_some("visually-hidden"))} id={range_id}>
-                { format!("{}–{}", props.range.start(), props.range.end()) }
+                { range_text(&props.range) }
             </span>
             if *refused {
                 <span class="field-message" id={message_id} role="alert">
@@ -93,4 +93,9 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             }
         </label>
     }
+}
+
+/// A range as the controls show it: `1–64`.
+pub fn range_text(range: &RangeInclusive<usize>) -> String {
+    format!("{}–{}", range.start(), range.end())
 }

@@ -1,6 +1,6 @@
 //! Sizes, stride, dilation and padding: everything that shapes the sliding window.
 
-use super::number_field::NumberField;
+use super::number_field::{NumberField, range_text};
 use crate::app::i18n::Lang;
 use crate::app::settings::{Limit, Operation, PaddingChoice, Settings, SizeField};
 use crate::app::shared::Shared;
@@ -39,11 +39,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         };
         html! {
             <div class="size-row" role="group" aria-label={label}>
-                <span class="size-label">{ label }</span>
+                <span class="size-label">{ label }<span class="range" aria-hidden="true">{ range_text(&field.limit().range()) }</span></span>
                 { field_for(Axis::Rows, 0, text.rows) }
                 <span class="times" aria-hidden="true">{ "×" }</span>
                 { field_for(Axis::Columns, 1, text.columns) }
-                <span class="range" aria-hidden="true">{ range_text(field.limit()) }</span>
             </div>
         }
     };
@@ -144,10 +143,4 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             }
         </>
     }
-}
-
-/// A field's range, shown beside it: `1–64`.
-fn range_text(limit: Limit) -> String {
-    let range = limit.range();
-    format!("{}–{}", range.start(), range.end())
 }

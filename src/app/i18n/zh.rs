@@ -405,8 +405,9 @@ pub(super) fn error(error: &EngineError) -> String {
             )
         }
         EngineError::WindowOnlyPadding { axis, position } => format!(
-            "{}第 {position} 个输出位置的池化窗口只覆盖了填充：请减少填充（最多为窗口的一半）或增大窗口。",
-            direction(*axis)
+            "{}第 {} 个输出位置的池化窗口只覆盖了填充：请减少填充（最多为窗口的一半）或增大窗口。",
+            direction(*axis),
+            position + 1
         ),
         EngineError::ChannelMismatch {
             input_channels,
