@@ -10,16 +10,23 @@ use yew::prelude::*;
 pub fn failing_formula([rows, columns]: [OutputSizeFormula; 2], lang: Lang) -> Html {
     let text = lang.text();
     let none_fit = rows.output < 1 || columns.output < 1;
-    let failing = [(text.rows, rows), (text.columns, columns)]
-        .into_iter()
-        .filter(|(_, formula)| !none_fit || formula.output < 1);
+    let both = format!("{} & {}", text.rows, text.columns);
+    let lines: Vec<(String, OutputSizeFormula)> = if rows == columns {
+        vec![(both, rows)]
+    } else {
+        [(text.rows, rows), (text.columns, columns)]
+            .into_iter()
+            .filter(|(_, formula)| !none_fit || formula.output < 1)
+            .map(|(axis, formula)| (axis.to_owned(), formula))
+            .collect()
+    };
     html! {
         <section class="formula failing" aria-labelledby="failing-formula-heading">
             <h2 id="failing-formula-heading">{ text.output_size }</h2>
             if none_fit {
                 <p>{ text.no_window_fits }</p>
             }
-            { for failing.map(|(axis, formula)| html! {
+            { for lines.into_iter().map(|(axis, formula)| html! {
                 <p class="equation">
                     <span class="axis">{ axis }</span>{ ": " }
                     <code data-testid="failing-formula">{ formula.to_string().replace('-', "−") }</code>
