@@ -191,22 +191,22 @@ fn settings() -> impl Strategy<Value = Settings> {
 }
 
 fn presentation() -> impl Strategy<Value = Presentation> {
-    (
-        any::<bool>(),
-        any::<bool>(),
-        prop::collection::vec(0..Panel::ALL.len(), 0..4),
-    )
-        .prop_map(|(projector, embed, hidden)| {
+    let panels = || prop::collection::vec(0..Panel::ALL.len(), 0..4);
+    (any::<bool>(), any::<bool>(), panels(), panels()).prop_map(
+        |(projector, embed, hidden, asked)| {
             let mut presentation = Presentation {
                 projector,
                 embed,
-                hidden: Vec::new(),
+                ..Presentation::default()
             };
             for index in hidden {
                 presentation.set_hidden(Panel::ALL[index], true);
             }
+            let asked: Vec<Panel> = asked.into_iter().map(|index| Panel::ALL[index]).collect();
+            presentation.asked = Panel::in_screen_order(&asked);
             presentation
-        })
+        },
+    )
 }
 
 proptest! {

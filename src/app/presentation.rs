@@ -18,11 +18,14 @@ pub enum Panel {
     Pictures,
     /// The hint line under the grids.
     Hint,
+    /// The code that reproduces the example, the matrix views and tensors in and out. Hidden in
+    /// embed mode unless the link asks for it (`show=code`).
+    Code,
 }
 
 impl Panel {
     /// Every panel, in screen order.
-    pub const ALL: [Panel; 7] = [
+    pub const ALL: [Panel; 8] = [
         Panel::Header,
         Panel::Controls,
         Panel::Playback,
@@ -30,6 +33,7 @@ impl Panel {
         Panel::Formula,
         Panel::Pictures,
         Panel::Hint,
+        Panel::Code,
     ];
 
     /// The name used in links (`hide=controls,formula`).
@@ -42,6 +46,7 @@ impl Panel {
             Panel::Formula => "formula",
             Panel::Pictures => "pictures",
             Panel::Hint => "hint",
+            Panel::Code => "code",
         }
     }
 
@@ -68,17 +73,23 @@ pub struct Presentation {
     pub embed: bool,
     /// Panels not shown, in [`Panel::ALL`] order.
     pub hidden: Vec<Panel>,
+    /// Panels embed mode hides unless asked for, asked for, in [`Panel::ALL`] order.
+    pub asked: Vec<Panel>,
 }
 
 impl Presentation {
     /// Whether `panel` is shown.
     pub fn shows(&self, panel: Panel) -> bool {
-        let embedded_header = self.embed && panel == Panel::Header;
-        !(self.hidden.contains(&panel) || embedded_header)
+        let off_when_embedded = match panel {
+            Panel::Header => true,
+            Panel::Code => !self.asked.contains(&panel),
+            _ => false,
+        };
+        !(self.hidden.contains(&panel) || (self.embed && off_when_embedded))
     }
 
-    /// Parses `hide=a,b,c`; `None` if any name is unknown.
-    pub fn parse_hidden(text: &str) -> Option<Vec<Panel>> {
+    /// Parses `hide=a,b,c` or `show=a,b`; `None` if any name is unknown.
+    pub fn parse_panels(text: &str) -> Option<Vec<Panel>> {
         let panels: Vec<Panel> = text
             .split(',')
             .filter(|name| !name.is_empty())
@@ -87,13 +98,18 @@ impl Presentation {
         Some(Panel::in_screen_order(&panels))
     }
 
-    /// The `hide` value: panel names joined by commas.
-    pub fn hidden_text(&self) -> String {
-        self.hidden
+    /// Panel names joined by commas, as `hide` and `show` write them.
+    pub fn names(panels: &[Panel]) -> String {
+        panels
             .iter()
             .map(|panel| panel.id())
             .collect::<Vec<_>>()
             .join(",")
+    }
+
+    /// The `hide` value: panel names joined by commas.
+    pub fn hidden_text(&self) -> String {
+        Self::names(&self.hidden)
     }
 
     /// Shows or hides one panel.
@@ -112,7 +128,7 @@ mod tests {
 
     #[test]
     fn hidden_panels_round_trip_and_unknown_names_are_refused() {
-        let hidden = Presentation::parse_hidden("formula,controls,formula").unwrap();
+        let hidden = Presentation::parse_panels("formula,controls,formula").unwrap();
         assert_eq!(hidden, vec![Panel::Controls, Panel::Formula]);
         let presentation = Presentation {
             hidden,
@@ -121,7 +137,7 @@ mod tests {
         assert_eq!(presentation.hidden_text(), "controls,formula");
         assert!(!presentation.shows(Panel::Controls));
         assert!(presentation.shows(Panel::Header));
-        assert_eq!(Presentation::parse_hidden("controls,<b>"), None);
+        assert_eq!(Presentation::parse_panels("controls,<b>"), None);
         let embedded = Presentation {
             embed: true,
             ..Presentation::default()

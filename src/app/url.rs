@@ -426,13 +426,26 @@ pub const PARAMETERS: &[Parameter] = &[
         key: "hide",
         part: Part::Presentation,
         read: |link, text| {
-            Presentation::parse_hidden(text)
+            Presentation::parse_panels(text)
                 .map(|hidden| link.presentation.hidden = hidden)
                 .is_some()
         },
         write: |link| {
             let hidden = &link.presentation.hidden;
             (!hidden.is_empty()).then(|| link.presentation.hidden_text())
+        },
+    },
+    Parameter {
+        key: "show",
+        part: Part::Presentation,
+        read: |link, text| {
+            Presentation::parse_panels(text)
+                .map(|asked| link.presentation.asked = asked)
+                .is_some()
+        },
+        write: |link| {
+            let asked = &link.presentation.asked;
+            (!asked.is_empty()).then(|| Presentation::names(asked))
         },
     },
 ];

@@ -144,8 +144,11 @@ test("the embed dialog gives an iframe snippet for this view", async () => {
   await page.click("#embed");
   await page.check("[data-panel='controls']");
   const code = await page.inputValue("#embed-code");
-  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/course\/convstep\/\?in=5x5.*&embed=1&hide=controls"/);
+  // The code panel starts hidden, as embed mode hides it unless the link asks for it.
+  assert.match(code, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/course\/convstep\/\?in=5x5.*&embed=1&hide=controls,code"/);
   assert.match(code, /convstep:height/);
+  await page.uncheck("[data-panel='code']");
+  assert.match(await page.inputValue("#embed-code"), /&embed=1&hide=controls&show=code"/);
   await page.close();
   assertNoErrors(errors);
 });

@@ -32,8 +32,14 @@ pub fn snippet(address: &str, query: &str, hidden: &[Panel]) -> String {
     } else {
         format!("&hide={}", presentation.hidden_text())
     };
+    // Embed mode hides the code unless the link asks for it.
+    let show = if hidden.contains(&Panel::Code) {
+        ""
+    } else {
+        "&show=code"
+    };
     format!(
-        "<iframe src=\"{address}?{query}&embed=1{hide}\" title=\"ConvStep\" style=\"width: 100%; height: 640px; border: 0\"></iframe>\n\
+        "<iframe src=\"{address}?{query}&embed=1{hide}{show}\" title=\"ConvStep\" style=\"width: 100%; height: 640px; border: 0\"></iframe>\n\
          <script>\n\
          addEventListener(\"message\", (event) => {{\n\
          \x20 if (event.data && event.data.type === \"convstep:height\") {{\n\
@@ -50,7 +56,12 @@ pub fn snippet(address: &str, query: &str, hidden: &[Panel]) -> String {
 #[component]
 pub fn EmbedDialog(props: &EmbedDialogProps) -> Html {
     let text = props.lang.text();
-    let hidden = use_state(|| props.hidden.clone());
+    // The code starts hidden, as embed mode hides it unless asked for.
+    let hidden = use_state(|| {
+        let mut hidden = props.hidden.clone();
+        hidden.push(Panel::Code);
+        Panel::in_screen_order(&hidden)
+    });
     let code = snippet(&page_address(), &props.query, &hidden);
     let boxes = Panel::ALL
         .iter()
@@ -103,8 +114,17 @@ mod tests {
             &[Panel::Controls],
         );
         assert!(code.starts_with(
-            "<iframe src=\"https://example.org/convstep/?in=4x4&embed=1&hide=controls\""
+            "<iframe src=\"https://example.org/convstep/?in=4x4&embed=1&hide=controls&show=code\""
         ));
         assert!(code.contains("convstep:height"));
+        assert!(
+            code.contains("&show=code\""),
+            "code not hidden, so asked for"
+        );
+        let without_code = snippet("https://example.org/", "in=4x4", &[Panel::Code]);
+        assert!(
+            without_code.contains("embed=1&hide=code\""),
+            "{without_code}"
+        );
     }
 }

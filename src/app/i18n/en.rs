@@ -179,6 +179,7 @@ pub(super) fn panel_name(panel: Panel) -> &'static str {
         Panel::Arithmetic => "calculation",
         Panel::Formula => "output-size formula",
         Panel::Pictures => "pictures",
+        Panel::Code => "code",
         Panel::Hint => "hint",
     }
 }

@@ -186,6 +186,7 @@ pub(super) fn panel_name(panel: Panel) -> &'static str {
         Panel::Arithmetic => "计算过程",
         Panel::Formula => "输出尺寸公式",
         Panel::Pictures => "图片",
+        Panel::Code => "代码",
         Panel::Hint => "提示",
     }
 }
