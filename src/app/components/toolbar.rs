@@ -1,10 +1,10 @@
 //! The tools in the title bar: language, projector theme, copy link, embed and shortcuts.
 
 use super::embed_dialog::EmbedDialog;
+use crate::app::clipboard::copy_to_clipboard;
 use crate::app::i18n::Lang;
 use crate::app::page_address::page_address;
 use crate::app::presentation::Presentation;
-use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 /// Props of [`Toolbar`].
@@ -24,21 +24,6 @@ pub struct ToolbarProps {
     pub on_projector: Callback<bool>,
     /// Shows or hides the list of keyboard shortcuts.
     pub on_help: Callback<()>,
-}
-
-/// Writes `text` to the clipboard if the browser allows it; returns whether it tried.
-fn copy_to_clipboard(text: &str) -> bool {
-    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
-        return false;
-    };
-    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
-        .unwrap_or(JsValue::UNDEFINED);
-    let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
-        .unwrap_or(JsValue::UNDEFINED);
-    match write.dyn_into::<js_sys::Function>() {
-        Ok(write) => write.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
-        Err(_) => false,
-    }
 }
 
 /// A click handler that sends `value` to `callback`.
