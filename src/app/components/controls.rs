@@ -6,7 +6,7 @@ use super::picture_source::PictureSource;
 use super::values_controls::ValuesControls;
 use super::window_controls::WindowControls;
 use crate::app::i18n::Lang;
-use crate::app::settings::Settings;
+use crate::app::settings::{Limit, Settings};
 use crate::app::shared::Shared;
 use crate::app::state::Change;
 use crate::engine::Sides;
@@ -28,7 +28,8 @@ pub fn controls(
             <WindowControls settings={settings.clone()} {sides} {lang} on_change={on_change.clone()} />
             <OptionControls settings={settings.clone()} {lang} on_change={on_change.clone()} />
             <PictureSource {lang} on_picture={on_change.reform(Change::Picture)} />
-            <ValuesControls filters={settings.filters} has_kernel={settings.operation.has_weights()}
+            // The "apply to" menu lists filters up to the limit, even while a refused count is typed.
+            <ValuesControls filters={settings.filters.min(*Limit::Filters.range().end())} has_kernel={settings.operation.has_weights()}
                 {lang} on_change={on_change.clone()} />
         </section>
     }
