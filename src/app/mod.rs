@@ -1,6 +1,7 @@
 //! The Yew front end: state, text, view models and components. Everything it shows comes
 //! from the engine.
 
+pub mod code;
 pub mod colormap;
 pub mod components;
 pub mod example;
