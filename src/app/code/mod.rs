@@ -10,7 +10,7 @@ mod numpy;
 mod pytorch;
 
 use super::example::Example;
-use super::settings::{Operation, Settings};
+use super::settings::Operation;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
 use crate::engine::{Activation, Layer, PoolKind, Stepper, WindowLayout};
@@ -64,18 +64,12 @@ pub fn program(example: &Example, style: Style) -> Program {
     }
 }
 
-/// Where step `position` (counted over every stage, from 0) of `example` sits in the program
-/// of `settings` written in `style`. `settings` should be those the example was built from.
+/// Where step `position` (counted over every stage, from 0) of `example` sits in its program
+/// written in `style`; `None` past the last step.
 ///
 /// This writes the whole program; to follow the steps of one program, keep it and call
 /// [`Program::at_step`].
-pub fn at_step(
-    settings: &Settings,
-    example: &Example,
-    position: usize,
-    style: Style,
-) -> Option<CodeStep> {
-    debug_assert!(*settings == *example.settings);
+pub fn at_step(example: &Example, position: usize, style: Style) -> Option<CodeStep> {
     program(example, style).at_step(example, position)
 }
 
@@ -286,7 +280,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::settings::PaddingChoice;
+    use crate::app::settings::{PaddingChoice, Settings};
     use crate::app::shared::Shared;
     use crate::engine::Sides;
 
@@ -408,6 +402,47 @@ mod tests {
         assert_eq!(
             code.lines,
             ["w = f([[[1, -2.5]],", "       [[0.1, -0.0]]])"]
+        );
+    }
+
+    /// Max pooling 2×2, stride 2, ceil mode, on 4×4 with one padding cell at the bottom and
+    /// right. PyTorch pads both sides alike, so `F.pad` pads with -inf. On the padded 5 cells
+    /// PyTorch would keep a third window starting at 4 (inside its 5); ConvStep drops it, as
+    /// it starts past the input (4 >= 0 + 4), so the output is cut to 2×2.
+    #[test]
+    fn uneven_pooling_padding_goes_through_f_pad_and_a_crop() {
+        let example = example(Settings {
+            operation: Operation::MaxPool,
+            kernel_size: [2, 2],
+            stride: [2, 2],
+            ceil_mode: true,
+            padding: PaddingChoice::Custom(Sides {
+                top: 0,
+                left: 0,
+                bottom: 1,
+                right: 1,
+            }),
+            ..Settings::default()
+        });
+        let torch = program(&example, Style::PyTorch);
+        let body: Vec<&str> = torch.lines[torch.lines.len() - 4..]
+            .iter()
+            .map(|line| line.split("  #").next().unwrap_or_default())
+            .collect();
+        assert_eq!(
+            body,
+            [
+                "y = F.pad(x, (0, 1, 0, 1), value=-torch.inf)",
+                "y = F.max_pool2d(y, 2, stride=2, ceil_mode=True)",
+                "y = y[:, :2, :2]",
+                "print(y.tolist())",
+            ]
+        );
+        let last = at_step(&example, 3, Style::PyTorch).unwrap();
+        assert_eq!(last.line, torch.lines.len() - 3);
+        assert_eq!(
+            last.variables,
+            vec![("ch", 0), ("oh", 1), ("ow", 1), ("r0", 2), ("c0", 2)]
         );
     }
 }
