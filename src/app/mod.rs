@@ -2,6 +2,7 @@
 //! from the engine.
 
 pub mod clipboard;
+pub mod code;
 pub mod colormap;
 pub mod components;
 pub mod example;

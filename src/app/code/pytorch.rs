@@ -1,0 +1,228 @@
+//! The example as `torch.nn.functional` calls on the whole tensor, one line per stage.
+//!
+//! PyTorch pads both sides of an axis alike, and pooling by at most half the window, so other
+//! padding goes through `F.pad` first. Average pooling that PyTorch cannot express (dilation,
+//! or per-side padding that leaves padding cells out of the divisor) is written as two sums
+//! with a kernel of ones: the input cells, and the cells that count.
+
+use super::{Code, Number, Stage, pair, stages};
+use crate::app::example::Example;
+use crate::engine::{Activation, PoolKind, Rounding, Sides, WindowLayout};
+
+/// Writes the whole program.
+pub(super) fn write(code: &mut Code, example: &Example) {
+    code.line(
+        0,
+        "# ConvStep's example with torch.nn.functional (float32).",
+    );
+    code.line(0, "import torch");
+    code.line(0, "import torch.nn.functional as F");
+    code.line(0, "");
+    code.tensors(example, "torch.tensor", "torch.float32");
+    for (index, stage) in stages(example).into_iter().enumerate() {
+        let source = if index == 0 { "x" } else { "y" };
+        let channels = example.map(index).map_or(0, |map| map.dim().0);
+        match stage {
+            Stage::Conv(layout, flip) => convolution(code, layout, flip, source),
+            Stage::Activation(function) => {
+                let call = match function {
+                    Activation::Relu => format!("F.relu({source})"),
+                    Activation::LeakyRelu { slope } => {
+                        format!("F.leaky_relu({source}, {})", Number(slope))
+                    }
+                    Activation::Sigmoid => format!("torch.sigmoid({source})"),
+                    Activation::Tanh => format!("torch.tanh({source})"),
+                };
+                code.compute(0, format!("y = {call}"));
+            }
+            Stage::Pool(layout, kind) => pooling(code, layout, kind, source, channels),
+        }
+    }
+    code.line(0, "print(y.tolist())");
+}
+
+/// `F.conv2d`, after `torch.flip` and `F.pad` where needed.
+fn convolution(code: &mut Code, layout: &WindowLayout, flip: bool, source: &str) {
+    if flip {
+        code.line(
+            0,
+            "w = torch.flip(w, dims=(2, 3))  # the kernel turned 180°: true convolution",
+        );
+    }
+    let sides = layout.sides();
+    let (input, padding) = match symmetric(sides) {
+        Some(padding) => (source, padding),
+        None => {
+            f_pad(code, source, sides, "", "zero padding");
+            ("y", [0, 0])
+        }
+    };
+    let arguments = keywords(layout, padding, false);
+    code.compute(0, format!("y = F.conv2d({input}, w, b{arguments})"));
+}
+
+/// Max or average pooling, with the engine's padding, divisor and ceil-mode rules.
+fn pooling(code: &mut Code, layout: &WindowLayout, kind: PoolKind, source: &str, channels: usize) {
+    let sides = layout.sides();
+    let kernel = pair(layout.kernel());
+    let ceil = layout.rows.rounding == Rounding::Ceil;
+    let ceil_mode = if ceil { ", ceil_mode=True" } else { "" };
+    let dilated = layout.rows.dilation > 1 || layout.columns.dilation > 1;
+    // PyTorch pads each axis evenly, by at most half the window.
+    let native = symmetric(sides).filter(|&[rows, columns]| {
+        rows <= layout.rows.kernel / 2 && columns <= layout.columns.kernel / 2
+    });
+    match (kind, native) {
+        (PoolKind::Max, _) => {
+            let (input, padding) = match native {
+                Some(padding) => (source, padding),
+                None => {
+                    f_pad(
+                        code,
+                        source,
+                        sides,
+                        ", value=-torch.inf",
+                        "padding cells are -inf: never the largest",
+                    );
+                    ("y", [0, 0])
+                }
+            };
+            let arguments = keywords(layout, padding, true);
+            code.compute(
+                0,
+                format!("y = F.max_pool2d({input}, {kernel}{arguments}{ceil_mode})"),
+            );
+            if native.is_none() {
+                crop(code, layout);
+            }
+        }
+        (PoolKind::Average { count_include_pad }, Some(both)) if !dilated => {
+            let include = if count_include_pad || both == [0, 0] {
+                ""
+            } else {
+                ", count_include_pad=False"
+            };
+            code.compute(
+                0,
+                format!(
+                    "y = F.avg_pool2d({source}, {kernel}{}{ceil_mode}{include})",
+                    keywords(layout, both, true)
+                ),
+            );
+        }
+        (PoolKind::Average { count_include_pad }, _) => {
+            average_as_sums(code, layout, count_include_pad, source, channels)
+        }
+    }
+}
+
+/// Average pooling as (sum of the input cells) / (cells that count), each sum a grouped
+/// convolution with a kernel of ones: what `F.avg_pool2d` cannot say with dilation or
+/// per-side padding.
+fn average_as_sums(
+    code: &mut Code,
+    layout: &WindowLayout,
+    include: bool,
+    source: &str,
+    channels: usize,
+) {
+    let [k_h, k_w] = layout.kernel();
+    let sides = layout.sides();
+    // Ceil mode: room at the end for the last window, where nothing counts.
+    let extra = |axis: &crate::engine::geometry::AxisLayout| {
+        axis.span(axis.output).saturating_sub(axis.padded())
+    };
+    let (extra_rows, extra_columns) = (extra(&layout.rows), extra(&layout.columns));
+    let Sides {
+        top,
+        left,
+        bottom,
+        right,
+    } = sides;
+    code.line(0, "# Average pooling as two sums over each window: the input cells, and the cells that count.");
+    code.line(0, format!("ones = torch.ones({channels}, 1, {k_h}, {k_w})"));
+    let counted = if include { "1.0" } else { "0.0" };
+    code.line(
+        0,
+        format!("cells = F.pad(torch.ones_like({source}), ({left}, {right}, {top}, {bottom}), value={counted})  # 1 where a cell counts"),
+    );
+    if extra_rows + extra_columns > 0 {
+        code.line(
+            0,
+            format!("cells = F.pad(cells, (0, {extra_columns}, 0, {extra_rows}))  # ceil mode: cells past the padding count for nothing"),
+        );
+    }
+    code.line(
+        0,
+        format!(
+            "y = F.pad({source}, ({left}, {}, {top}, {}))  # zero padding",
+            right + extra_columns,
+            bottom + extra_rows
+        ),
+    );
+    let arguments = format!("{}, groups={channels}", keywords(layout, [0, 0], false));
+    code.compute(
+        0,
+        format!("y = F.conv2d(y, ones{arguments}) / F.conv2d(cells, ones{arguments})"),
+    );
+}
+
+/// `y = F.pad(source, (left, right, top, bottom)...)`.
+fn f_pad(code: &mut Code, source: &str, sides: Sides, value: &str, what: &str) {
+    let Sides {
+        top,
+        left,
+        bottom,
+        right,
+    } = sides;
+    code.line(
+        0,
+        format!("y = F.pad({source}, ({left}, {right}, {top}, {bottom}){value})  # {what}: (left, right, top, bottom)"),
+    );
+}
+
+/// Cuts PyTorch's output to the engine's when PyTorch, seeing the padding as input, keeps a
+/// last ceil-mode window that starts in the end padding.
+fn crop(code: &mut Code, layout: &WindowLayout) {
+    let torch_output = |axis: &crate::engine::geometry::AxisLayout| {
+        let room = axis.padded() - axis.kernel_field;
+        let quotient = match axis.rounding {
+            Rounding::Floor => room / axis.stride,
+            Rounding::Ceil => room.div_ceil(axis.stride),
+        };
+        let dropped = axis.rounding == Rounding::Ceil && quotient * axis.stride >= axis.padded();
+        quotient + 1 - usize::from(dropped)
+    };
+    let [out_h, out_w] = layout.output();
+    if torch_output(&layout.rows) != out_h || torch_output(&layout.columns) != out_w {
+        code.line(
+            0,
+            format!(
+                "y = y[:, :{out_h}, :{out_w}]  # a last window may not start in the end padding"
+            ),
+        );
+    }
+}
+
+/// `[rows, columns]` padding when both sides of each axis are equal.
+fn symmetric(sides: Sides) -> Option<[usize; 2]> {
+    (sides.top == sides.bottom && sides.left == sides.right).then_some([sides.top, sides.left])
+}
+
+/// `, stride=…, padding=…, dilation=…` in PyTorch's order, leaving out what is the default.
+/// A pooling always gets its stride, which would otherwise default to the window.
+fn keywords(layout: &WindowLayout, padding: [usize; 2], pooling: bool) -> String {
+    let stride = [layout.rows.stride, layout.columns.stride];
+    let dilation = [layout.rows.dilation, layout.columns.dilation];
+    let mut text = String::new();
+    if pooling || stride != [1, 1] {
+        text.push_str(&format!(", stride={}", pair(stride)));
+    }
+    if padding != [0, 0] {
+        text.push_str(&format!(", padding={}", pair(padding)));
+    }
+    if dilation != [1, 1] {
+        text.push_str(&format!(", dilation={}", pair(dilation)));
+    }
+    text
+}
