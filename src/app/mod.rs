@@ -14,6 +14,7 @@ pub mod settings;
 pub mod shared;
 pub mod shortcuts;
 pub mod state;
+pub mod tensor_text;
 pub mod url;
 pub mod view;
 
