@@ -6,6 +6,7 @@ pub mod components;
 pub mod example;
 pub mod format;
 pub mod i18n;
+pub mod matrix;
 pub mod page_address;
 pub mod picture;
 pub mod plane;

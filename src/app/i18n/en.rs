@@ -5,6 +5,7 @@ use super::{
     CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
     position, shape_text,
 };
+use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::{decimal::Shortest, limits::MAX_ABS_VALUE};
 
@@ -350,6 +351,20 @@ pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: u
 /// The engine's error, in the engine's own words.
 pub(super) fn error(error: &EngineError) -> String {
     error.to_string()
+}
+
+/// Why a matrix view is not shown.
+pub(super) fn matrix_unavailable(reason: Unavailable) -> String {
+    match reason {
+        Unavailable::NotConvolution => "This stage is not a convolution: only a convolution multiplies by weights, so only a convolution has a matrix form.".to_owned(),
+        Unavailable::TooLarge {
+            rows,
+            columns,
+            limit: [max_rows, max_columns],
+        } => format!(
+            "The matrix would be {rows}×{columns}, and up to {max_rows}×{max_columns} fits on the screen. Make the input or the kernel smaller to see it."
+        ),
+    }
 }
 
 /// What belongs where the text went wrong.

@@ -7,6 +7,7 @@
 mod en;
 mod zh;
 
+use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
@@ -528,6 +529,14 @@ impl Lang {
         match self {
             Lang::En => en::never_read(axis, &rows, stride, dilation),
             Lang::Zh => zh::never_read(axis, &rows, stride, dilation),
+        }
+    }
+
+    /// Why a matrix view of the convolution is not shown.
+    pub fn matrix_unavailable(self, reason: Unavailable) -> String {
+        match self {
+            Lang::En => en::matrix_unavailable(reason),
+            Lang::Zh => zh::matrix_unavailable(reason),
         }
     }
 

@@ -5,6 +5,7 @@ use super::{
     CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
     position, shape_text,
 };
+use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::limits::MAX_ABS_VALUE;
 
@@ -479,6 +480,22 @@ fn value_at(at: Position) -> String {
             column + 1
         ),
         Position::Bias { filter } => format!("第 {} 个卷积核的偏置", filter + 1),
+    }
+}
+
+/// Why a matrix view is not shown.
+pub(super) fn matrix_unavailable(reason: Unavailable) -> String {
+    match reason {
+        Unavailable::NotConvolution => {
+            "这一阶段不是卷积：只有卷积才与权重相乘，所以只有卷积能写成矩阵乘法。".to_owned()
+        }
+        Unavailable::TooLarge {
+            rows,
+            columns,
+            limit: [max_rows, max_columns],
+        } => format!(
+            "这个矩阵有 {rows}×{columns}，屏幕上最多只能显示 {max_rows}×{max_columns}。请减小输入或卷积核后再查看。"
+        ),
     }
 }
 
