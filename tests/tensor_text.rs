@@ -82,12 +82,16 @@ fn a_ragged_row_names_both_rows() {
     );
     // Deeper: the second channel has one row fewer than the first.
     assert_eq!(
+        message("[[1, 2], [3]]"),
+        "Row 2 has 1 value, but row 1 has 2: every row needs as many values."
+    );
+    assert_eq!(
         message("[[[1], [2]], [[3]]]"),
-        "The list at position (2) has 1 lists, but the list at position (1) has 2: the lists at each depth need equal lengths."
+        "The list at position (2) has 1 list, but the list at position (1) has 2: the lists at each depth need equal lengths."
     );
     assert_eq!(
         message("[[[1, 2]], [[3]]]"),
-        "The list at position (2, 1) has 1 values, but the list at position (1, 1) has 2: the lists at each depth need equal lengths."
+        "The list at position (2, 1) has 1 value, but the list at position (1, 1) has 2: the lists at each depth need equal lengths."
     );
 }
 

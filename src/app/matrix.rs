@@ -57,7 +57,7 @@ fn check_size(rows: usize, columns: usize, limit: [usize; 2]) -> Result<(), Unav
     }
 }
 
-/// The steps of a convolution stage, or why there are none to unroll.
+/// The stage, when it is a convolution; otherwise why there is nothing to unroll.
 fn convolution(layer: &Layer) -> Result<&Layer, Unavailable> {
     match layer {
         Layer::Conv(_) => Ok(layer),
@@ -309,7 +309,8 @@ pub struct Toeplitz {
 }
 
 impl Toeplitz {
-    /// The matrix of filter `filter` of a convolution stage, or why it is not shown.
+    /// The matrix of filter `filter` of a convolution stage (past the last filter: the last),
+    /// or why it is not shown.
     pub fn new(layer: &Layer, filter: usize) -> Result<Self, Unavailable> {
         let layer = convolution(layer)?;
         let [channels, in_h, in_w] = layer.input_shape();

@@ -428,8 +428,9 @@ fn tensor_error(error: &TensorError) -> String {
             expected,
             numbers: true,
         } if at.len() == 1 => format!(
-            "Row {} has {length} values, but row 1 has {expected}: every row needs as many values.",
-            at[0] + 1
+            "Row {} has {}, but row 1 has {expected}: every row needs as many values.",
+            at[0] + 1,
+            plural(*length, "value")
         ),
         TensorError::Ragged {
             at,
@@ -437,9 +438,9 @@ fn tensor_error(error: &TensorError) -> String {
             expected,
             numbers,
         } => format!(
-            "The list at position {} has {length} {}, but the list at position {} has {expected}: the lists at each depth need equal lengths.",
+            "The list at position {} has {}, but the list at position {} has {expected}: the lists at each depth need equal lengths.",
             position(at),
-            if *numbers { "values" } else { "lists" },
+            plural(*length, if *numbers { "value" } else { "list" }),
             position(&vec![0; at.len()])
         ),
         TensorError::MixedDepth { at } => format!(
