@@ -8,6 +8,7 @@ pub mod components;
 pub mod example;
 pub mod format;
 pub mod i18n;
+pub mod matrix;
 pub mod page_address;
 pub mod picture;
 pub mod plane;
@@ -16,6 +17,7 @@ pub mod settings;
 pub mod shared;
 pub mod shortcuts;
 pub mod state;
+pub mod tensor_text;
 pub mod url;
 pub mod view;
 

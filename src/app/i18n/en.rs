@@ -1,11 +1,18 @@
 //! The English texts. The engine's errors already speak English, so [`error`] uses their own
 //! wording.
 
-use super::{CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, joined};
+use super::{
+    CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
+    position, shape_text,
+};
+use crate::app::matrix::Unavailable;
+use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
+use crate::engine::{decimal::Shortest, limits::MAX_ABS_VALUE};
+
 use crate::app::format::tenths;
 use crate::app::picture::PictureProblem;
 use crate::app::presentation::Panel;
-use crate::app::settings::{Operation, PaddingChoice};
+use crate::app::settings::{Operation, PaddingChoice, Values};
 use crate::app::shortcuts::Shortcut;
 use crate::engine::{Axis, EngineError, presets::KernelPreset};
 
@@ -345,4 +352,164 @@ pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: u
 /// The engine's error, in the engine's own words.
 pub(super) fn error(error: &EngineError) -> String {
     error.to_string()
+}
+
+/// Why a matrix view is not shown.
+pub(super) fn matrix_unavailable(reason: Unavailable) -> String {
+    match reason {
+        Unavailable::NotConvolution => "This stage is not a convolution: only a convolution multiplies by weights, so only a convolution has a matrix form.".to_owned(),
+        Unavailable::TooLarge {
+            rows,
+            columns,
+            limit: [max_rows, max_columns],
+        } => format!(
+            "The matrix would be {rows}×{columns}, and up to {max_rows}×{max_columns} fits on the screen. Make the input or the kernel smaller to see it."
+        ),
+    }
+}
+
+/// What belongs where the text went wrong.
+fn expected(expected: Expected) -> &'static str {
+    match expected {
+        Expected::List => "a “[” starting the tensor",
+        Expected::Value => "a number or “[”",
+        Expected::CommaOrClose => "“,” or “]”",
+        Expected::End => "the end of the tensor",
+    }
+}
+
+/// Why a pasted tensor was refused.
+pub(super) fn paste_error(error: &PasteError) -> String {
+    match error {
+        PasteError::Text(error) => tensor_error(error),
+        PasteError::Fit(error) => fit_error(error),
+    }
+}
+
+/// Why pasted text is not a tensor.
+fn tensor_error(error: &TensorError) -> String {
+    match error {
+        TensorError::Unexpected {
+            offset: 0,
+            found: None,
+            ..
+        } => "There is nothing to read: paste a tensor, such as [[1, 2], [3, 4]].".to_owned(),
+        TensorError::Unexpected {
+            offset,
+            found: Some(found),
+            expected: what,
+        } => format!(
+            "Character {} is “{found}”, where {} belongs.",
+            offset + 1,
+            expected(*what)
+        ),
+        TensorError::Unexpected {
+            found: None,
+            expected: what,
+            ..
+        } => format!("The text ends where {} belongs.", expected(*what)),
+        TensorError::Abbreviated => "This tensor was printed abbreviated, with “...”, so some values are missing. Print it in full first: torch.set_printoptions(profile=\"full\") or numpy.set_printoptions(threshold=sys.maxsize).".to_owned(),
+        TensorError::NotANumber { at, text } => {
+            format!("“{text}” at position {} is not a number.", position(at))
+        }
+        TensorError::NotFinite { at } => format!(
+            "The value at position {} is infinite or not a number; only finite values can be stepped.",
+            position(at)
+        ),
+        TensorError::ValueTooLarge { at, text } => format!(
+            "{text} at position {} is beyond ±{}, the largest value ConvStep accepts.",
+            position(at),
+            Shortest(MAX_ABS_VALUE)
+        ),
+        TensorError::EmptyList { at } if at.is_empty() => "The tensor is empty.".to_owned(),
+        TensorError::EmptyList { at } => format!("The list at position {} is empty.", position(at)),
+        TensorError::Ragged {
+            at,
+            length,
+            expected,
+            numbers: true,
+        } if at.len() == 1 => format!(
+            "Row {} has {}, but row 1 has {expected}: every row needs as many values.",
+            at[0] + 1,
+            plural(*length, "value")
+        ),
+        TensorError::Ragged {
+            at,
+            length,
+            expected,
+            numbers,
+        } => format!(
+            "The list at position {} has {}, but the list at position {} has {expected}: the lists at each depth need equal lengths.",
+            position(at),
+            plural(*length, if *numbers { "value" } else { "list" }),
+            position(&vec![0; at.len()])
+        ),
+        TensorError::MixedDepth { at } => format!(
+            "At position {} a number and a list stand side by side: every value must be nested equally deep.",
+            position(at)
+        ),
+        TensorError::TooDeep { limit } => format!(
+            "The lists nest more than {limit} deep; a kernel has at most 4 axes (filters, channels, rows, columns)."
+        ),
+        TensorError::TooManyValues { limit } => format!(
+            "The tensor has more than {limit} values, more than the step view shows."
+        ),
+    }
+}
+
+/// Why a tensor does not fit the example.
+fn fit_error(error: &FitError) -> String {
+    match error {
+        FitError::NoKernel => {
+            "This operation has no kernel: pooling and activations have no weights to paste."
+                .to_owned()
+        }
+        FitError::Shape {
+            target,
+            pasted,
+            channels,
+            filters,
+        } => {
+            let shapes = accepted_shapes(*target, *channels, *filters);
+            let expected = match shapes.split_last() {
+                Some((last, first)) if !first.is_empty() => {
+                    format!("{} or {last}", first.join(", "))
+                }
+                _ => shapes.join(""),
+            };
+            let channels_text = plural(*channels, "channel");
+            let has = match target {
+                Values::Input => format!("the input has {channels_text}"),
+                Values::Kernel => format!(
+                    "the kernel has {} of {channels_text}",
+                    plural(*filters, "filter")
+                ),
+            };
+            format!(
+                "The pasted tensor is {}, but {has}: expected {expected}.",
+                shape_text(pasted)
+            )
+        }
+        FitError::TooLarge {
+            target,
+            pasted,
+            limit,
+        } => format!(
+            "The pasted tensor is {}, but the {}'s rows and columns can be at most {limit}.",
+            shape_text(pasted),
+            match target {
+                Values::Input => "input",
+                Values::Kernel => "kernel",
+            }
+        ),
+    }
+}
+
+/// "1 channel", "3 channels".
+fn plural(count: usize, noun: &str) -> String {
+    if count == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{count} {noun}s")
+    }
 }

@@ -7,10 +7,12 @@
 mod en;
 mod zh;
 
+use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
-use super::settings::{Operation, PaddingChoice, Settings};
+use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
+use super::tensor_text::{Form, PasteError};
 use crate::engine::{Axis, EngineError, presets::KernelPreset};
 
 /// Interface language.
@@ -530,6 +532,33 @@ impl Lang {
         }
     }
 
+    /// Why a matrix view of the convolution is not shown.
+    pub fn matrix_unavailable(self, reason: Unavailable) -> String {
+        match self {
+            Lang::En => en::matrix_unavailable(reason),
+            Lang::Zh => zh::matrix_unavailable(reason),
+        }
+    }
+
+    /// A tensor form's name, on the copy and paste buttons.
+    pub fn tensor_form(self, form: Form) -> &'static str {
+        match (self, form) {
+            (_, Form::PyTorch) => "PyTorch",
+            (_, Form::NumPy) => "NumPy",
+            (_, Form::Json) => "JSON",
+            (Lang::En, Form::List) => "Nested list",
+            (Lang::Zh, Form::List) => "嵌套列表",
+        }
+    }
+
+    /// Why a pasted tensor was refused: what is wrong and where.
+    pub fn paste_error(self, error: &PasteError) -> String {
+        match self {
+            Lang::En => en::paste_error(error),
+            Lang::Zh => zh::paste_error(error),
+        }
+    }
+
     /// The engine's error, worded for a learner in this language.
     pub fn error(self, error: &EngineError) -> String {
         match self {
@@ -546,6 +575,35 @@ fn joined<T: ToString>(items: &[T], separator: &str) -> String {
         .map(ToString::to_string)
         .collect::<Vec<_>>()
         .join(separator)
+}
+
+/// A shape as the page writes it: `2×3×3`.
+fn shape_text(shape: &[usize]) -> String {
+    joined(shape, "×")
+}
+
+/// An index path into nested lists, counted from 1 as the grids count: `(2, 1)`.
+fn position(at: &[usize]) -> String {
+    let at: Vec<usize> = at.iter().map(|index| index + 1).collect();
+    format!("({})", joined(&at, ", "))
+}
+
+/// The shapes a paste may have as the input or the kernel of an example with `channels`
+/// channels and `filters` filters: `["3×H×W", "1×3×H×W"]`.
+fn accepted_shapes(target: Values, channels: usize, filters: usize) -> Vec<String> {
+    let (outer, sides) = match target {
+        Values::Input => (1, "H×W"),
+        Values::Kernel => (filters, "kh×kw"),
+    };
+    let mut shapes = Vec::new();
+    if outer == 1 {
+        if channels == 1 {
+            shapes.push(sides.to_owned());
+        }
+        shapes.push(format!("{channels}×{sides}"));
+    }
+    shapes.push(format!("{outer}×{channels}×{sides}"));
+    shapes
 }
 
 #[cfg(test)]

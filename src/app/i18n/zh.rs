@@ -1,11 +1,18 @@
 //! The Simplified Chinese texts, in the terms of mainland textbooks and of the tutorial the app
 //! grew from; the engine's errors are worded anew for a learner.
 
-use super::{CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, joined};
+use super::{
+    CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
+    position, shape_text,
+};
+use crate::app::matrix::Unavailable;
+use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
+use crate::engine::limits::MAX_ABS_VALUE;
+
 use crate::app::format::tenths;
 use crate::app::picture::PictureProblem;
 use crate::app::presentation::Panel;
-use crate::app::settings::{Operation, PaddingChoice};
+use crate::app::settings::{Operation, PaddingChoice, Values};
 use crate::app::shortcuts::Shortcut;
 use crate::engine::error::Position;
 use crate::engine::{Axis, EngineError, decimal::Shortest, error::Limited, presets::KernelPreset};
@@ -474,5 +481,150 @@ fn value_at(at: Position) -> String {
             column + 1
         ),
         Position::Bias { filter } => format!("第 {} 个卷积核的偏置", filter + 1),
+    }
+}
+
+/// Why a matrix view is not shown.
+pub(super) fn matrix_unavailable(reason: Unavailable) -> String {
+    match reason {
+        Unavailable::NotConvolution => {
+            "这一阶段不是卷积：只有卷积才与权重相乘，所以只有卷积能写成矩阵乘法。".to_owned()
+        }
+        Unavailable::TooLarge {
+            rows,
+            columns,
+            limit: [max_rows, max_columns],
+        } => format!(
+            "这个矩阵有 {rows}×{columns}，屏幕上最多只能显示 {max_rows}×{max_columns}。请减小输入或卷积核后再查看。"
+        ),
+    }
+}
+
+/// What belongs where the text went wrong.
+fn expected(expected: Expected) -> &'static str {
+    match expected {
+        Expected::List => "开始张量的“[”",
+        Expected::Value => "数字或“[”",
+        Expected::CommaOrClose => "“,”或“]”",
+        Expected::End => "张量的结尾",
+    }
+}
+
+/// Why a pasted tensor was refused.
+pub(super) fn paste_error(error: &PasteError) -> String {
+    match error {
+        PasteError::Text(error) => tensor_error(error),
+        PasteError::Fit(error) => fit_error(error),
+    }
+}
+
+/// Why pasted text is not a tensor.
+fn tensor_error(error: &TensorError) -> String {
+    match error {
+        TensorError::Unexpected {
+            offset: 0,
+            found: None,
+            ..
+        } => "没有可读取的内容：请粘贴一个张量，例如 [[1, 2], [3, 4]]。".to_owned(),
+        TensorError::Unexpected {
+            offset,
+            found: Some(found),
+            expected: what,
+        } => format!(
+            "第 {} 个字符是“{found}”，这里应当是{}。",
+            offset + 1,
+            expected(*what)
+        ),
+        TensorError::Unexpected {
+            found: None,
+            expected: what,
+            ..
+        } => format!("文本在这里就结束了，还缺少{}。", expected(*what)),
+        TensorError::Abbreviated => "这个张量是省略打印的（含“...”），缺少部分数值。请先完整打印：torch.set_printoptions(profile=\"full\") 或 numpy.set_printoptions(threshold=sys.maxsize)。".to_owned(),
+        TensorError::NotANumber { at, text } => {
+            format!("位置 {} 的“{text}”不是数字。", position(at))
+        }
+        TensorError::NotFinite { at } => format!(
+            "位置 {} 的值是无穷大或 NaN：只能使用有限的数值。",
+            position(at)
+        ),
+        TensorError::ValueTooLarge { at, text } => format!(
+            "位置 {} 的值 {text} 超出了 ±{}，这是 ConvStep 接受的最大数值。",
+            position(at),
+            Shortest(MAX_ABS_VALUE)
+        ),
+        TensorError::EmptyList { at } if at.is_empty() => "张量是空的。".to_owned(),
+        TensorError::EmptyList { at } => format!("位置 {} 的列表是空的。", position(at)),
+        TensorError::Ragged {
+            at,
+            length,
+            expected,
+            numbers: true,
+        } if at.len() == 1 => format!(
+            "第 {} 行有 {length} 个数，但第 1 行有 {expected} 个：每一行的数值个数必须相同。",
+            at[0] + 1
+        ),
+        TensorError::Ragged {
+            at,
+            length,
+            expected,
+            numbers,
+        } => format!(
+            "位置 {} 的列表有 {length} 个{}，但位置 {} 的列表有 {expected} 个：同一层的列表长度必须相同。",
+            position(at),
+            if *numbers { "数" } else { "列表" },
+            position(&vec![0; at.len()])
+        ),
+        TensorError::MixedDepth { at } => format!(
+            "位置 {} 处数字和列表混在同一层：所有数值必须嵌套得一样深。",
+            position(at)
+        ),
+        TensorError::TooDeep { limit } => format!(
+            "列表嵌套超过了 {limit} 层；卷积核最多有 4 个维度（卷积核个数、通道、行、列）。"
+        ),
+        TensorError::TooManyValues { limit } => {
+            format!("张量的数值超过 {limit} 个，超出了逐步演示能显示的范围。")
+        }
+    }
+}
+
+/// Why a tensor does not fit the example.
+fn fit_error(error: &FitError) -> String {
+    match error {
+        FitError::NoKernel => "当前运算没有卷积核：池化和激活函数没有可以粘贴的权重。".to_owned(),
+        FitError::Shape {
+            target,
+            pasted,
+            channels,
+            filters,
+        } => {
+            let shapes = accepted_shapes(*target, *channels, *filters);
+            let expected = match shapes.split_last() {
+                Some((last, first)) if !first.is_empty() => {
+                    format!("{} 或 {last}", first.join("、"))
+                }
+                _ => shapes.join(""),
+            };
+            let has = match target {
+                Values::Input => format!("输入有 {channels} 个通道"),
+                Values::Kernel => format!("有 {filters} 个卷积核，每个卷积核 {channels} 个通道"),
+            };
+            format!(
+                "粘贴的张量形状是 {}，但{has}：形状应为 {expected}。",
+                shape_text(pasted)
+            )
+        }
+        FitError::TooLarge {
+            target,
+            pasted,
+            limit,
+        } => format!(
+            "粘贴的张量形状是 {}，但{}的行数和列数最多为 {limit}。",
+            shape_text(pasted),
+            match target {
+                Values::Input => "输入",
+                Values::Kernel => "卷积核",
+            }
+        ),
     }
 }
