@@ -1,6 +1,7 @@
 //! The root component: holds the one state and lays out the screen. Its effects are named
 //! hooks (`hooks`), and each part of the screen is a component of its own.
 
+use super::code_panel::CodePanel;
 use super::controls::controls;
 use super::explanation::explanation;
 use super::figures::Figures;
@@ -89,6 +90,10 @@ pub fn App() -> Html {
                             speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
                     }
                     { explanation(&state) }
+                    if shows(Panel::Code) {
+                        <CodePanel example={example.clone()} position={state.position} settings={state.settings.clone()}
+                            {lang} on_change={on_change.clone()} />
+                    }
                     if shows(Panel::Pictures) {
                         <Heatmaps example={example.clone()} picture={state.picture.clone()} {lang} />
                     }

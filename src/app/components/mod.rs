@@ -2,6 +2,8 @@
 
 pub mod app;
 pub mod arithmetic;
+pub mod code_panel;
+pub mod code_view;
 pub mod controls;
 pub mod embed_dialog;
 pub mod explanation;
@@ -21,12 +23,14 @@ pub mod hooks;
 pub mod keyboard;
 pub mod legend;
 pub mod map_pictures;
+pub mod matrix_view;
 pub mod notices;
 pub mod number_field;
 pub mod operation_picker;
 pub mod option_controls;
 pub mod picture_source;
 pub mod playback;
+pub mod tensor_box;
 pub mod toolbar;
 pub mod values_controls;
 pub mod window_controls;

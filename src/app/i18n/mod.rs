@@ -138,6 +138,40 @@ pub struct Text {
     pub filter: &'static str,
     /// "Stop tracing".
     pub stop_tracing: &'static str,
+    /// "The code behind the picture"
+    pub code_heading: &'static str,
+    /// "PyTorch"
+    pub tab_pytorch: &'static str,
+    /// "NumPy loops"
+    pub tab_numpy: &'static str,
+    /// "im2col"
+    pub tab_im2col: &'static str,
+    /// "One matrix"
+    pub tab_toeplitz: &'static str,
+    /// "Tensors"
+    pub tab_tensors: &'static str,
+    /// "Copy"
+    pub copy: &'static str,
+    /// "Copied"
+    pub copied: &'static str,
+    /// "At this step"
+    pub at_this_step: &'static str,
+    /// "Each row is one window: its input values in kernel order …"
+    pub im2col_note: &'static str,
+    /// "The whole convolution of one filter as one matrix: row o …"
+    pub toeplitz_note: &'static str,
+    /// "Kernel"
+    pub flattened_kernel: &'static str,
+    /// "Input"
+    pub flattened_input: &'static str,
+    /// "Paste a tensor: PyTorch tensor(...), NumPy array(...), …"
+    pub paste_label: &'static str,
+    /// "Use as input"
+    pub use_as_input: &'static str,
+    /// "Use as kernel"
+    pub use_as_kernel: &'static str,
+    /// "Write out"
+    pub write_out: &'static str,
     /// "Picture".
     pub picture: &'static str,
     /// "Your own picture".

@@ -6,6 +6,7 @@ use crate::app::example::Example;
 use crate::app::picture::ChosenPicture;
 use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values};
 use crate::app::shared::Shared;
+use crate::app::tensor_text::Paste;
 use crate::engine::{
     Axis, EngineError, error::Position, fill::RandomKind, limits::check_value,
     presets::KernelPreset,
@@ -51,6 +52,8 @@ pub enum Change {
     BlockPool(Operation),
     /// Use a decoded picture as the input.
     Picture(ChosenPicture),
+    /// Use a pasted tensor, already fitted to the example, as the input or the kernel.
+    Paste(Paste),
 }
 
 /// Which side a padding number sets.
@@ -156,6 +159,7 @@ impl State {
             Change::Preset(preset, filter) => edit.apply_preset(preset, filter),
             Change::BlockActivation(operation) => edit.block_activation = operation,
             Change::BlockPool(operation) => edit.block_pool = operation,
+            Change::Paste(paste) => paste.apply(edit),
             Change::Picture(picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));
