@@ -137,3 +137,17 @@ test("above the size that fits, and for layers without a kernel, the matrix view
   await page.close();
   assertNoErrors(errors);
 });
+
+test("the code panel hides with hide=code, and embed mode shows it only when asked", async () => {
+  for (const [query, shown] of [
+    ["?in=4x4", 1],
+    ["?in=4x4&hide=code", 0],
+    ["?in=4x4&embed=1", 0],
+    ["?in=4x4&embed=1&show=code", 1],
+  ]) {
+    const { page, errors } = await open(query);
+    assert.equal(await page.locator("[data-testid='code-panel']").count(), shown, query);
+    await page.close();
+    assertNoErrors(errors);
+  }
+});
