@@ -1,6 +1,7 @@
 //! A program that reproduces the example, with the line computing the current output cell
 //! highlighted and the loop variables' values at this step.
 
+use super::code_lines::CodeLines;
 use crate::app::clipboard::copy_to_clipboard;
 use crate::app::code::{Style, program};
 use crate::app::example::Example;
@@ -27,7 +28,7 @@ pub struct CodeViewProps {
 pub fn CodeView(props: &CodeViewProps) -> Html {
     // Written once per example and style; a step only looks up its line.
     let program = use_memo((props.example.clone(), props.style), |(example, style)| {
-        program(example, *style)
+        Shared::new(program(example, *style))
     });
     let step = program.at_step(&props.example, props.position);
     let current = step.as_ref().map(|step| step.line);
@@ -54,13 +55,6 @@ pub fn CodeView(props: &CodeViewProps) -> Html {
         Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&program.text())))
     };
     let text = props.lang.text();
-    let lines = program.lines.iter().enumerate().map(|(index, line)| {
-        let is_current = current == Some(index);
-        html! {
-            <span class={classes!("line", is_current.then_some("current"))}
-                data-testid={is_current.then_some("code-current")}>{ line }{ "\n" }</span>
-        }
-    });
     let variables = step.as_ref().map(|step| {
         step.variables
             .iter()
@@ -84,7 +78,7 @@ pub fn CodeView(props: &CodeViewProps) -> Html {
                     </p>
                 }
             </div>
-            <pre class="code" ref={code} data-testid="code"><code>{ for lines }</code></pre>
+            <pre class="code" ref={code} data-testid="code"><CodeLines program={(*program).clone()} {current} /></pre>
         </div>
     }
 }

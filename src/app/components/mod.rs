@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod arithmetic;
+pub mod code_lines;
 pub mod code_panel;
 pub mod code_view;
 pub mod controls;
