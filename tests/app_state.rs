@@ -472,3 +472,29 @@ fn settings_where_no_window_fits_give_their_own_formula() {
         "an activation has no window"
     );
 }
+
+#[test]
+fn switching_to_an_operation_the_settings_refuse_never_shows_another_operation() {
+    // A 2-wide kernel with padding 2 is a fine convolution, but a max pooling whose first
+    // window covers padding only.
+    let state = apply(
+        State::default(),
+        [
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Rows, 2)),
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Columns, 2)),
+            Action::Change(Change::Padding(PaddingChoice::Custom(Sides::uniform(2)))),
+        ],
+    );
+    assert_eq!(state.error, None);
+    let pooled = state.apply(Action::Change(Change::Operation(Operation::MaxPool)));
+    assert!(matches!(
+        pooled.error,
+        Some(EngineError::WindowOnlyPadding { .. })
+    ));
+    assert_eq!(
+        pooled.example.settings.operation,
+        Operation::MaxPool,
+        "the greyed grids show a max pooling, not the convolution before"
+    );
+    assert!(pooled.position <= pooled.last_step());
+}

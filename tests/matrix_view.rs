@@ -146,7 +146,6 @@ fn every_im2col_row_is_the_window_of_its_step() {
     assert_eq!(im2col.columns[0].kernel, [1, 2]);
     for index in 0..layer.step_count() {
         let step = layer.step(index).unwrap();
-        assert!(im2col.matches(&step), "step {index}");
         let [row, filter] = im2col.cell_of_step(index).unwrap();
         assert_eq!(filter, step.output.channel);
         // The row's cells are exactly the step's taps, in order.
@@ -163,10 +162,6 @@ fn every_im2col_row_is_the_window_of_its_step() {
         assert_eq!(entries, taps);
         assert_eq!(im2col.output(row, filter), Some(step.value));
     }
-    // A step of another window does not match this row.
-    let mut other = layer.step(1).unwrap();
-    other.index = 0;
-    assert!(!im2col.matches(&other));
     // Y is the engine's output, filter by filter.
     let forward = layer.forward();
     for (index, &value) in forward.iter().enumerate() {

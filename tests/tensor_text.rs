@@ -261,10 +261,9 @@ fn maps_and_kernels_of_the_example_write_out() {
     let written = Tensor::of_map(output).write(Form::PyTorch);
     assert_eq!(written, "tensor([[[15., 16.],\n         [ 6., 15.]]])");
     assert_eq!(
-        Tensor::of_plane(output, 0).unwrap().write(Form::Json),
-        "[[15,16],[6,15]]"
+        Tensor::of_map(output).write(Form::Json),
+        "[[[15,16],[6,15]]]"
     );
-    assert_eq!(Tensor::of_plane(output, 1), None);
     let convstep::engine::Layer::Conv(conv) = &pipeline.stages()[0] else {
         panic!("a convolution");
     };

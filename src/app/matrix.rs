@@ -138,19 +138,18 @@ impl Im2col {
             bias: None,
             outputs: vec![0.0; rows * filters],
         };
-        // Every filter reads the same windows: filter 0's steps give the rows.
-        for row in 0..rows {
-            let Ok(step) = layer.step(row) else { break };
-            im2col.entries.extend(step.taps.iter().map(|tap| Entry {
-                value: tap.value,
-                source: tap.source,
-            }));
-        }
         for filter in 0..filters {
             for row in 0..rows {
                 let Ok(step) = layer.step(filter * rows + row) else {
                     continue;
                 };
+                // Every filter reads the same windows: filter 0's steps give the rows.
+                if filter == 0 {
+                    im2col.entries.extend(step.taps.iter().map(|tap| Entry {
+                        value: tap.value,
+                        source: tap.source,
+                    }));
+                }
                 if row == 0 {
                     im2col.weights.push(weights_of(&step));
                     if let Arithmetic::WeightedSum {
@@ -196,37 +195,6 @@ impl Im2col {
         let cell = cell_of_step(step, [self.filters(), out_h, out_w]).ok()?;
         Some([cell.row * out_w + cell.column, cell.channel])
     }
-
-    /// Whether the row and filter column of `step` are exactly that step's window: each entry
-    /// is its tap's value and source, each weight its tap's weight, and `Y` its value. The
-    /// grids draw the same step, so this is the check that the matrix and the grids agree.
-    pub fn matches(&self, step: &Step) -> bool {
-        let Some([row, filter]) = self.cell_of_step(step.index) else {
-            return false;
-        };
-        let entries = self.row(row);
-        let weights = self.weights.get(filter).map_or(&[][..], Vec::as_slice);
-        step.taps.len() == entries.len()
-            && step.taps.len() == weights.len()
-            && step
-                .taps
-                .iter()
-                .zip(entries)
-                .zip(weights)
-                .all(|((tap, entry), &weight)| {
-                    same(tap.value, entry.value)
-                        && tap.source == entry.source
-                        && tap.weight.is_some_and(|w| same(w, weight))
-                })
-            && self
-                .output(row, filter)
-                .is_some_and(|y| same(y, step.value))
-    }
-}
-
-/// Equal to the bit: the matrix holds the engine's own numbers.
-fn same(a: f32, b: f32) -> bool {
-    a.to_bits() == b.to_bits()
 }
 
 /// A step's weights in tap order: one column of `W`.

@@ -227,19 +227,6 @@ impl Tensor {
         }
     }
 
-    /// Channel `channel` of a feature map as a `[rows, columns]` tensor: one grid.
-    pub fn of_plane(map: &FeatureMap, channel: usize) -> Option<Tensor> {
-        let (channels, rows, columns) = map.dim();
-        (channel < channels).then(|| Tensor {
-            shape: vec![rows, columns],
-            values: map
-                .index_axis(ndarray::Axis(0), channel)
-                .iter()
-                .copied()
-                .collect(),
-        })
-    }
-
     /// A kernel as a `[filters, channels, k_h, k_w]` tensor (OIHW, as PyTorch's `weight`).
     pub fn of_kernel(weights: &Weights) -> Tensor {
         Tensor {

@@ -29,6 +29,11 @@ impl ActivationLayer {
         Ok(ActivationLayer { input, function })
     }
 
+    /// The function applied to every value.
+    pub fn function(&self) -> Activation {
+        self.function
+    }
+
     /// The input feature map.
     pub fn input(&self) -> &FeatureMap {
         &self.input

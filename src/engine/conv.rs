@@ -114,6 +114,11 @@ impl Conv {
         &self.layout
     }
 
+    /// Whether the kernel is used rotated 180° (true convolution).
+    pub fn flips_kernel(&self) -> bool {
+        self.flip_kernel
+    }
+
     /// The input feature map.
     pub fn input(&self) -> &FeatureMap {
         &self.input

@@ -101,6 +101,9 @@ test("a pasted kernel sets the kernel, and the output can be written out as JSON
   await page.selectOption("#write-form", "3");
   // x[r][c] - x[r+1][c+1] = -4 everywhere.
   assert.equal(await page.textContent("[data-testid='tensor-out']"), "[[[-4,-4],[-4,-4]]]");
+  // The kernel is written out too, one past the maps.
+  await page.selectOption("#write-map", "2");
+  assert.equal(await page.textContent("[data-testid='tensor-out']"), "[[[[1,0],[0,-1]]]]");
   await page.close();
   assertNoErrors(errors);
 });

@@ -10,7 +10,6 @@ mod numpy;
 mod pytorch;
 
 use super::example::Example;
-use super::settings::Operation;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
 use crate::engine::{Activation, Layer, PoolKind, Stepper, WindowLayout};
@@ -62,15 +61,6 @@ pub fn program(example: &Example, style: Style) -> Program {
         style,
         computes: code.computes,
     }
-}
-
-/// Where step `position` (counted over every stage, from 0) of `example` sits in its program
-/// written in `style`; `None` past the last step.
-///
-/// This writes the whole program; to follow the steps of one program, keep it and call
-/// [`Program::at_step`].
-pub fn at_step(example: &Example, position: usize, style: Style) -> Option<CodeStep> {
-    program(example, style).at_step(example, position)
 }
 
 impl Program {
@@ -252,26 +242,14 @@ enum Stage<'a> {
 
 /// The example's stages, in order.
 fn stages(example: &Example) -> Vec<Stage<'_>> {
-    let settings = &example.settings;
-    let activation = match settings.operation {
-        Operation::Block => settings.block_activation,
-        single => single,
-    };
-    let function = match activation {
-        Operation::LeakyRelu => Activation::LeakyRelu {
-            slope: settings.slope,
-        },
-        Operation::Sigmoid => Activation::Sigmoid,
-        Operation::Tanh => Activation::Tanh,
-        _ => Activation::Relu,
-    };
+    // Every stage's parameters come from the engine's layers, as the grids' do.
     example
         .pipeline
         .stages()
         .iter()
         .map(|layer| match layer {
-            Layer::Conv(conv) => Stage::Conv(conv.layout(), settings.flip_kernel),
-            Layer::Activation(_) => Stage::Activation(function),
+            Layer::Conv(conv) => Stage::Conv(conv.layout(), conv.flips_kernel()),
+            Layer::Activation(activation) => Stage::Activation(activation.function()),
             Layer::Pool(pool) => Stage::Pool(pool.layout(), pool.kind()),
         })
         .collect()
@@ -280,6 +258,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::settings::Operation;
     use crate::app::settings::{PaddingChoice, Settings};
     use crate::app::shared::Shared;
     use crate::engine::Sides;
@@ -438,7 +417,9 @@ mod tests {
                 "print(y.tolist())",
             ]
         );
-        let last = at_step(&example, 3, Style::PyTorch).unwrap();
+        let last = program(&example, Style::PyTorch)
+            .at_step(&example, 3)
+            .unwrap();
         assert_eq!(last.line, torch.lines.len() - 3);
         assert_eq!(
             last.variables,

@@ -4,12 +4,20 @@
 use crate::app::example::Example;
 use crate::app::format::number;
 use crate::app::i18n::Lang;
-use crate::app::matrix::{Gap, Im2col, Toeplitz};
+use crate::app::matrix::{Gap, Im2col, Toeplitz, Unavailable};
 use crate::app::shared::Shared;
 use crate::engine::{Layer, Source, Stepper};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
+
+/// A convolution unrolled one way or the other.
+enum Unrolled {
+    /// One row per window.
+    Rows(Im2col),
+    /// The whole convolution of one filter as one matrix.
+    Whole(Toeplitz),
+}
 
 /// Props of [`MatrixView`].
 #[derive(Properties, PartialEq)]
@@ -56,26 +64,36 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
             }
         });
     }
-    let Some(layer) = conv.or(Some(0)).and_then(|stage| stages.get(stage)) else {
-        return html! {};
-    };
-    let body = if props.whole {
-        let rows = layer.output_shape()[1] * layer.output_shape()[2];
-        let filter = step.map_or(0, |step| step / rows.max(1));
-        match Toeplitz::new(layer, filter) {
-            Ok(matrix) => toeplitz(&matrix, step, props.lang),
-            Err(reason) => unavailable(props.lang.matrix_unavailable(reason)),
-        }
+    // Built once per example (and filter, for the one-matrix form); a step only marks a row.
+    let rows_per_filter = stages.get(conv.unwrap_or(0)).map_or(1, |layer| {
+        let [_, out_h, out_w] = layer.output_shape();
+        (out_h * out_w).max(1)
+    });
+    let filter = if props.whole {
+        step.map_or(0, |step| step / rows_per_filter)
     } else {
-        match Im2col::new(layer) {
-            Ok(matrix) => html! {
-                <>
-                    <p class="note">{ text.im2col_note }</p>
-                    { im2col(&matrix, step) }
-                </>
-            },
-            Err(reason) => unavailable(props.lang.matrix_unavailable(reason)),
-        }
+        0
+    };
+    let unrolled = use_memo(
+        (example.clone(), props.whole, filter),
+        move |(example, whole, filter)| {
+            let layer = example.pipeline.stages().get(conv.unwrap_or(0));
+            match (layer, whole) {
+                (None, _) => Err(Unavailable::NotConvolution),
+                (Some(layer), true) => Toeplitz::new(layer, *filter).map(Unrolled::Whole),
+                (Some(layer), false) => Im2col::new(layer).map(Unrolled::Rows),
+            }
+        },
+    );
+    let body = match &*unrolled {
+        Ok(Unrolled::Whole(matrix)) => toeplitz(matrix, step, props.lang),
+        Ok(Unrolled::Rows(matrix)) => html! {
+            <>
+                <p class="note">{ text.im2col_note }</p>
+                { im2col(matrix, step) }
+            </>
+        },
+        Err(reason) => unavailable(props.lang.matrix_unavailable(*reason)),
     };
     html! { <div class="matrix-view" ref={view}>{ body }</div> }
 }

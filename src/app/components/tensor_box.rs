@@ -8,6 +8,7 @@ use crate::app::settings::{Settings, Values};
 use crate::app::shared::Shared;
 use crate::app::state::Change;
 use crate::app::tensor_text::{Form, PasteError, Tensor, paste};
+use crate::engine::Layer;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -53,12 +54,23 @@ pub fn TensorBox(props: &TensorBoxProps) -> Html {
             },
         )
     };
-    let map_index = (*map).min(props.example.map_count() - 1);
-    let written = props
+    // Any map, or (one past the maps) the kernel of the convolution stage.
+    let kernel = props
         .example
-        .map(map_index)
-        .map(|values| Tensor::of_map(values).write(*form))
-        .unwrap_or_default();
+        .pipeline
+        .stages()
+        .iter()
+        .find_map(|layer| match layer {
+            Layer::Conv(conv) => Some(conv.weights()),
+            _ => None,
+        });
+    let maps_and_kernel = props.example.map_count() + usize::from(kernel.is_some());
+    let map_index = (*map).min(maps_and_kernel - 1);
+    let written = match (props.example.map(map_index), kernel) {
+        (Some(values), _) => Tensor::of_map(values).write(*form),
+        (None, Some(weights)) => Tensor::of_kernel(weights).write(*form),
+        (None, None) => String::new(),
+    };
     let on_map = {
         let map = map.clone();
         Callback::from(move |event: Event| {
@@ -82,9 +94,10 @@ pub fn TensorBox(props: &TensorBoxProps) -> Html {
         Callback::from(move |_: MouseEvent| copied.set(copy_to_clipboard(&written)))
     };
     let lang = props.lang;
-    let maps = (0..props.example.map_count()).map(|index| {
+    let maps = (0..maps_and_kernel).map(|index| {
         let name = match index {
             0 => text.input.to_owned(),
+            _ if index == props.example.map_count() => text.kernel.to_owned(),
             _ if props.example.map_count() == 2 => text.output.to_owned(),
             index => lang.stage_output(&props.example.settings, index - 1),
         };

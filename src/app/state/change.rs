@@ -1,7 +1,7 @@
 //! Changes to the example: the operation, its sizes and options, and the values the learner
 //! types, fills or loads. Every change rebuilds the example or keeps the engine's reason why not.
 
-use super::State;
+use super::{State, fallback_example};
 use crate::app::example::Example;
 use crate::app::picture::ChosenPicture;
 use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values};
@@ -183,6 +183,12 @@ impl State {
                 self.error = None;
             }
             Err(error) => {
+                // The grids keep the last example that worked, but never one of another
+                // operation: that would show a convolution's kernel under "max pooling".
+                if self.example.settings.operation != self.settings.operation {
+                    self.example = Shared::new(fallback_example(&self.settings));
+                    self.position = self.position.min(self.last_step());
+                }
                 self.error = Some(error);
                 self.playing = false;
             }

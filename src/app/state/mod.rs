@@ -190,7 +190,7 @@ impl Reducible for State {
 
 /// The example shown beside settings that do not form one: the default example with the same
 /// operation, so the grids show the kind of layer the controls name, greyed out as stale.
-fn fallback_example(settings: &Settings) -> Example {
+pub(super) fn fallback_example(settings: &Settings) -> Example {
     let same_kind = Settings {
         operation: settings.operation,
         block_activation: settings.block_activation,
