@@ -498,3 +498,15 @@ fn switching_to_an_operation_the_settings_refuse_never_shows_another_operation()
     );
     assert!(pooled.position <= pooled.last_step());
 }
+
+#[test]
+fn a_filter_count_past_the_limit_is_named_as_filters() {
+    let state = State::default().apply(Action::Change(Change::Filters(9)));
+    let Some(error) = &state.error else {
+        panic!("9 filters are refused");
+    };
+    assert_eq!(
+        error.to_string(),
+        "The filter count 9 is larger than ConvStep allows (8)."
+    );
+}

@@ -205,7 +205,7 @@ fn sizes_beyond_the_limits() {
             (1, 4, 4),
             (600, 1, 1, 1),
             ConvSpec::default(),
-            Limited::Channels,
+            Limited::Filters,
             600,
         ),
         (

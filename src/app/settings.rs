@@ -60,7 +60,8 @@ impl Limit {
     fn check(self, value: usize) -> Result<(), EngineError> {
         let limited = match self {
             Limit::InputSide => Limited::InputSide,
-            Limit::Channels | Limit::Filters => Limited::Channels,
+            Limit::Channels => Limited::Channels,
+            Limit::Filters => Limited::Filters,
             Limit::KernelSide => Limited::KernelSide,
             Limit::Stride => Limited::Stride,
             Limit::Dilation => Limited::Dilation,
@@ -206,6 +207,18 @@ impl PaddingChoice {
             PaddingChoice::Full => Padding::Full,
             PaddingChoice::Custom(sides) => Padding::Explicit(sides),
         }
+    }
+
+    /// The named mode with identifier `id` (not "custom", which needs its numbers).
+    pub fn from_id(id: &str) -> Option<Self> {
+        [
+            PaddingChoice::Valid,
+            PaddingChoice::Same,
+            PaddingChoice::SameLower,
+            PaddingChoice::Full,
+        ]
+        .into_iter()
+        .find(|choice| choice.id() == id)
     }
 
     /// A stable identifier of the mode, used in links and menus.

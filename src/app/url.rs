@@ -618,35 +618,28 @@ fn numbers(text: &str, count: usize) -> Option<Vec<f32>> {
     (values.len() == count).then_some(values)
 }
 
+/// A named padding mode, or one, two (vertical, horizontal) or four (top, left, bottom,
+/// right) numbers.
 fn padding(text: &str) -> Option<PaddingChoice> {
-    Some(match text {
-        "valid" => PaddingChoice::Valid,
-        "same" => PaddingChoice::Same,
-        "same-lower" => PaddingChoice::SameLower,
-        "full" => PaddingChoice::Full,
-        numbers => {
-            let sides: Vec<usize> = numbers
-                .split(',')
-                .map(|n| count(n, Limit::Padding))
-                .collect::<Option<_>>()?;
-            match sides[..] {
-                [all] => PaddingChoice::Custom(Sides::uniform(all)),
-                [vertical, horizontal] => PaddingChoice::Custom(Sides {
-                    top: vertical,
-                    left: horizontal,
-                    bottom: vertical,
-                    right: horizontal,
-                }),
-                [top, left, bottom, right] => PaddingChoice::Custom(Sides {
-                    top,
-                    left,
-                    bottom,
-                    right,
-                }),
-                _ => return None,
-            }
-        }
-    })
+    if let Some(named) = PaddingChoice::from_id(text) {
+        return Some(named);
+    }
+    let sides: Vec<usize> = text
+        .split(',')
+        .map(|n| count(n, Limit::Padding))
+        .collect::<Option<_>>()?;
+    let [top, left, bottom, right] = match sides[..] {
+        [all] => [all; 4],
+        [vertical, horizontal] => [vertical, horizontal, vertical, horizontal],
+        [top, left, bottom, right] => [top, left, bottom, right],
+        _ => return None,
+    };
+    Some(PaddingChoice::Custom(Sides {
+        top,
+        left,
+        bottom,
+        right,
+    }))
 }
 
 fn pair_text([rows, columns]: [usize; 2]) -> String {

@@ -63,7 +63,7 @@ impl Conv {
         let [channels, in_h, in_w] = map_shape(&input);
         check_input_shape([channels, in_h, in_w])?;
         let [filters, kernel_channels, k_h, k_w] = weights_shape(&weights);
-        check_at_most(Limited::Channels, filters, MAX_CHANNELS)?;
+        check_at_most(Limited::Filters, filters, MAX_CHANNELS)?;
         if kernel_channels != channels {
             return Err(EngineError::ChannelMismatch {
                 input_channels: channels,

@@ -131,6 +131,8 @@ pub enum Limited {
     KernelSide,
     /// Number of input or output channels.
     Channels,
+    /// Number of filters (output channels of a convolution).
+    Filters,
     /// Stride along one axis.
     Stride,
     /// Dilation along one axis.
@@ -147,6 +149,7 @@ impl fmt::Display for Limited {
             Limited::InputSide => "input side",
             Limited::KernelSide => "kernel side",
             Limited::Channels => "channel count",
+            Limited::Filters => "filter count",
             Limited::Stride => "stride",
             Limited::Dilation => "dilation",
             Limited::Padding => "padding",

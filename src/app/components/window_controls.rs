@@ -67,17 +67,8 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         let on_change = props.on_change.clone();
         let sides = props.sides;
         Callback::from(move |event: Event| {
-            let choice = match event
-                .target_unchecked_into::<HtmlSelectElement>()
-                .value()
-                .as_str()
-            {
-                "same" => PaddingChoice::Same,
-                "same-lower" => PaddingChoice::SameLower,
-                "full" => PaddingChoice::Full,
-                "custom" => PaddingChoice::Custom(sides),
-                _ => PaddingChoice::Valid,
-            };
+            let id = event.target_unchecked_into::<HtmlSelectElement>().value();
+            let choice = PaddingChoice::from_id(&id).unwrap_or(PaddingChoice::Custom(sides));
             on_change.emit(Change::Padding(choice));
         })
     };

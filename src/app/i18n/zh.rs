@@ -390,6 +390,7 @@ fn limited_name(what: Limited) -> &'static str {
         Limited::InputSide => "输入边长",
         Limited::KernelSide => "卷积核边长",
         Limited::Channels => "通道数",
+        Limited::Filters => "卷积核个数",
         Limited::Stride => "步长",
         Limited::Dilation => "膨胀率",
         Limited::Padding => "填充",
