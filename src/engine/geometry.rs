@@ -203,6 +203,20 @@ impl AxisLayout {
         })
     }
 
+    /// The output size when the padding is taken as input, as a framework computes it after
+    /// an explicit pad. In ceil mode it can keep a last window that starts in the end padding,
+    /// which this layout drops.
+    pub fn output_with_padding_as_input(&self) -> usize {
+        let spec = AxisSpec {
+            input: self.padded(),
+            kernel: self.kernel,
+            stride: self.stride,
+            dilation: self.dilation,
+        };
+        let formula = OutputSizeFormula::worked_out(spec, (0, 0), self.rounding);
+        usize::try_from(formula.output).unwrap_or(0)
+    }
+
     /// Input plus padding on both sides.
     pub fn padded(&self) -> usize {
         self.pad_begin + self.input + self.pad_end

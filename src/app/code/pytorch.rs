@@ -184,17 +184,10 @@ fn f_pad(code: &mut Code, source: &str, sides: Sides, value: &str, what: &str) {
 /// Cuts PyTorch's output to the engine's when PyTorch, seeing the padding as input, keeps a
 /// last ceil-mode window that starts in the end padding.
 fn crop(code: &mut Code, layout: &WindowLayout) {
-    let torch_output = |axis: &crate::engine::geometry::AxisLayout| {
-        let room = axis.padded() - axis.kernel_field;
-        let quotient = match axis.rounding {
-            Rounding::Floor => room / axis.stride,
-            Rounding::Ceil => room.div_ceil(axis.stride),
-        };
-        let dropped = axis.rounding == Rounding::Ceil && quotient * axis.stride >= axis.padded();
-        quotient + 1 - usize::from(dropped)
-    };
     let [out_h, out_w] = layout.output();
-    if torch_output(&layout.rows) != out_h || torch_output(&layout.columns) != out_w {
+    if layout.rows.output_with_padding_as_input() != out_h
+        || layout.columns.output_with_padding_as_input() != out_w
+    {
         code.line(
             0,
             format!(
