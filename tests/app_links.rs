@@ -15,7 +15,11 @@ const ALL_PARTS: [Part; 3] = [Part::Example, Part::Place, Part::Presentation];
 #[test]
 fn a_link_opens_the_same_view() {
     let reading = url::read("?in=7x5&k=3&s=2&pad=same&x=&step=6&theme=projector&lang=zh");
-    assert_eq!(reading.refused, vec!["x".to_owned()], "x has no values");
+    assert_eq!(
+        reading.notice.refused,
+        vec!["x".to_owned()],
+        "x has no values"
+    );
     let link = reading.link;
     assert_eq!(link.settings.input_size, [7, 5]);
     assert_eq!(link.settings.stride, [2, 2]);
@@ -37,18 +41,21 @@ fn bad_parameters_fall_back_and_are_named() {
         "op", "in", "k", "s", "pad", "x", "step", "evil", "lang", "seed",
     ] {
         assert!(
-            reading.refused.iter().any(|r| r == key),
+            reading.notice.refused.iter().any(|r| r == key),
             "{key}: {:?}",
-            reading.refused
+            reading.notice.refused
         );
     }
 }
 
 #[test]
 fn values_must_match_the_sizes() {
-    assert_eq!(url::read("in=2x2&x=1,2,3").refused, vec!["x".to_owned()]);
+    assert_eq!(
+        url::read("in=2x2&x=1,2,3").notice.refused,
+        vec!["x".to_owned()]
+    );
     let reading = url::read("in=2x2&x=1,2,3,4");
-    assert!(reading.refused.is_empty());
+    assert!(reading.notice.refused.is_empty());
     assert_eq!(
         reading
             .link
@@ -65,7 +72,11 @@ fn padding_past_64_comes_back_from_a_link() {
     let state = State::from_link(url::read("in=4&pad=100,0,0,0"), Lang::En);
     let query = url::write(&state.link(), &ALL_PARTS);
     let reading = url::read(&query);
-    assert!(reading.refused.is_empty(), "{query}: {:?}", reading.refused);
+    assert!(
+        reading.notice.refused.is_empty(),
+        "{query}: {:?}",
+        reading.notice.refused
+    );
     assert_eq!(
         reading.link.settings.padding,
         PaddingChoice::Custom(Sides {
@@ -77,7 +88,7 @@ fn padding_past_64_comes_back_from_a_link() {
     );
     let past = *Limit::Padding.range().end() + 1;
     assert_eq!(
-        url::read(&format!("pad={past}")).refused,
+        url::read(&format!("pad={past}")).notice.refused,
         vec!["pad".to_owned()]
     );
 }
@@ -85,22 +96,22 @@ fn padding_past_64_comes_back_from_a_link() {
 #[test]
 fn a_notice_never_names_an_empty_parameter() {
     let reading = url::read("?&&&=&=5&op&");
-    assert_eq!(reading.refused, vec!["op".to_owned()]);
-    assert!(reading.repeated.is_empty());
+    assert_eq!(reading.notice.refused, vec!["op".to_owned()]);
+    assert!(reading.notice.repeated.is_empty());
 }
 
 #[test]
 fn a_repeated_parameter_uses_its_first_value_and_is_named() {
     let reading = url::read("k=2&k=4&s=1");
     assert_eq!(reading.link.settings.kernel_size, [2, 2]);
-    assert_eq!(reading.repeated, vec!["k".to_owned()]);
-    assert!(reading.refused.is_empty());
+    assert_eq!(reading.notice.repeated, vec!["k".to_owned()]);
+    assert!(reading.notice.refused.is_empty());
 }
 
 #[test]
 fn the_block_keeps_ceil_mode_and_include_pad() {
     let reading = url::read("op=block&pool=avg&ceil=1&incpad=0&in=5");
-    assert!(reading.refused.is_empty());
+    assert!(reading.notice.refused.is_empty());
     let state = State::from_link(reading, Lang::En);
     assert_eq!(state.error, None);
     let query = url::write(&state.link(), &[Part::Example]);
@@ -230,8 +241,8 @@ proptest! {
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);
-        prop_assert!(reading.refused.is_empty(), "{}: {:?}", query, reading.refused);
-        prop_assert!(reading.repeated.is_empty());
+        prop_assert!(reading.notice.refused.is_empty(), "{}: {:?}", query, reading.notice.refused);
+        prop_assert!(reading.notice.repeated.is_empty());
         let back = &reading.link;
         prop_assert_eq!(back.step, link.step);
         prop_assert_eq!(back.lang, link.lang);
@@ -246,7 +257,7 @@ proptest! {
     #[test]
     fn reading_any_string_never_panics(query in ".{0,200}") {
         let reading = url::read(&query);
-        prop_assert!(reading.refused.len() <= 20 + url::PARAMETERS.len());
+        prop_assert!(reading.notice.refused.len() <= 20 + url::PARAMETERS.len());
         let _ = State::from_link(reading, Lang::En);
     }
 

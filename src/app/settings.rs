@@ -21,6 +21,8 @@ pub const MAX_VIEW_SIDE: usize = 64;
 pub const MAX_VIEW_CHANNELS: usize = 4;
 /// Largest number of filters the step view shows.
 pub const MAX_VIEW_FILTERS: usize = 8;
+/// The seed of a fresh example's random backing values.
+pub const DEFAULT_SEED: u64 = 1;
 
 /// A whole number the learner sets. Its range is the one the link, the controls and the
 /// build all use: the step view's own limits, and the engine's where the engine sets them.
@@ -290,7 +292,7 @@ pub struct Settings {
 impl Default for Settings {
     /// The tutorial's first example: a 4×4 input, a 3×3 kernel, stride 1, no padding.
     fn default() -> Self {
-        let seed = 1;
+        let seed = DEFAULT_SEED;
         let mut settings = Settings {
             operation: Operation::Convolution,
             input_size: [4, 4],

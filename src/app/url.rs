@@ -9,7 +9,7 @@
 
 use super::i18n::Lang;
 use super::presentation::Presentation;
-use super::settings::{Limit, Operation, PaddingChoice, Settings, Values};
+use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
     Sides,
     decimal::Shortest,
@@ -20,7 +20,7 @@ use ndarray::{Array3, Array4, s};
 use std::rc::Rc;
 
 /// What a link describes.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Link {
     /// The example.
     pub settings: Rc<Settings>,
@@ -32,25 +32,21 @@ pub struct Link {
     pub presentation: Presentation,
 }
 
-impl Default for Link {
-    fn default() -> Self {
-        Link {
-            settings: Rc::new(Settings::default()),
-            step: 0,
-            lang: None,
-            presentation: Presentation::default(),
-        }
-    }
-}
-
 /// A link as read: what it describes, and the parameters that could not be used as given.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reading {
     /// The link, with defaults where it was wrong or silent.
     pub link: Link,
-    /// Parameters that were unknown, malformed or out of range.
+    /// What the page says about parameters it did not use as given.
+    pub notice: Notice,
+}
+
+/// Link parameters that could not be used as given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Notice {
+    /// Unknown, malformed or out of range: their defaults are used.
     pub refused: Vec<String>,
-    /// Parameters given more than once (the first value is used).
+    /// Given more than once: the first value is used.
     pub repeated: Vec<String>,
 }
 
@@ -94,9 +90,7 @@ pub const PARAMETERS: &[Parameter] = &[
                 })
                 .is_ok()
         },
-        write: |link| {
-            (link.settings.seed != Settings::default().seed).then(|| link.settings.seed.to_string())
-        },
+        write: |link| (link.settings.seed != DEFAULT_SEED).then(|| link.settings.seed.to_string()),
     },
     Parameter {
         key: "op",
@@ -108,7 +102,7 @@ pub const PARAMETERS: &[Parameter] = &[
         },
         write: |link| {
             let operation = link.settings.operation;
-            (operation != Settings::default().operation).then(|| operation.id().to_owned())
+            (operation != Operation::Convolution).then(|| operation.id().to_owned())
         },
     },
     Parameter {
@@ -370,8 +364,13 @@ pub const PARAMETERS: &[Parameter] = &[
             let Some(values) = numbers(text, filters) else {
                 return false;
             };
-            settings.bias[..filters].copy_from_slice(&values);
-            true
+            match settings.bias.get_mut(..filters) {
+                Some(bias) => {
+                    bias.copy_from_slice(&values);
+                    true
+                }
+                None => false,
+            }
         },
         write: |link| {
             let bias = link.settings.bias_view();
@@ -464,17 +463,18 @@ pub fn read(query: &str) -> Reading {
             continue;
         };
         if values.next().is_some() {
-            reading.repeated.push(parameter.key.to_owned());
+            reading.notice.repeated.push(parameter.key.to_owned());
         }
         if !(parameter.read)(&mut reading.link, first) {
-            reading.refused.push(parameter.key.to_owned());
+            reading.notice.refused.push(parameter.key.to_owned());
         }
     }
     for (key, _) in &pairs {
         let known = PARAMETERS.iter().any(|parameter| parameter.key == key);
         let name: String = key.chars().take(MAX_NAME_CHARS).collect();
-        if !known && !reading.refused.contains(&name) && reading.refused.len() < MAX_NAMED {
-            reading.refused.push(name);
+        let refused = &mut reading.notice.refused;
+        if !known && !refused.contains(&name) && refused.len() < MAX_NAMED {
+            refused.push(name);
         }
     }
     reading

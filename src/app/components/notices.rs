@@ -1,14 +1,15 @@
 //! Notices under the grids: link parameters that were not used as given, and a refused value.
 
 use crate::app::i18n::Lang;
-use crate::app::state::{LinkNotice, Refusal};
+use crate::app::state::Refusal;
+use crate::app::url::Notice;
 use yew::prelude::*;
 
 /// The notices, each only when there is something to say: what the link that opened the page
 /// could not use, and the last refused typed value. A plain function rather than a component:
 /// it has no state of its own, and each component costs the build size.
-pub fn notices(link: &LinkNotice, refusal: Option<&Refusal>, lang: Lang) -> Html {
-    let LinkNotice { refused, repeated } = link;
+pub fn notices(link: &Notice, refusal: Option<&Refusal>, lang: Lang) -> Html {
+    let Notice { refused, repeated } = link;
     let refusal = refusal.map(|refusal| match refusal {
         Refusal::NotANumber { text } => lang.not_a_number(text),
         Refusal::Engine(error) => lang.error(error),

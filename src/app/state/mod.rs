@@ -16,18 +16,9 @@ use super::picture::ChosenPicture;
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
-use super::url::{Link, Reading};
+use super::url::{Link, Notice, Reading};
 use crate::engine::{Cell, EngineError};
 use yew::Reducible;
-
-/// Link parameters that could not be used as given when the page opened.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct LinkNotice {
-    /// Unknown, malformed or out of range: their defaults are used.
-    pub refused: Vec<String>,
-    /// Given more than once: the first value is used.
-    pub repeated: Vec<String>,
-}
 
 /// The whole app state. Large parts are [`Shared`], so comparing two states is cheap and a
 /// no-op action re-renders nothing.
@@ -53,7 +44,7 @@ pub struct State {
     /// The last refused typed value.
     pub refusal: Option<Refusal>,
     /// Link parameters that were not used as given when the page opened.
-    pub link_notice: LinkNotice,
+    pub link_notice: Notice,
     /// A cell of the last map whose receptive field is traced back to the input.
     pub traced: Option<Cell>,
     /// Theme, embed mode and hidden panels.
@@ -108,7 +99,7 @@ impl State {
             speed: 2,
             hover: None,
             refusal: None,
-            link_notice: LinkNotice::default(),
+            link_notice: Notice::default(),
             traced: None,
             presentation: Presentation::default(),
             help_open: false,
@@ -118,15 +109,11 @@ impl State {
 
     /// The state a link describes, with a notice naming every parameter not used as given.
     pub fn from_link(reading: Reading, browser_lang: Lang) -> Self {
-        let Reading {
-            link,
-            refused,
-            repeated,
-        } = reading;
+        let Reading { link, notice } = reading;
         let settings = std::rc::Rc::unwrap_or_clone(link.settings);
         let mut state = State::new(link.lang.unwrap_or(browser_lang), settings);
         state.position = link.step.min(state.last_step());
-        state.link_notice = LinkNotice { refused, repeated };
+        state.link_notice = notice;
         state.presentation = link.presentation;
         state
     }
