@@ -117,3 +117,13 @@ test("padding over 64 comes back from the link the page writes", async () => {
   await page.close();
   assertNoErrors(errors);
 });
+
+test("on a 375 px phone the page never scrolls sideways: the size formula wraps", async () => {
+  for (const query of ["?in=5x5&k=3&pad=1&step=7", "?in=7x7&k=3&s=2&pad=same&step=6", "?op=block&in=6&ch=3&f=2", "?in=2&k=5"]) {
+    const { page, errors } = await open(query, { width: 375, height: 740 });
+    const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    assert.equal(scroll, client, `${query} scrolls sideways`);
+    await page.close();
+    assertNoErrors(errors);
+  }
+});
