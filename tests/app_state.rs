@@ -10,12 +10,12 @@ use convstep::engine::{Axis, Cell, EngineError, Sides};
 
 /// The input map's planes.
 fn input_planes(state: &State) -> Vec<view::PlaneView> {
-    view::maps(state).swap_remove(0)
+    view::maps(state, view::current_step(state).as_ref()).swap_remove(0)
 }
 
 /// The output map's planes (one stage).
 fn output_planes(state: &State) -> Vec<view::PlaneView> {
-    view::maps(state).swap_remove(1)
+    view::maps(state, view::current_step(state).as_ref()).swap_remove(1)
 }
 
 fn apply(state: State, actions: impl IntoIterator<Item = Action>) -> State {
@@ -437,9 +437,9 @@ mod typed_values {
                 state = state.apply(Action::Change(change));
                 state = state.apply(Action::Go(Go::End));
                 // Everything the page draws from the state.
-                let _ = view::maps(&state);
+                let step = view::current_step(&state);
+                let _ = view::maps(&state, step.as_ref());
                 let _ = view::kernel_planes(&state);
-                let _ = view::current_step(&state);
                 let _ = url::write(&state.link(), &[url::Part::Example, url::Part::Place]);
                 prop_assert!(state.position <= state.last_step());
             }

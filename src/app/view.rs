@@ -118,12 +118,12 @@ pub fn current_step(state: &State) -> Option<Step> {
     state.example.stage(stage)?.step(step).ok()
 }
 
-/// Every map at the current step: its shared planes with this step's marks.
-pub fn maps(state: &State) -> Vec<Vec<PlaneView>> {
+/// Every map at the current step (`step`, from [`current_step`]): its shared planes with
+/// this step's marks.
+pub fn maps(state: &State, step: Option<&Step>) -> Vec<Vec<PlaneView>> {
     let traced = receptive_field(state);
-    let step = current_step(state);
     (0..state.example.map_count())
-        .map(|map| map_planes(state, map, step.as_ref(), traced.as_ref()))
+        .map(|map| map_planes(state, map, step, traced.as_ref()))
         .collect()
 }
 

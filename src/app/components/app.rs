@@ -20,6 +20,7 @@ use crate::app::format;
 use crate::app::presentation::Panel;
 use crate::app::state::{Action, State};
 use crate::app::{url, view};
+use crate::engine::Step;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -36,6 +37,8 @@ pub fn App() -> Html {
         on_action.emit(Action::Change(change))
     });
     let state: Rc<State> = Rc::new((*handle).clone());
+    // The step is worked out once a render, for the grids, the calculation and the live region.
+    let step = view::current_step(&state).map(Rc::new);
     use_playback(state.playing, state.speed, on_action.clone());
     use_keyboard_shortcuts(on_action.clone());
     let links = use_address_and_storage(&state);
@@ -64,7 +67,7 @@ pub fn App() -> Html {
                         on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
                 </header>
             }
-            <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state) }</div>
+            <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state, step.as_deref()) }</div>
             if state.help_open {
                 <HelpOverlay {lang} on_close={on_close_help} />
             }
@@ -73,7 +76,7 @@ pub fn App() -> Html {
                     { controls(&state.settings, example.first_sides().unwrap_or_default(), lang, &on_change) }
                 }
                 <section class="stage">
-                    <Figures state={state.clone()} on_action={on_action.clone()} />
+                    <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} />
                     { notices(&state.link_notice, state.refusal.as_ref(), lang) }
                     if shows(Panel::Hint) {
                         <Legend {lang} />
@@ -89,7 +92,7 @@ pub fn App() -> Html {
                         <Playback position={state.position} steps={example.steps()} playing={state.playing}
                             speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
                     }
-                    { explanation(&state) }
+                    { explanation(&state, step.as_deref()) }
                     if shows(Panel::Code) {
                         <CodePanel example={example.clone()} position={state.position} settings={state.settings.clone()}
                             {lang} on_change={on_change.clone()} />
@@ -104,8 +107,8 @@ pub fn App() -> Html {
 }
 
 /// What the live region announces at this step: the step and the value written.
-fn announcement(state: &State) -> Option<String> {
-    let step = view::current_step(state)?;
+fn announcement(state: &State, step: Option<&Step>) -> Option<String> {
+    let step = step?;
     let channels = state
         .example
         .map(state.focus().0 + 1)

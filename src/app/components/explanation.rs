@@ -7,16 +7,16 @@ use super::formula::FormulaPanel;
 use crate::app::presentation::Panel;
 use crate::app::state::State;
 use crate::app::view;
-use crate::engine::Stepper;
+use crate::engine::{Step, Stepper};
 use yew::prelude::*;
 
 /// The calculation and the formula, each unless its panel is hidden. A plain function: the
 /// panels inside are the components.
-pub fn explanation(state: &State) -> Html {
+pub fn explanation(state: &State, step: Option<&Step>) -> Html {
     let lang = state.lang;
     let shows = |panel| state.presentation.shows(panel);
     let layer = view::current_layer(state);
-    let step = view::current_step(state).filter(|_| shows(Panel::Arithmetic));
+    let step = step.filter(|_| shows(Panel::Arithmetic)).cloned();
     let channels = layer.map_or(1, |layer| layer.input_shape()[0]);
     // Settings that do not form an example show their own numbers in the formula.
     let failing = state

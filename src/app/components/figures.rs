@@ -8,7 +8,7 @@ use crate::app::example::MapCell;
 use crate::app::settings::Values;
 use crate::app::state::{Action, Change, State};
 use crate::app::view::{self, PlaneView};
-use crate::engine::{Layer, PoolKind};
+use crate::engine::{Layer, PoolKind, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +17,8 @@ use yew::prelude::*;
 pub struct FiguresProps {
     /// The state shown.
     pub state: Rc<State>,
+    /// The current step, worked out once by the root component.
+    pub step: Option<Rc<Step>>,
     /// Sends actions to the state.
     pub on_action: Callback<Action>,
 }
@@ -93,7 +95,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
             </FeatureMap>
         }
     };
-    let step = view::current_step(state);
+    let step = props.step.as_deref();
     let kernel_figure = match view::current_layer(state) {
         Some(Layer::Conv(conv)) => {
             let (filters, channels, _, _) = conv.weights().dim();
@@ -109,14 +111,14 @@ pub fn Figures(props: &FiguresProps) -> Html {
         Some(Layer::Pool(pool)) => html! {
             <figure class="figure kernel" key="kernel">
                 <figcaption>{ text.window }</figcaption>
-                <WindowOutline kernel={pool.layout().kernel()} step={step.clone()}
+                <WindowOutline kernel={pool.layout().kernel()} step={step.cloned()}
                     max={matches!(pool.kind(), PoolKind::Max)} />
             </figure>
         },
         _ => html! {},
     };
     let mut figures = Vec::new();
-    for (map, planes) in view::maps(state).into_iter().enumerate() {
+    for (map, planes) in view::maps(state, step).into_iter().enumerate() {
         figures.push(map_figure(map, planes));
         if map == focus_stage {
             figures.push(kernel_figure.clone());
