@@ -171,7 +171,6 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
         plane,
         name: "Output".into(),
         id: "test-0".into(),
-        row_width: 4,
         editable: false,
         lang: Lang::En,
         events: CellEvents {
@@ -359,7 +358,6 @@ async fn render_grid(lang: Lang) -> Element {
         plane: marked_plane(),
         name: "Output".into(),
         id: "marked".into(),
-        row_width: 4,
         editable: false,
         lang,
         events: CellEvents {

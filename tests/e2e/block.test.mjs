@@ -66,15 +66,20 @@ test("the block steps through convolution, ReLU and max pooling in order", async
 });
 
 test("clicking a cell of the last map traces its receptive field back to the input", async () => {
-  const { page, errors } = await open("?op=block&in=6x6&k=3&pk=2&ps=2&seed=3");
+  // Opened at the last step, the pooling stage shows the ReLU map and the last map.
+  const { page, errors } = await open("?op=block&in=6x6&k=3&pk=2&ps=2&seed=3&step=999");
   // Pool output (0, 1) reads ReLU cells rows 0-1, columns 2-3, which read conv outputs
   // the same, which read input rows 0-3, columns 2-5 through the 3×3 kernel.
   await page.click("[data-grid='map-3-0'] tr:nth-child(1) td:nth-child(2)");
+  assert.deepEqual(await marked(page, "map-2-0", "receptive"), [[0, 2], [0, 3], [1, 2], [1, 3]]);
+  assert.deepEqual(await marked(page, "map-3-0", "traced"), [[0, 1]]);
+  // The trace stays while the strip of maps jumps back to the first stage, which reads the input.
+  await page.click("[data-stage-map='0']");
+  await page.waitForSelector("[data-grid='input-0']");
   const expected = [];
   for (let r = 0; r <= 3; r++) for (let c = 2; c <= 5; c++) expected.push([r, c]);
   assert.deepEqual(await marked(page, "input-0", "receptive"), expected);
-  assert.deepEqual(await marked(page, "map-2-0", "receptive"), [[0, 2], [0, 3], [1, 2], [1, 3]]);
-  assert.deepEqual(await marked(page, "map-3-0", "traced"), [[0, 1]]);
+  assert.deepEqual(await marked(page, "map-1-0", "receptive"), [[0, 2], [0, 3], [1, 2], [1, 3]]);
   await page.close();
   assertNoErrors(errors);
 });
@@ -151,7 +156,7 @@ test("on a large input the scrolled grids follow the current window", async () =
     page.waitForFunction(
       ([grid, selector]) => {
         const cell = document.querySelector(`[data-grid='${grid}'] ${selector}`);
-        const plane = cell?.closest(".plane").getBoundingClientRect();
+        const plane = cell?.closest(".plane-cells").getBoundingClientRect();
         const box = cell?.getBoundingClientRect();
         return box && box.top >= plane.top && box.bottom <= plane.bottom && box.left >= plane.left && box.right <= plane.right;
       },
@@ -159,7 +164,7 @@ test("on a large input the scrolled grids follow the current window", async () =
     );
   await inView("output-0", ".cell.current");
   await inView("input-0", ".cell.tap");
-  assert.ok((await page.$eval("[data-grid='output-0']", (grid) => grid.closest(".plane").scrollTop)) > 0);
+  assert.ok((await page.$eval("[data-grid='output-0']", (grid) => grid.closest(".plane-cells").scrollTop)) > 0);
   await page.close();
   assertNoErrors(errors);
 });

@@ -62,7 +62,7 @@ test("an impossible link keeps its operation, greys out the older example and sa
   assert.equal(await page.inputValue("#operation"), "max-pool");
   assert.equal(await page.locator("[data-grid='kernel-0']").count(), 0, "no convolution kernel under max pooling");
   assert.equal(await page.locator(".figures.stale").count(), 1);
-  assert.equal(await page.locator(".explain.stale").count(), 1);
+  assert.equal(await page.locator(".calculation.stale").count(), 1);
   assert.match(await page.textContent("[data-testid='error']"), /padding/);
   // The formula shows the link's own numbers, not the older example's.
   const formula = (await page.textContent("[data-testid='failing-formula']")).replace(/\u2212/g, "-");

@@ -19,8 +19,8 @@ after(async () => {
 });
 
 /** Opens the app with `query`; returns the page and a list that collects console errors. */
-export async function open(query = "", { width = 1280, height = 800, locale = "en-US" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale });
+export async function open(query = "", { width = 1280, height = 800, locale = "en-US", touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, hasTouch: touch, isMobile: touch });
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => {
@@ -28,7 +28,7 @@ export async function open(query = "", { width = 1280, height = 800, locale = "e
   });
   page.on("pageerror", (error) => errors.push(String(error)));
   await page.goto(server.url + query);
-  await page.waitForSelector("[data-grid='input-0']");
+  await page.waitForSelector(".figures [data-grid]");
   return { page, errors, url: server.url };
 }
 

@@ -1,9 +1,11 @@
-//! The root component: holds the one state and lays out the screen. Its effects are named
-//! hooks (`hooks`), and each part of the screen is a component of its own.
+//! The root component: holds the one state and lays out the screen. The first screen holds the
+//! whole step (the grids, the calculation and the step buttons) with the settings in a drawer;
+//! the formula, the code and the pictures follow below it. Its effects are named hooks
+//! (`hooks`), and each part of the screen is a component of its own.
 
 use super::code_panel::CodePanel;
 use super::controls::controls;
-use super::explanation::explanation;
+use super::explanation::{calculation, size_formula};
 use super::figures::Figures;
 use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
@@ -15,6 +17,8 @@ use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
 use super::notices::notices;
 use super::playback::Playback;
+use super::screen_watch::use_media;
+use super::stage_strip::StageStrip;
 use super::toolbar::Toolbar;
 use crate::app::format;
 use crate::app::presentation::Panel;
@@ -46,6 +50,7 @@ pub fn App() -> Html {
     use_follow_window(&state);
     use_document_language(state.lang);
 
+    let narrow = use_media(NARROW);
     let (lang, example) = (state.lang, &state.example);
     let text = lang.text();
     let shows = |panel| state.presentation.shows(panel);
@@ -54,57 +59,91 @@ pub fn App() -> Html {
     let stage_label = (stages > 1).then(|| lang.stage_of(focus_stage, stages, &example.settings));
     let on_close_help = on_action.reform(|()| Action::CloseHelp);
     let on_stop_tracing = on_action.reform(|_: MouseEvent| Action::Trace(None));
+    let drawer = shows(Panel::Controls).then(|| state.drawer_open(narrow));
+    let toggle_drawer = {
+        let open = drawer.unwrap_or_default();
+        on_action.reform(move |_: MouseEvent| Action::SetDrawer(!open))
+    };
+    let close_drawer = on_action.reform(|_: MouseEvent| Action::SetDrawer(false));
+    let app_classes = classes!(
+        "app",
+        state.presentation.projector.then_some("projector"),
+        state.presentation.embed.then_some("embed"),
+        (drawer == Some(true)).then_some("drawer-open"),
+    );
     html! {
-        <div class={classes!("app", state.presentation.projector.then_some("projector"), state.presentation.embed.then_some("embed"))}>
-            if shows(Panel::Header) {
-                <header class="top">
-                    <div>
-                        <h1>{ text.title }</h1>
-                        <p class="tagline">{ text.tagline }</p>
-                    </div>
-                    <Toolbar {lang} presentation={state.presentation.clone()} query={links.full.clone()}
-                        example={links.example.clone()} on_lang={on_action.reform(Action::SetLang)}
-                        on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
-                </header>
-            }
-            <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state, step.as_deref()) }</div>
-            if state.help_open {
-                <HelpOverlay {lang} on_close={on_close_help} />
-            }
-            <main class={classes!("workspace", (!shows(Panel::Controls)).then_some("no-controls"))}>
-                if shows(Panel::Controls) {
-                    { controls(&state.settings, example.first_sides().unwrap_or_default(), lang, &on_change) }
+        <div class={app_classes}>
+            <div class="screen">
+                if shows(Panel::Header) {
+                    <header class="top">
+                        <div class="title">
+                            <h1>{ text.title }</h1>
+                            <p class="tagline">{ text.tagline }</p>
+                        </div>
+                        <Toolbar {lang} presentation={state.presentation.clone()} query={links.full.clone()}
+                            example={links.example.clone()} on_lang={on_action.reform(Action::SetLang)}
+                            on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
+                    </header>
                 }
-                <section class="stage">
-                    <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} />
-                    { notices(&state.link_notice, state.refusal.as_ref(), lang) }
-                    if shows(Panel::Hint) {
-                        <Legend {lang} />
-                        <p class="hint">
-                            { if stages > 1 { text.block_hint } else { text.edit_hint } }
-                            if state.traced.is_some() {
-                                { " " }
-                                <button type="button" id="stop-tracing" onclick={on_stop_tracing}>{ text.stop_tracing }</button>
+                <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state, step.as_deref()) }</div>
+                if state.help_open {
+                    <HelpOverlay {lang} on_close={on_close_help} />
+                }
+                <main class="workspace">
+                    if drawer == Some(true) {
+                        <aside class="drawer" id="settings-drawer" aria-label={text.settings_drawer}>
+                            <button type="button" class="close-drawer" onclick={close_drawer}>{ text.close }</button>
+                            { controls(&state.settings, example.first_sides().unwrap_or_default(), lang, &on_change) }
+                        </aside>
+                    }
+                    <section class="deck">
+                        { notices(&state.link_notice, state.refusal.as_ref(), lang) }
+                        if stages > 1 {
+                            <StageStrip example={example.clone()} stage={focus_stage} {lang} on_action={on_action.clone()} />
+                        }
+                        <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} />
+                        { calculation(&state, step.as_deref()) }
+                        <div class="bar">
+                            if let Some(open) = drawer {
+                                <button type="button" class="drawer-toggle" aria-label={text.settings_drawer} aria-expanded={open.to_string()}
+                                    aria-controls="settings-drawer" onclick={toggle_drawer}>
+                                    <span aria-hidden="true">{ "⚙" }</span><span class="drawer-label">{ " " }{ text.settings_drawer }</span>
+                                </button>
                             }
-                        </p>
-                    }
-                    if shows(Panel::Playback) {
-                        <Playback position={state.position} steps={example.steps()} playing={state.playing}
-                            speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
-                    }
-                    { explanation(&state, step.as_deref()) }
-                    if shows(Panel::Code) {
-                        <CodePanel example={example.clone()} position={state.position} settings={state.settings.clone()}
-                            {lang} on_change={on_change.clone()} />
-                    }
-                    if shows(Panel::Pictures) {
-                        <Heatmaps example={example.clone()} picture={state.picture.clone()} {lang} />
-                    }
-                </section>
-            </main>
+                            if shows(Panel::Playback) {
+                                <Playback position={state.position} steps={example.steps()} playing={state.playing}
+                                    speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
+                            }
+                        </div>
+                    </section>
+                </main>
+            </div>
+            <div class="more">
+                if shows(Panel::Hint) {
+                    <Legend {lang} />
+                    <p class="hint">
+                        { if stages > 1 { text.block_hint } else { text.edit_hint } }
+                        if state.traced.is_some() {
+                            { " " }
+                            <button type="button" id="stop-tracing" onclick={on_stop_tracing}>{ text.stop_tracing }</button>
+                        }
+                    </p>
+                }
+                { size_formula(&state) }
+                if shows(Panel::Code) {
+                    <CodePanel example={example.clone()} position={state.position} settings={state.settings.clone()}
+                        {lang} on_change={on_change.clone()} />
+                }
+                if shows(Panel::Pictures) {
+                    <Heatmaps example={example.clone()} picture={state.picture.clone()} {lang} />
+                }
+            </div>
         </div>
     }
 }
+
+/// Screens narrower than this get the layout for phones: the drawer closed and over the grids.
+const NARROW: &str = "(max-width: 900px)";
 
 /// What the live region announces at this step: the step and the value written.
 fn announcement(state: &State, step: Option<&Step>) -> Option<String> {

@@ -2,6 +2,7 @@
 
 use super::grid::Grid;
 use super::grid_cell::CellEvents;
+use crate::app::fit::{Allotment, Direction};
 use crate::app::i18n::Lang;
 use crate::app::view::PlaneView;
 use std::rc::Rc;
@@ -27,9 +28,15 @@ pub struct FeatureMapProps {
     pub lang: Lang,
     /// Where the cells report edits, hovering and clicks.
     pub events: CellEvents,
-    /// Planes per row (a kernel's filter has one plane per input channel); 0 puts all in one row.
+    /// Planes per group (a kernel's filter has one plane per input channel); 0 makes every
+    /// plane one group.
     #[prop_or_default]
-    pub per_row: usize,
+    pub lanes: usize,
+    /// Whether a group's planes run across or down.
+    pub direction: Direction,
+    /// The room the planes get on screen; past it they scroll.
+    #[prop_or_default]
+    pub room: Option<Allotment>,
     /// Shown under the caption, such as the bias of each filter.
     #[prop_or_default]
     pub children: Html,
@@ -39,36 +46,46 @@ pub struct FeatureMapProps {
 #[component]
 pub fn FeatureMap(props: &FeatureMapProps) -> Html {
     let many = props.planes.len() > 1;
-    let per_row = if props.per_row == 0 {
-        props.planes.len().max(1)
-    } else {
-        props.per_row
+    let lanes = match props.lanes {
+        0 => props.planes.len().max(1),
+        lanes => lanes,
     };
-    let rows = props.planes.chunks(per_row).enumerate().map(|(row, planes)| {
-        let first = row * per_row;
-        let row_width: usize = planes.iter().map(|plane| plane.base.columns).sum();
+    let planes = props.planes.iter().enumerate().map(|(index, plane)| {
+        let name = props.names.get(index).cloned().unwrap_or_default();
+        let label = if many { format!("{}, {name}", props.caption) } else { props.caption.to_string() };
         html! {
-            <div class="planes" key={row}>
-                { for planes.iter().enumerate().map(|(offset, plane)| {
-                    let index = first + offset;
-                    let name = props.names.get(index).cloned().unwrap_or_default();
-                    let label = if many { format!("{}, {name}", props.caption) } else { props.caption.to_string() };
-                    html! {
-                        <div class="plane" key={index}>
-                            if many { <div class="plane-title">{ name }</div> }
-                            <Grid plane={plane.clone()} name={label} id={format!("{}-{index}", props.id)} {row_width}
-                                editable={props.editable} lang={props.lang} events={props.events.clone()} />
-                        </div>
-                    }
-                }) }
+            <div class="plane" key={index} style={props.room.map(|room| {
+                format!("max-width: {:.0}px; max-height: {:.0}px", room.plane_width, room.plane_height)
+            })}>
+                if many { <div class="plane-title">{ name }</div> }
+                <div class="plane-cells">
+                    <Grid plane={plane.clone()} name={label} id={format!("{}-{index}", props.id)}
+                        editable={props.editable} lang={props.lang} events={props.events.clone()} />
+                </div>
             </div>
         }
+    });
+    let (direction, tracks) = match props.direction {
+        Direction::Across => (
+            "across",
+            format!("grid-template-columns: repeat({lanes}, max-content)"),
+        ),
+        Direction::Down => (
+            "down",
+            format!("grid-template-rows: repeat({lanes}, max-content)"),
+        ),
+    };
+    let room = props.room.map_or_else(String::new, |room| {
+        format!(
+            "; max-width: {:.0}px; max-height: {:.0}px",
+            room.width, room.height
+        )
     });
     html! {
         <figure class={classes!("figure", props.class.clone())}>
             <figcaption>{ &props.caption }</figcaption>
             { props.children.clone() }
-            { for rows }
+            <div class={classes!("planes", direction)} style={format!("{tracks}{room}")}>{ for planes }</div>
         </figure>
     }
 }

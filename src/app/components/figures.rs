@@ -1,14 +1,19 @@
-//! The grids of the example at the current step: every feature map in pipeline order, with the
-//! kernel (or pooling window) beside the map the stage being stepped reads.
+//! The grids of the stage being stepped at the current step: the map it reads, its kernel (or
+//! pooling window) and the map it writes, sized to fit the room on screen.
 
 use super::feature_map::FeatureMap;
+use super::follow::follow_window_next_frame;
 use super::grid_cell::CellEvents;
+use super::screen_watch::use_box_size;
 use super::window_outline::WindowOutline;
-use crate::app::example::MapCell;
+use crate::app::example::{Example, MapCell};
+use crate::app::fit::{self, Allotment, Arrangement, Direction, FigureShape, Role, Room};
+use crate::app::format;
+use crate::app::i18n::Lang;
 use crate::app::settings::Values;
 use crate::app::state::{Action, Change, State};
 use crate::app::view::{self, PlaneView};
-use crate::engine::{Layer, PoolKind, Step};
+use crate::engine::{Axis, Layer, PoolKind, Step, WindowLayout};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -67,24 +72,66 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let (lang, example) = (state.lang, &state.example);
     let text = lang.text();
     let focus_stage = state.focus().0;
-    let single = example.map_count() == 2;
-    let map_figure = |map: usize, planes: Vec<PlaneView>| {
+    let step = props.step.as_deref();
+    let layer = view::current_layer(state);
+    let mut maps = view::maps(state, step);
+    let written = maps.get_mut(focus_stage + 1).map(std::mem::take);
+    let read = maps.get_mut(focus_stage).map(std::mem::take);
+    let kernel = match layer {
+        Some(Layer::Conv(_)) => Some(view::kernel_planes(state)),
+        _ => None,
+    };
+
+    // The room on screen decides the cell size and where the figures go.
+    let node = use_node_ref();
+    let size = use_box_size(node.clone());
+    let shapes = use_memo(
+        (
+            example.clone(),
+            focus_stage,
+            lang,
+            state.presentation.projector,
+        ),
+        |(example, stage, lang, projector)| figure_shapes(example, *stage, *lang, *projector),
+    );
+    let projector = state.presentation.projector;
+    let fitted = size.map(|(width, height)| {
+        let room = room(width, height, projector);
+        let fit = fit::fit(&shapes, &room);
+        (fit, fit::allot(&shapes, &room, &fit))
+    });
+    // A new fit moves every plane: bring the window back into view.
+    use_effect_with(fitted.as_ref().map(|(fit, _)| *fit), |_| {
+        follow_window_next_frame()
+    });
+    let (direction, arrangement) = fitted
+        .as_ref()
+        .map_or((Direction::Across, Arrangement::Row), |(fit, _)| {
+            (fit.direction, fit.arrangement)
+        });
+    let mut rooms = fitted
+        .as_ref()
+        .map(|(_, rooms)| rooms.clone())
+        .unwrap_or_default()
+        .into_iter();
+    let read_room = rooms.next();
+    let kernel_room = if kernel.is_some() || matches!(layer, Some(Layer::Pool(_))) {
+        rooms.next()
+    } else {
+        None
+    };
+    let written_room = rooms.next();
+
+    let map_figure = |map: usize, planes: Vec<PlaneView>, room: Option<Allotment>| {
         let names: Vec<String> = (0..planes.len())
             .map(|index| lang.channel_name(map, planes.len(), index))
             .collect();
-        let (caption, id) = match map {
-            0 => (text.input.to_owned(), "input".to_owned()),
-            _ if single => (text.output.to_owned(), "output".to_owned()),
-            map => (
-                lang.stage_output(&example.settings, map - 1),
-                format!("map-{map}"),
-            ),
-        };
+        let (caption, id) = map_caption(lang, example, map);
         let error = state.error.as_ref().filter(|_| map == focus_stage + 1);
         let class = classes!(if map == 0 { "input" } else { "output" });
         html! {
             <FeatureMap key={id.clone()} {caption} id={id.clone()} planes={Rc::new(planes)} names={Rc::new(names)}
-                {class} editable={map == 0} {lang} events={map_events.clone()}>
+                {class} editable={map == 0} {lang} events={map_events.clone()} {direction} {room}>
                 if let Some(error) = error {
                     <div class="error" role="alert" data-testid="error">
                         <strong>{ text.error_heading }</strong>
@@ -95,20 +142,19 @@ pub fn Figures(props: &FiguresProps) -> Html {
             </FeatureMap>
         }
     };
-    let step = props.step.as_deref();
-    let kernel_figure = match view::current_layer(state) {
-        Some(Layer::Conv(conv)) => {
+    let kernel_figure = match (layer, kernel) {
+        (Some(Layer::Conv(conv)), Some(planes)) => {
             let (filters, channels, _, _) = conv.weights().dim();
             let names: Vec<String> = (0..filters * channels)
                 .map(|i| lang.kernel_slice_name(i / channels, filters, channels, i % channels))
                 .collect();
             html! {
-                <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(view::kernel_planes(state))}
-                    names={Rc::new(names)} id="kernel" class={classes!("kernel")} per_row={channels}
-                    editable=true {lang} events={kernel_events} />
+                <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)}
+                    names={Rc::new(names)} id="kernel" class={classes!("kernel")} lanes={channels}
+                    editable=true {lang} events={kernel_events} {direction} room={kernel_room} />
             }
         }
-        Some(Layer::Pool(pool)) => html! {
+        (Some(Layer::Pool(pool)), _) => html! {
             <figure class="figure kernel" key="kernel">
                 <figcaption>{ text.window }</figcaption>
                 <WindowOutline kernel={pool.layout().kernel()} step={step.cloned()}
@@ -117,14 +163,145 @@ pub fn Figures(props: &FiguresProps) -> Html {
         },
         _ => html! {},
     };
-    let mut figures = Vec::new();
-    for (map, planes) in view::maps(state, step).into_iter().enumerate() {
-        figures.push(map_figure(map, planes));
-        if map == focus_stage {
-            figures.push(kernel_figure.clone());
-        }
-    }
+    let figures = [
+        read.map(|planes| map_figure(focus_stage, planes, read_room)),
+        Some(kernel_figure),
+        written.map(|planes| map_figure(focus_stage + 1, planes, written_room)),
+    ];
+    let arrangement = match arrangement {
+        Arrangement::Row => "row",
+        Arrangement::Stacked => "stacked",
+        Arrangement::Column => "column",
+    };
+    let cell = fitted.map(|(fit, _)| {
+        format!(
+            "--cell: {:.1}px; --cell-font: {:.1}px",
+            fit.cell,
+            fit.cell * CELL_FONT_SHARE
+        )
+    });
     // Settings the engine refused leave the grids showing an older example: grey them out.
     let stale = state.error.is_some().then_some("stale");
-    html! { <div class={classes!("figures", stale)}>{ for figures }</div> }
+    html! {
+        <div ref={node} class={classes!("figures", arrangement, stale)} style={cell}>
+            { for figures.into_iter().flatten() }
+        </div>
+    }
+}
+
+/// A value's type size as a share of its cell's height.
+const CELL_FONT_SHARE: f64 = 0.45;
+
+/// The room for the figures, with the smallest and largest cells that suit the theme: cells on
+/// a projector are read from the back of a classroom.
+fn room(width: f64, height: f64, projector: bool) -> Room {
+    let (min_cell, max_cell, caption) = if projector {
+        (30.0, 53.0, 31.0)
+    } else {
+        (24.0, 42.0, 25.0)
+    };
+    Room {
+        width,
+        height,
+        min_cell,
+        max_cell,
+        caption,
+    }
+}
+
+/// A map's caption and test id: "Input", "Output", or the stage that wrote it.
+fn map_caption(lang: Lang, example: &Example, map: usize) -> (String, String) {
+    let text = lang.text();
+    match map {
+        0 => (text.input.to_owned(), "input".to_owned()),
+        _ if example.map_count() == 2 => (text.output.to_owned(), "output".to_owned()),
+        map => (
+            lang.stage_output(&example.settings, map - 1),
+            format!("map-{map}"),
+        ),
+    }
+}
+
+/// A bold caption's width in CSS pixels: a Latin letter is about 0.66 em, a Chinese character
+/// 1 em.
+fn caption_width(caption: &str, projector: bool) -> f64 {
+    let em = if projector { 20.0 } else { 16.0 };
+    caption
+        .chars()
+        .map(|c| if c.is_ascii() { 0.66 } else { 1.0 })
+        .sum::<f64>()
+        * em
+}
+
+/// The shapes of the figures of stage `stage`: the map it reads, its kernel or pooling window,
+/// and the map it writes.
+fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -> Vec<FigureShape> {
+    let text = lang.text();
+    // The window's extent on the map being read, dilation included; one cell for an activation.
+    let window = match example.stage(stage) {
+        Some(Layer::Conv(conv)) => field(conv.layout()),
+        Some(Layer::Pool(pool)) => field(pool.layout()),
+        _ => [1, 1],
+    };
+    let map_shape = |map: usize, role: Role| {
+        let bases = example.bases.get(map)?;
+        let base = bases.first()?;
+        let chars = format::widest(
+            bases
+                .iter()
+                .flat_map(|base| base.cells.iter().filter_map(|cell| cell.value)),
+        );
+        Some(FigureShape {
+            role,
+            planes: bases.len(),
+            lanes: bases.len(),
+            rows: base.rows,
+            columns: base.columns,
+            chars,
+            caption_width: caption_width(&map_caption(lang, example, map).0, projector),
+            window: if role == Role::Read { window } else { [1, 1] },
+        })
+    };
+    let kernel = match example.stage(stage) {
+        Some(Layer::Conv(conv)) => {
+            let (filters, channels, rows, columns) = conv.weights().dim();
+            Some(FigureShape {
+                role: Role::Kernel,
+                planes: filters * channels,
+                lanes: channels,
+                rows,
+                columns,
+                chars: format::widest(conv.weights().iter().copied()),
+                caption_width: caption_width(text.kernel, projector),
+                window: [rows, columns],
+            })
+        }
+        Some(Layer::Pool(pool)) => {
+            let [rows, columns] = pool.layout().kernel();
+            Some(FigureShape {
+                role: Role::Kernel,
+                planes: 1,
+                lanes: 1,
+                rows,
+                columns,
+                chars: 3,
+                caption_width: caption_width(text.window, projector),
+                window: [rows, columns],
+            })
+        }
+        _ => None,
+    };
+    [
+        map_shape(stage, Role::Read),
+        kernel,
+        map_shape(stage + 1, Role::Written),
+    ]
+    .into_iter()
+    .flatten()
+    .collect()
+}
+
+/// Rows and columns one window covers.
+fn field(layout: &WindowLayout) -> [usize; 2] {
+    [Axis::Rows, Axis::Columns].map(|axis| layout.along(axis).span(1))
 }

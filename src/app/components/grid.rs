@@ -17,9 +17,6 @@ pub struct GridProps {
     pub name: AttrValue,
     /// Short test id ("input-0", "kernel-0", "output-0").
     pub id: AttrValue,
-    /// Columns of all the planes in this grid's row together, for choosing the cell size.
-    #[prop_or_default]
-    pub row_width: usize,
     /// Whether values can be edited by clicking.
     pub editable: bool,
     /// Interface language, for cell labels.
@@ -33,13 +30,6 @@ pub struct GridProps {
 pub fn Grid(props: &GridProps) -> Html {
     let plane = &props.plane;
     let base = &plane.base;
-    // Cells shrink as a row of planes grows, so a whole map stays in view.
-    let density = match props.row_width.max(base.columns).max(base.rows) {
-        0..=16 => None,
-        17..=32 => Some("dense"),
-        33..=48 => Some("very-dense"),
-        _ => Some("tiny"),
-    };
     // Every column is as wide as the grid's widest value, worked out once per example, so the
     // table can use fixed layout: a step never lays out the whole table again, and columns never
     // widen while values are being written.
@@ -55,7 +45,7 @@ pub fn Grid(props: &GridProps) -> Html {
         }
     });
     html! {
-        <table class={classes!("grid", density)} role="grid" aria-label={props.name.clone()} data-grid={props.id.clone()}
+        <table class={"grid"} role="grid" aria-label={props.name.clone()} data-grid={props.id.clone()}
             style={format!("--chars: {chars}")}>
             <tbody>{ for rows }</tbody>
         </table>

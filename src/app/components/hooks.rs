@@ -119,10 +119,12 @@ fn report_height() {
     if parent == window {
         return;
     }
+    // The content's own height: the document's scroll height is never less than the frame, so
+    // it could never shrink.
     let Some(height) = window
         .document()
-        .and_then(|document| document.document_element())
-        .map(|root| root.scroll_height())
+        .and_then(|document| document.query_selector(".app").ok().flatten())
+        .map(|app| app.get_bounding_client_rect().height().ceil())
     else {
         return;
     };
@@ -132,21 +134,12 @@ fn report_height() {
     let _ = parent.post_message(&message, "*");
 }
 
-/// Large grids scroll inside their own box: after each step, keep the window in view. It is
-/// measured in the next frame, so a step's DOM update never waits for a forced layout.
+/// Grids that do not fit scroll inside their own boxes: after each step, keep the window in
+/// view. It is measured in the next frame, so a step's DOM update never waits for a forced
+/// layout.
 #[hook]
 pub fn use_follow_window(state: &State) {
-    let scrolls = state
-        .example
-        .bases
-        .iter()
-        .flatten()
-        .any(|base| base.rows > 12 || base.columns > 16);
-    use_effect_with(state.position, move |_| {
-        if scrolls {
-            follow_window_next_frame();
-        }
-    });
+    use_effect_with(state.position, move |_| follow_window_next_frame());
 }
 
 /// The page's `lang` attribute follows the interface language.

@@ -80,6 +80,8 @@ pub(super) const TEXT: Text = Text {
         being_written: "being written",
     },
     block_hint: "The stages run in order. Click a cell of the last map to trace the input cells it depends on.",
+    block_maps: "The block's maps: choose one to step its stage",
+    settings_drawer: "Settings",
     feature_maps: "Feature maps as pictures",
     channels: "Channels",
     filters: "Filters",

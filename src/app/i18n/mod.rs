@@ -114,6 +114,10 @@ pub struct Text {
     pub legend: LegendLabels,
     /// Hint in block mode.
     pub block_hint: &'static str,
+    /// Name of the strip of the block's maps.
+    pub block_maps: &'static str,
+    /// The button that opens and closes the settings drawer.
+    pub settings_drawer: &'static str,
     /// "Feature maps as pictures".
     pub feature_maps: &'static str,
     /// "Channels".

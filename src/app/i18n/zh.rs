@@ -81,6 +81,8 @@ pub(super) const TEXT: Text = Text {
         being_written: "当前输出格",
     },
     block_hint: "各层按顺序计算。点击最后一张特征图中的格子，可以追溯它依赖的输入区域（感受野）。",
+    block_maps: "卷积块的各层特征图：选择一层，单步演示这一层",
+    settings_drawer: "设置",
     feature_maps: "特征图可视化",
     channels: "输入通道数",
     filters: "卷积核个数（输出通道数）",

@@ -51,6 +51,9 @@ pub struct State {
     pub presentation: Presentation,
     /// Whether the keyboard shortcut overlay is open.
     pub help_open: bool,
+    /// Whether the learner opened (`true`) or closed (`false`) the settings drawer; `None`
+    /// leaves it as the screen suits (see [`State::drawer_open`]).
+    pub drawer: Option<bool>,
     /// The last picture the learner chose, kept at full size for its feature maps.
     pub picture: Option<Shared<ChosenPicture>>,
 }
@@ -78,6 +81,8 @@ pub enum Action {
     ToggleHelp,
     /// Close the keyboard shortcut overlay.
     CloseHelp,
+    /// Open or close the settings drawer.
+    SetDrawer(bool),
 }
 
 impl State {
@@ -103,6 +108,7 @@ impl State {
             traced: None,
             presentation: Presentation::default(),
             help_open: false,
+            drawer: None,
             picture: None,
         }
     }
@@ -133,6 +139,13 @@ impl State {
         self.example.steps().saturating_sub(1)
     }
 
+    /// Whether the settings drawer is open: as the learner left it, or else open only on a
+    /// wide screen in the light theme outside embed mode, where it fits beside the grids.
+    pub fn drawer_open(&self, narrow: bool) -> bool {
+        self.drawer
+            .unwrap_or(!narrow && !self.presentation.projector && !self.presentation.embed)
+    }
+
     /// `(stage, step within the stage)` of the current position.
     pub fn focus(&self) -> (usize, usize) {
         self.example
@@ -151,10 +164,15 @@ impl State {
             Action::Hover(hover) => next.hover = hover,
             Action::Trace(cell) => next.traced = cell,
             Action::SetLang(lang) => next.lang = lang,
-            Action::SetProjector(on) => next.presentation.projector = on,
+            Action::SetProjector(on) => {
+                next.presentation.projector = on;
+                // The drawer takes the new theme's default again.
+                next.drawer = None;
+            }
             Action::SetHidden(panel, hidden) => next.presentation.set_hidden(panel, hidden),
             Action::ToggleHelp => next.help_open = !self.help_open,
             Action::CloseHelp => next.help_open = false,
+            Action::SetDrawer(open) => next.drawer = Some(open),
         }
         next
     }

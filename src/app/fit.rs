@@ -1,0 +1,494 @@
+//! Fitting a step's figures into the room the screen has: the cell size and the arrangement that
+//! keep the window, the kernel and the cell being written in view together.
+//!
+//! The figures of a step are the map being read, the kernel (or pooling window) and the map being
+//! written. They sit side by side (`Row`), with the map being read above the other two
+//! (`Stacked`), or one above another (`Column`); a map's channels run across (`Across`) or down
+//! (`Down`). Every candidate's width and height grow linearly with the cell size, so the largest
+//! cell that fits is worked out directly. Below the smallest readable cell, the planes scroll
+//! inside their own boxes and follow the window (see `components::follow`).
+
+/// How the figures sit on the screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arrangement {
+    /// Read map, kernel and written map in one row.
+    Row,
+    /// The read map on top; the kernel and the written map below it.
+    Stacked,
+    /// Each figure below the one before, for tall narrow screens.
+    Column,
+}
+
+impl Arrangement {
+    /// The rows of figures, by index, for `count` figures.
+    fn rows(self, count: usize) -> Vec<Vec<usize>> {
+        match self {
+            Arrangement::Row => vec![(0..count).collect()],
+            Arrangement::Stacked if count > 1 => vec![vec![0], (1..count).collect()],
+            Arrangement::Stacked => vec![(0..count).collect()],
+            Arrangement::Column => (0..count).map(|index| vec![index]).collect(),
+        }
+    }
+}
+
+/// How the planes (channels) of a map, and the channel slices of a filter, are laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Channels side by side.
+    Across,
+    /// Channels one above the other.
+    Down,
+}
+
+/// What a figure is for, which decides how much of it must be in view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// The map being read: the window must show in every channel.
+    Read,
+    /// The kernel or pooling window: the filter in use must show.
+    Kernel,
+    /// The map being written: the plane being written must show.
+    Written,
+}
+
+/// One figure's shape: `planes` planes of `rows × columns` cells, in groups of `lanes` (a
+/// kernel's filter has one plane per channel; a map is one group).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureShape {
+    /// What the figure is for.
+    pub role: Role,
+    /// Planes in the figure.
+    pub planes: usize,
+    /// Planes per group: the channels of one filter, or every plane of a map.
+    pub lanes: usize,
+    /// Rows of one plane, padding included.
+    pub rows: usize,
+    /// Columns of one plane, padding included.
+    pub columns: usize,
+    /// Characters in the widest value, which can make a column wider than a cell.
+    pub chars: usize,
+    /// The caption's width in CSS pixels: a figure is never narrower.
+    pub caption_width: f64,
+    /// Rows and columns of one plane that must show together: the window's extent on the map
+    /// being read (shown with a cell of context), the whole kernel, one cell being written.
+    pub window: [usize; 2],
+}
+
+/// The room on screen and the sizes that do not scale with the cell, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Room {
+    /// Width of the figures' box.
+    pub width: f64,
+    /// Height of the figures' box.
+    pub height: f64,
+    /// The smallest cell that can still be read from where the screen is seen.
+    pub min_cell: f64,
+    /// The largest cell worth drawing.
+    pub max_cell: f64,
+    /// A figure caption's height, margin included.
+    pub caption: f64,
+}
+
+/// The chosen cell size and arrangement.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    /// Cell height in CSS pixels, between `min_cell` and `max_cell`.
+    pub cell: f64,
+    /// How the figures sit.
+    pub arrangement: Arrangement,
+    /// How channels are laid out.
+    pub direction: Direction,
+}
+
+/// Space around the figures' box contents and between figures, planes and cells (CSS px); these
+/// mirror `static/style.css`.
+const PADDING: f64 = 12.0;
+const FIGURE_GAP: f64 = 20.0;
+/// The gap between figures on a phone.
+const NARROW_FIGURE_GAP: f64 = 10.0;
+/// Rooms narrower than this are a phone's (CSS px; `static/style.css` uses the same width).
+const NARROW: f64 = 600.0;
+const PLANE_GAP: f64 = 12.0;
+const PLANE_TITLE: f64 = 24.0;
+/// A plane's padding and the table's outer border spacing.
+const PLANE_FRAME: f64 = 8.0;
+/// Border spacing and borders around one cell.
+const CELL_FRAME: f64 = 4.0;
+/// Extra width of a cell over its height (padding).
+const CELL_EXTRA_WIDTH: f64 = 3.2;
+/// A digit's width as a share of the cell's height at the cell's font size.
+const CHAR_SHARE: f64 = 0.28;
+/// The cell size at which a caption and its planes are compared for width.
+const MIN_CELL_PROBE: f64 = 24.0;
+
+/// A length that grows with the cell size: `per_cell · cell + fixed`.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Linear {
+    per_cell: f64,
+    fixed: f64,
+}
+
+impl Room {
+    /// The gap between figures: smaller on a phone.
+    fn gap(&self) -> f64 {
+        if self.width < NARROW {
+            NARROW_FIGURE_GAP
+        } else {
+            FIGURE_GAP
+        }
+    }
+}
+
+impl Linear {
+    fn at(self, cell: f64) -> f64 {
+        self.per_cell * cell + self.fixed
+    }
+
+    fn plus(self, other: Linear) -> Linear {
+        Linear {
+            per_cell: self.per_cell + other.per_cell,
+            fixed: self.fixed + other.fixed,
+        }
+    }
+
+    fn add(self, fixed: f64) -> Linear {
+        Linear {
+            fixed: self.fixed + fixed,
+            ..self
+        }
+    }
+
+    /// The larger of two lengths across the range of cell sizes that matter.
+    fn max_over(self, other: Linear, cell: f64) -> Linear {
+        if self.at(cell) >= other.at(cell) {
+            self
+        } else {
+            other
+        }
+    }
+
+    /// The largest cell at which this length is at most `room`, if any is positive.
+    fn largest_cell_within(self, room: f64) -> f64 {
+        if self.per_cell <= 0.0 {
+            return if self.fixed <= room {
+                f64::INFINITY
+            } else {
+                0.0
+            };
+        }
+        (room - self.fixed) / self.per_cell
+    }
+}
+
+/// The width and height of `count` cells across and down, with their frames.
+fn cells(count: usize, cell_width: f64) -> Linear {
+    Linear {
+        per_cell: count as f64 * cell_width,
+        fixed: count as f64 * CELL_FRAME,
+    }
+}
+
+impl FigureShape {
+    /// A column's width per unit of cell height: a cell, or wider for long values.
+    fn column_share(&self) -> f64 {
+        (CHAR_SHARE * self.chars as f64).max(1.0)
+    }
+
+    /// The width and height of one plane showing `rows × columns` cells.
+    fn plane_size(&self, rows: usize, columns: usize) -> (Linear, Linear) {
+        let width = cells(columns, self.column_share())
+            .add(CELL_EXTRA_WIDTH * columns as f64 + PLANE_FRAME);
+        let height = cells(rows, 1.0).add(PLANE_FRAME);
+        (width, height)
+    }
+
+    /// The figure's width and height for this direction: whole (`all`), or only what must show
+    /// together (every channel's window, the filter in use, the cell being written).
+    fn size(&self, direction: Direction, all: bool, caption: f64) -> (Linear, Linear) {
+        let lanes = self.lanes.clamp(1, self.planes.max(1));
+        let groups = self.planes.max(1).div_ceil(lanes);
+        let [window_rows, window_columns] = self.window;
+        let ((lanes, groups), rows, columns) = match (all, self.role) {
+            (true, _) => ((lanes, groups), self.rows, self.columns),
+            (false, Role::Read) => (
+                (lanes, groups),
+                self.rows.min(window_rows + 1),
+                self.columns.min(window_columns + 1),
+            ),
+            (false, Role::Kernel) => ((lanes, 1), self.rows, self.columns),
+            (false, Role::Written) => ((1, 1), self.rows.min(2), self.columns.min(2)),
+        };
+        let (plane_width, plane_height) = self.plane_size(rows, columns);
+        let (across, down) = match direction {
+            Direction::Across => (lanes, groups),
+            Direction::Down => (groups, lanes),
+        };
+        let titled = if self.planes > 1 { PLANE_TITLE } else { 0.0 };
+        let planes = repeat(plane_width, across, PLANE_GAP);
+        let width = planes.max_over(
+            Linear {
+                per_cell: 0.0,
+                fixed: self.caption_width,
+            },
+            MIN_CELL_PROBE,
+        );
+        let height = repeat(plane_height.add(titled), down, PLANE_GAP).add(caption);
+        (width, height)
+    }
+}
+
+/// `count` copies of a length with `gap` between them.
+fn repeat(length: Linear, count: usize, gap: f64) -> Linear {
+    let count = count.max(1) as f64;
+    Linear {
+        per_cell: length.per_cell * count,
+        fixed: length.fixed * count + gap * (count - 1.0),
+    }
+}
+
+/// The width and height of the figures in an arrangement, compared near the smallest cell.
+fn arranged(
+    figures: &[FigureShape],
+    arrangement: Arrangement,
+    direction: Direction,
+    room: &Room,
+) -> (Linear, Linear) {
+    let probe = room.min_cell;
+    let sizes: Vec<(Linear, Linear)> = figures
+        .iter()
+        .map(|figure| figure.size(direction, true, room.caption))
+        .collect();
+    let rows = arrangement.rows(figures.len());
+    let (mut width, mut height) = (Linear::default(), Linear::default());
+    for row in &rows {
+        let row_width = row
+            .iter()
+            .fold(Linear::default(), |sum, &index| sum.plus(sizes[index].0))
+            .add(room.gap() * row.len().saturating_sub(1) as f64);
+        let row_height = row.iter().fold(Linear::default(), |tallest, &index| {
+            tallest.max_over(sizes[index].1, probe)
+        });
+        width = width.max_over(row_width, probe);
+        height = height.plus(row_height);
+    }
+    let gaps = room.gap() * rows.len().saturating_sub(1) as f64;
+    (width.add(2.0 * PADDING), height.add(2.0 * PADDING + gaps))
+}
+
+/// The largest cell, and the arrangement giving it, at which the figures fit the room. Whole
+/// maps are preferred; when they cannot fit at a readable size, only what the step needs in view
+/// is counted, and the rest scrolls.
+pub fn fit(figures: &[FigureShape], room: &Room) -> Fit {
+    let candidates = [
+        (Arrangement::Row, Direction::Across),
+        (Arrangement::Row, Direction::Down),
+        (Arrangement::Stacked, Direction::Across),
+        (Arrangement::Stacked, Direction::Down),
+        (Arrangement::Column, Direction::Across),
+        (Arrangement::Column, Direction::Down),
+    ];
+    let best = || {
+        candidates
+            .iter()
+            .map(|&(arrangement, direction)| {
+                let (width, height) = arranged(figures, arrangement, direction, room);
+                let cell = width
+                    .largest_cell_within(room.width)
+                    .min(height.largest_cell_within(room.height));
+                (cell, arrangement, direction)
+            })
+            // The first of equals wins, so a row with channels across is preferred.
+            .fold(
+                None,
+                |best: Option<(f64, Arrangement, Direction)>, candidate| match best {
+                    Some(best) if best.0 >= candidate.0 => Some(best),
+                    _ => Some(candidate),
+                },
+            )
+            .unwrap_or((room.max_cell, Arrangement::Row, Direction::Across))
+    };
+    let whole = best();
+    let clamp = |cell: f64| cell.clamp(room.min_cell, room.max_cell.max(room.min_cell));
+    if whole.0 >= room.min_cell {
+        return Fit {
+            cell: clamp(whole.0),
+            arrangement: whole.1,
+            direction: whole.2,
+        };
+    }
+    // The whole figures do not fit at the smallest cell: every arrangement scrolls. Take the one
+    // that best keeps what must show together, then the one whose smallest plane box shows the
+    // most cells.
+    let cell = clamp(room.min_cell);
+    candidates
+        .iter()
+        .map(|&(arrangement, direction)| {
+            let fit = Fit {
+                cell,
+                arrangement,
+                direction,
+            };
+            let rooms = allot(figures, room, &fit);
+            let score = (
+                coverage(figures, &rooms, &fit),
+                cells_in_view(figures, &rooms, cell),
+            );
+            (score, fit)
+        })
+        .fold(
+            None,
+            |best: Option<((f64, f64), Fit)>, (score, fit)| match best {
+                Some(best) if best.0 >= score => Some(best),
+                _ => Some((score, fit)),
+            },
+        )
+        .map_or(
+            Fit {
+                cell,
+                arrangement: Arrangement::Row,
+                direction: Direction::Across,
+            },
+            |(_, fit)| fit,
+        )
+}
+
+/// How much of what must show together the figures' boxes hold: 1 when all of it, less when
+/// the most squeezed figure shows only that share of it.
+fn coverage(figures: &[FigureShape], rooms: &[Allotment], fit: &Fit) -> f64 {
+    figures
+        .iter()
+        .zip(rooms)
+        .map(|(figure, room)| {
+            let (width, height) = figure.size(fit.direction, false, 0.0);
+            let (width, height) = (width.at(fit.cell), height.at(fit.cell));
+            (room.width / width.max(1.0))
+                .min(room.height / height.max(1.0))
+                .min(1.0)
+        })
+        .fold(1.0, f64::min)
+}
+
+/// How many cells across or down the smallest box of a map's plane shows.
+fn cells_in_view(figures: &[FigureShape], rooms: &[Allotment], cell: f64) -> f64 {
+    figures
+        .iter()
+        .zip(rooms)
+        .filter(|(figure, _)| figure.role != Role::Kernel)
+        .map(|(figure, room)| {
+            let titled = if figure.planes > 1 { PLANE_TITLE } else { 0.0 };
+            let across = (room.plane_width - PLANE_FRAME)
+                / (cell * figure.column_share() + CELL_FRAME + CELL_EXTRA_WIDTH);
+            let down = (room.plane_height - titled - PLANE_FRAME) / (cell + CELL_FRAME);
+            across.min(down)
+        })
+        .fold(f64::INFINITY, f64::min)
+}
+
+/// The box one figure gets, and the largest box each of its planes gets, in CSS pixels. A
+/// figure's planes scroll inside the first; a plane's cells scroll inside the second.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Allotment {
+    /// Width of the figure's planes.
+    pub width: f64,
+    /// Height of the figure's planes (its caption not included).
+    pub height: f64,
+    /// Largest width of one plane.
+    pub plane_width: f64,
+    /// Largest height of one plane, its title included.
+    pub plane_height: f64,
+}
+
+/// Shares out the room between the figures at the chosen fit: each gets its whole size when all
+/// fit; otherwise first what must show together, then the rest in proportion to what is left of
+/// each, so every figure keeps a part of the screen.
+pub fn allot(figures: &[FigureShape], room: &Room, fit: &Fit) -> Vec<Allotment> {
+    let size = |all: bool| -> Vec<(f64, f64)> {
+        figures
+            .iter()
+            .map(|figure| {
+                let (width, height) = figure.size(fit.direction, all, 0.0);
+                (width.at(fit.cell), height.at(fit.cell))
+            })
+            .collect()
+    };
+    let (natural, needed) = (size(true), size(false));
+    let rows = fit.arrangement.rows(figures.len());
+    let inner_width = (room.width - 2.0 * PADDING).max(0.0);
+    let chrome = 2.0 * PADDING + room.gap() * rows.len().saturating_sub(1) as f64;
+    let available = (room.height - chrome - room.caption * rows.len() as f64).max(0.0);
+    let tallest = |row: &[usize], sizes: &[(f64, f64)]| {
+        row.iter().map(|&index| sizes[index].1).fold(0.0, f64::max)
+    };
+    let heights = share(
+        &rows
+            .iter()
+            .map(|row| tallest(row, &natural))
+            .collect::<Vec<_>>(),
+        &rows
+            .iter()
+            .map(|row| tallest(row, &needed))
+            .collect::<Vec<_>>(),
+        available,
+    );
+    let mut boxes = vec![(0.0, 0.0); figures.len()];
+    for (row, height) in rows.iter().zip(heights) {
+        let gaps = room.gap() * row.len().saturating_sub(1) as f64;
+        let widths = share(
+            &row.iter()
+                .map(|&index| natural[index].0)
+                .collect::<Vec<_>>(),
+            &row.iter().map(|&index| needed[index].0).collect::<Vec<_>>(),
+            (inner_width - gaps).max(0.0),
+        );
+        for (&index, width) in row.iter().zip(widths) {
+            boxes[index] = (width, height);
+        }
+    }
+    figures
+        .iter()
+        .zip(boxes)
+        .map(|(figure, (width, height))| plane_room(figure, fit.direction, width, height))
+        .collect()
+}
+
+/// Shares `room` between lengths that would like `wanted` and must have `needed`: all they want
+/// when it fits; else what they need and the rest in proportion to what each still wants; else
+/// in proportion to what they need.
+fn share(wanted: &[f64], needed: &[f64], room: f64) -> Vec<f64> {
+    let total_wanted: f64 = wanted.iter().sum();
+    let total_needed: f64 = needed.iter().sum();
+    if total_wanted <= room {
+        return wanted.to_vec();
+    }
+    if total_needed >= room || total_wanted <= total_needed {
+        let scale = if total_needed > 0.0 {
+            room / total_needed
+        } else {
+            0.0
+        };
+        return needed.iter().map(|need| need * scale).collect();
+    }
+    let scale = (room - total_needed) / (total_wanted - total_needed);
+    wanted
+        .iter()
+        .zip(needed)
+        .map(|(want, need)| need + (want - need).max(0.0) * scale)
+        .collect()
+}
+
+/// The largest box of one plane in a figure's box: the channels of the map being read share it,
+/// so the window shows in all of them; elsewhere one plane may take the whole box.
+fn plane_room(figure: &FigureShape, direction: Direction, width: f64, height: f64) -> Allotment {
+    let lanes = figure.lanes.clamp(1, figure.planes.max(1)) as f64;
+    let (plane_width, plane_height) = match (figure.role, direction) {
+        (Role::Read, Direction::Across) => ((width - PLANE_GAP * (lanes - 1.0)) / lanes, height),
+        (Role::Read, Direction::Down) => (width, (height - PLANE_GAP * (lanes - 1.0)) / lanes),
+        _ => (width, height),
+    };
+    Allotment {
+        width,
+        height,
+        plane_width: plane_width.max(0.0),
+        plane_height: plane_height.max(0.0),
+    }
+}
