@@ -13,6 +13,7 @@ const TYPES = {
   ".png": "image/png",
   ".jpg": "image/jpeg",
   ".json": "application/json",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** Serves `root` at `http://127.0.0.1:<port><base>`; resolves to { url, close }. */
