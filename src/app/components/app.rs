@@ -15,6 +15,7 @@ use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
 use super::notices::notices;
 use super::playback::Playback;
+use super::save_picture::SavePicture;
 use super::toolbar::Toolbar;
 use crate::app::format;
 use crate::app::presentation::Panel;
@@ -92,6 +93,7 @@ pub fn App() -> Html {
                         <Playback position={state.position} steps={example.steps()} playing={state.playing}
                             speed={state.speed} {stage_label} {lang} on_action={on_action.clone()} />
                     }
+                    <SavePicture state={state.clone()} step={step.clone()} />
                     { explanation(&state, step.as_deref()) }
                     if shows(Panel::Code) {
                         <CodePanel example={example.clone()} position={state.position} settings={state.settings.clone()}
