@@ -384,6 +384,12 @@ fn cells_in_view(figures: &[FigureShape], rooms: &[Allotment], cell: f64) -> f64
         .fold(f64::INFINITY, f64::min)
 }
 
+/// A length in whole CSS pixels, rounded down so a box never outgrows its share. (Whole numbers
+/// keep the float formatting code out of the wasm.)
+pub fn whole_px(length: f64) -> i64 {
+    length.max(0.0).floor() as i64
+}
+
 /// The box one figure gets, and the largest box each of its planes gets, in CSS pixels. A
 /// figure's planes scroll inside the first; a plane's cells scroll inside the second.
 #[derive(Clone, Copy, Debug, PartialEq)]

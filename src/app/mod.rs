@@ -6,6 +6,7 @@ pub mod code;
 pub mod colormap;
 pub mod components;
 pub mod example;
+pub mod export;
 pub mod fit;
 pub mod format;
 pub mod i18n;

@@ -17,6 +17,7 @@ use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
 use super::notices::notices;
 use super::playback::Playback;
+use super::save_picture::SavePicture;
 use super::screen_watch::use_media;
 use super::stage_strip::StageStrip;
 use super::toolbar::Toolbar;
@@ -119,6 +120,7 @@ pub fn App() -> Html {
                 </main>
             </div>
             <div class="more">
+                <SavePicture state={state.clone()} step={step.clone()} />
                 if shows(Panel::Hint) {
                     <Legend {lang} />
                     <p class="hint">

@@ -2,7 +2,7 @@
 
 use super::grid::Grid;
 use super::grid_cell::CellEvents;
-use crate::app::fit::{Allotment, Direction};
+use crate::app::fit::{Allotment, Direction, whole_px};
 use crate::app::i18n::Lang;
 use crate::app::view::PlaneView;
 use std::rc::Rc;
@@ -55,7 +55,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
         let label = if many { format!("{}, {name}", props.caption) } else { props.caption.to_string() };
         html! {
             <div class="plane" key={index} style={props.room.map(|room| {
-                format!("max-width: {:.0}px; max-height: {:.0}px", room.plane_width, room.plane_height)
+                format!("max-width: {}px; max-height: {}px", whole_px(room.plane_width), whole_px(room.plane_height))
             })}>
                 if many { <div class="plane-title">{ name }</div> }
                 <div class="plane-cells">
@@ -77,8 +77,9 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
     };
     let room = props.room.map_or_else(String::new, |room| {
         format!(
-            "; max-width: {:.0}px; max-height: {:.0}px",
-            room.width, room.height
+            "; max-width: {}px; max-height: {}px",
+            whole_px(room.width),
+            whole_px(room.height)
         )
     });
     html! {

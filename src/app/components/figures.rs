@@ -7,7 +7,7 @@ use super::grid_cell::CellEvents;
 use super::screen_watch::use_box_size;
 use super::window_outline::WindowOutline;
 use crate::app::example::{Example, MapCell};
-use crate::app::fit::{self, Allotment, Arrangement, Direction, FigureShape, Role, Room};
+use crate::app::fit::{self, Allotment, Arrangement, Direction, FigureShape, Role, Room, whole_px};
 use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::settings::Values;
@@ -175,9 +175,9 @@ pub fn Figures(props: &FiguresProps) -> Html {
     };
     let cell = fitted.map(|(fit, _)| {
         format!(
-            "--cell: {:.1}px; --cell-font: {:.1}px",
-            fit.cell,
-            fit.cell * CELL_FONT_SHARE
+            "--cell: {}px; --cell-font: {}px",
+            whole_px(fit.cell),
+            whole_px(fit.cell * CELL_FONT_SHARE + 0.5)
         )
     });
     // Settings the engine refused leave the grids showing an older example: grey them out.

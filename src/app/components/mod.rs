@@ -31,6 +31,7 @@ pub mod operation_picker;
 pub mod option_controls;
 pub mod picture_source;
 pub mod playback;
+pub mod save_picture;
 pub mod screen_watch;
 pub mod stage_strip;
 pub mod tensor_box;

@@ -2,9 +2,10 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
-    position, shape_text,
+    CellContent, CellPart, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
+    accepted_shapes, joined, position, shape_text,
 };
+use crate::app::export::problem::SaveProblem;
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::{decimal::Shortest, limits::MAX_ABS_VALUE};
@@ -127,6 +128,12 @@ pub(super) const TEXT: Text = Text {
     shortcuts_button: "Keyboard shortcuts (?)",
     shortcuts_note: "Shortcuts never fire while you are typing in a field or editing a cell.",
     space_bar: "Space",
+    save: SaveLabels {
+        save_picture: "Save picture",
+        png: "Save this step as a PNG picture, at twice the size for slides",
+        svg: "Save this step as an SVG picture, sharp at any size",
+        gif: "Save every step as an animated GIF, at the playback speed",
+    },
 };
 
 /// The operation's name in the menu.
@@ -239,6 +246,34 @@ pub(super) fn computed_in(milliseconds: &str) -> String {
     format!(
         "The same layers on every pixel, computed in {milliseconds} ms. Edit a weight to see every map change."
     )
+}
+
+/// "Making the GIF: frame 12 of 40".
+pub(super) fn gif_frame(frame: usize, frames: usize) -> String {
+    format!("Making the GIF: frame {frame} of {frames}")
+}
+
+/// Why the GIF holds fewer steps than the run.
+pub(super) fn gif_cut_short(frames: usize, steps: usize) -> String {
+    format!(
+        "The GIF holds the first {frames} of the {steps} steps, so that it stays quick to make and small enough to share."
+    )
+}
+
+/// Why a picture was not saved.
+pub(super) fn save_problem(problem: SaveProblem) -> &'static str {
+    match problem {
+        SaveProblem::NoCanvas => "This browser gave no canvas to draw on, so no picture was saved.",
+        SaveProblem::NotDrawn => {
+            "The browser could not draw the picture, so it was not saved; try SVG."
+        }
+        SaveProblem::TooLarge => {
+            "This example is too large to save as pixels; save it as SVG instead."
+        }
+        SaveProblem::NoPng => "The browser could not make the PNG; try SVG.",
+        SaveProblem::NoGif => "The GIF could not be made; try a smaller example.",
+        SaveProblem::NoDownload => "The browser did not accept the file, so nothing was saved.",
+    }
 }
 
 /// "Step 5 of 9".

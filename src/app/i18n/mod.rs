@@ -7,6 +7,7 @@
 mod en;
 mod zh;
 
+use super::export::problem::SaveProblem;
 use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
@@ -208,6 +209,21 @@ pub struct Text {
     pub shortcuts_note: &'static str,
     /// The space bar's name in the shortcut list.
     pub space_bar: &'static str,
+    /// The save-picture buttons.
+    pub save: SaveLabels,
+}
+
+/// The labels of the save-picture buttons: the group's name, and what each button saves.
+#[derive(Debug, Clone, Copy)]
+pub struct SaveLabels {
+    /// "Save picture".
+    pub save_picture: &'static str,
+    /// This step as a PNG at twice the size.
+    pub png: &'static str,
+    /// This step as an SVG.
+    pub svg: &'static str,
+    /// The whole run as an animated GIF.
+    pub gif: &'static str,
 }
 
 /// The names of the four padding sides.
@@ -594,6 +610,30 @@ impl Lang {
         match self {
             Lang::En => en::paste_error(error),
             Lang::Zh => zh::paste_error(error),
+        }
+    }
+
+    /// The GIF's progress: "Making the GIF: frame 12 of 40".
+    pub fn gif_frame(self, frame: usize, frames: usize) -> String {
+        match self {
+            Lang::En => en::gif_frame(frame, frames),
+            Lang::Zh => zh::gif_frame(frame, frames),
+        }
+    }
+
+    /// Why a GIF holds fewer steps than the run, in one sentence.
+    pub fn gif_cut_short(self, frames: usize, steps: usize) -> String {
+        match self {
+            Lang::En => en::gif_cut_short(frames, steps),
+            Lang::Zh => zh::gif_cut_short(frames, steps),
+        }
+    }
+
+    /// Why a picture was not saved.
+    pub fn save_problem(self, problem: SaveProblem) -> &'static str {
+        match self {
+            Lang::En => en::save_problem(problem),
+            Lang::Zh => zh::save_problem(problem),
         }
     }
 

@@ -2,9 +2,10 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, LegendLabels, PlaybackLabels, SideNames, Text, accepted_shapes, joined,
-    position, shape_text,
+    CellContent, CellPart, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
+    accepted_shapes, joined, position, shape_text,
 };
+use crate::app::export::problem::SaveProblem;
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::limits::MAX_ABS_VALUE;
@@ -128,6 +129,12 @@ pub(super) const TEXT: Text = Text {
     shortcuts_button: "键盘快捷键（?）",
     shortcuts_note: "在输入框中输入或修改格子时，快捷键不会生效。",
     space_bar: "空格",
+    save: SaveLabels {
+        save_picture: "保存图片",
+        png: "把这一步保存为 PNG 图片（2 倍大小，适合放进幻灯片）",
+        svg: "把这一步保存为 SVG 矢量图，放大也清晰",
+        gif: "按当前播放速度把每一步保存为 GIF 动画",
+    },
 };
 
 /// The operation's name in the menu.
@@ -246,6 +253,28 @@ pub(super) fn computed_in(milliseconds: &str) -> String {
     format!(
         "对整张图片做同样的计算，用时 {milliseconds} 毫秒。修改任一权重，所有特征图都会随之更新。"
     )
+}
+
+/// "正在生成 GIF：第 12 帧，共 40 帧".
+pub(super) fn gif_frame(frame: usize, frames: usize) -> String {
+    format!("正在生成 GIF：第 {frame} 帧，共 {frames} 帧")
+}
+
+/// Why the GIF holds fewer steps than the run.
+pub(super) fn gif_cut_short(frames: usize, steps: usize) -> String {
+    format!("GIF 只包含全部 {steps} 步中的前 {frames} 步，以便快速生成、文件也不会太大。")
+}
+
+/// Why a picture was not saved.
+pub(super) fn save_problem(problem: SaveProblem) -> &'static str {
+    match problem {
+        SaveProblem::NoCanvas => "浏览器无法提供画布，图片没有保存。",
+        SaveProblem::NotDrawn => "浏览器无法绘制这张图片，没有保存；请试试 SVG。",
+        SaveProblem::TooLarge => "这个例子太大，无法保存为位图；请保存为 SVG。",
+        SaveProblem::NoPng => "浏览器无法生成 PNG；请试试 SVG。",
+        SaveProblem::NoGif => "无法生成 GIF；请换一个小一些的例子。",
+        SaveProblem::NoDownload => "浏览器没有接受这个文件，什么也没有保存。",
+    }
 }
 
 /// "第 5 步，共 9 步".
