@@ -134,6 +134,19 @@ test("embedded in an iframe on another page, ConvStep reports its height", async
   const frame = host.frameLocator("#frame");
   await frame.locator(".playback [data-action='forward']").click();
   assert.match(await frame.locator("[data-testid='step-count']").textContent(), /Step 2 of 9/);
+  // The height settles: the frame grows to the content, and the content does not grow with it.
+  await host.waitForTimeout(300);
+  const settled = await host.evaluate(() => window.heights.length);
+  await host.waitForTimeout(300);
+  assert.equal(await host.evaluate(() => window.heights.length), settled, "no more heights once settled");
+  // Shorter content reports a smaller height: ReLU has no output-size formula below the step.
+  const tall = await host.evaluate(() => window.heights.at(-1));
+  await frame.locator(".drawer-toggle").click();
+  await frame.locator("#operation").selectOption("relu");
+  await frame.locator(".close-drawer").click();
+  await host.waitForFunction((tall) => window.heights.at(-1) < tall, tall);
+  const short = await host.evaluate(() => window.heights.at(-1));
+  assert.equal(await host.$eval("#frame", (frame) => frame.style.height), `${short}px`);
   await host.close();
   assert.deepEqual(hostErrors, []);
   assertNoErrors(errors);

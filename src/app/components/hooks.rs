@@ -6,7 +6,8 @@ use crate::app::i18n::Lang;
 use crate::app::state::{Action, Play, State};
 use crate::app::url::{self, Part};
 use gloo_timers::callback::{Interval, Timeout};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue, closure::Closure};
+use web_sys::ResizeObserver;
 use yew::prelude::*;
 
 /// Where the last example is kept between visits.
@@ -102,10 +103,29 @@ pub fn use_address_and_storage(state: &State) -> Links {
     }
 }
 
-/// Embedded: after every render, tell the host page how tall the content is.
+/// Embedded: whenever the content's height changes (a render, or the frame's own new size
+/// reflowing it), tell the host page how tall it is.
 #[hook]
 pub fn use_embed_height() {
-    use_effect(report_height);
+    use_effect_with((), |()| {
+        let in_frame = web_sys::window()
+            .and_then(|window| Some(window.parent().ok()?? != window))
+            .unwrap_or(false);
+        let content = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.query_selector(".app").ok().flatten());
+        let observer = in_frame.then_some(()).and(content).and_then(|content| {
+            let callback = Closure::<dyn FnMut()>::new(report_height);
+            let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+            observer.observe(&content);
+            Some((observer, callback))
+        });
+        move || {
+            if let Some((observer, _callback)) = observer {
+                observer.disconnect();
+            }
+        }
+    });
 }
 
 /// In an iframe, posts `{ type: "convstep:height", height }` to the host page.
