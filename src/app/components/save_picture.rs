@@ -1,5 +1,6 @@
 //! The save-picture buttons: this step as a PNG (2×, for slides) or an SVG, and the whole run as
-//! an animated GIF, with the GIF's progress and any problem said in the learner's language.
+//! an animated GIF, with the GIF's progress and any problem said in the learner's language; and the
+//! button that prints the page as a handout.
 
 use crate::app::export::plan::Run;
 use crate::app::export::{SaveProblem, save};
@@ -90,6 +91,12 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
             <button type="button" data-action="save-png" title={labels.png} onclick={on_png}>{ "PNG" }</button>
             <button type="button" data-action="save-svg" title={labels.svg} onclick={on_svg}>{ "SVG" }</button>
             <button type="button" data-action="save-gif" title={labels.gif} disabled={making} onclick={on_gif}>{ "GIF" }</button>
+            // The print style sheet turns the page into a handout: grids, values and formula.
+            <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
+                if let Some(window) = web_sys::window() {
+                    let _ = window.print();
+                }
+            })}>{ labels.print }</button>
             <span class="note" role="status" data-testid="save-status">{ message }</span>
         </div>
     }

@@ -133,6 +133,7 @@ pub(super) const TEXT: Text = Text {
         png: "Save this step as a PNG picture, at twice the size for slides",
         svg: "Save this step as an SVG picture, sharp at any size",
         gif: "Save every step as an animated GIF, at the playback speed",
+        print: "Print handout",
     },
 };
 

@@ -224,6 +224,8 @@ pub struct SaveLabels {
     pub svg: &'static str,
     /// The whole run as an animated GIF.
     pub gif: &'static str,
+    /// "Print handout": the page printed without its controls.
+    pub print: &'static str,
 }
 
 /// The names of the four padding sides.

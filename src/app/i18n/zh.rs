@@ -134,6 +134,7 @@ pub(super) const TEXT: Text = Text {
         png: "把这一步保存为 PNG 图片（2 倍大小，适合放进幻灯片）",
         svg: "把这一步保存为 SVG 矢量图，放大也清晰",
         gif: "按当前播放速度把每一步保存为 GIF 动画",
+        print: "打印讲义",
     },
 };
 
