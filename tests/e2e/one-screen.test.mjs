@@ -111,3 +111,21 @@ for (const size of SIZES) {
     assertNoErrors(errors);
   });
 }
+
+test("on a phone, tapping a cell does what hovering does; tapping it again edits it", async () => {
+  const { page, errors } = await open("?in=4x4", { width: 375, height: 740, touch: true });
+  // An output cell: its window shows on the input.
+  await page.tap("[data-grid='output-0'] tr:nth-child(2) td:nth-child(2)");
+  await page.waitForSelector("[data-grid='output-0'] .cell.hovered");
+  assert.equal(await page.locator("[data-grid='input-0'] .cell.hover-window").count(), 9);
+  // An input cell: the first tap shows the outputs it feeds, and no editor opens.
+  await page.tap("[data-grid='input-0'] tr:nth-child(1) td:nth-child(1)");
+  await page.waitForSelector("[data-grid='input-0'] .cell.hovered");
+  assert.equal(await page.locator("[data-grid='output-0'] .cell.feeds").count(), 1);
+  assert.equal(await page.locator(".cell-editor").count(), 0);
+  // The second tap on the same cell edits it.
+  await page.tap("[data-grid='input-0'] tr:nth-child(1) td:nth-child(1)");
+  await page.waitForSelector(".cell-editor");
+  await page.close();
+  assertNoErrors(errors);
+});

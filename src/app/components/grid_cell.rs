@@ -39,6 +39,7 @@ pub struct CellEvents {
 pub fn GridCell(props: &GridCellProps) -> Html {
     let editing = use_state(|| false);
     let editor = use_node_ref();
+    let touched = use_mut_ref(|| None::<bool>);
     {
         // Focus and select the editor as soon as it appears, so typing goes into it at once.
         let editor = editor.clone();
@@ -125,10 +126,24 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         };
     }
     let editable = props.editable && real;
+    // A finger cannot hover: the first tap on a cell does what hovering does, and a tap on the
+    // cell already shown edits or traces it, as a click does.
+    // Whether the cell was shown is read when the finger goes down: the tap's own compatibility
+    // mouse events show it before the click arrives.
+    let onpointerdown = {
+        let (touched, shown) = (touched.clone(), cell.marks.has(Marks::HOVERED));
+        Callback::from(move |event: PointerEvent| {
+            *touched.borrow_mut() = (event.pointer_type() == "touch").then_some(shown);
+        })
+    };
     let onclick = {
         let (editing, on_pick) = (editing.clone(), props.events.on_pick.clone());
+        let on_hover = props.events.on_hover.clone();
         Callback::from(move |_| {
-            if editable {
+            let first_tap = touched.borrow_mut().take() == Some(false);
+            if first_tap && hoverable {
+                on_hover.emit(Some(map_cell));
+            } else if editable {
                 editing.set(true);
             } else if hoverable {
                 on_pick.emit(map_cell);
@@ -147,7 +162,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
     let title = cell.value.filter(|_| real).map(format::exact);
     html! {
         <td class={classes} role="gridcell" aria-label={label} {title}
-            tabindex={editable.then_some("0")} {onclick} {onkeydown} {onmouseenter} {onmouseleave}>
+            tabindex={editable.then_some("0")} {onclick} {onkeydown} {onmouseenter} {onmouseleave} {onpointerdown}>
             { text }
         </td>
     }
