@@ -43,9 +43,15 @@ fn room(width: f64, height: f64) -> Room {
 
 #[test]
 fn a_small_example_on_a_big_screen_gets_the_largest_cells_in_one_row() {
-    let fitted = fit(&tutorial(), &room(1000.0, 600.0));
+    let room = room(1000.0, 600.0);
+    let fitted = fit(&tutorial(), &room);
     assert_eq!(fitted.cell, 42.0);
     assert_eq!(fitted.arrangement, Arrangement::Row);
+    // Each figure's box holds its cells at that size, even where its caption is wider than its
+    // cells at a smaller size: the 2×2 output needs two 42 px cells.
+    let rooms = allot(&tutorial(), &room, &fitted);
+    assert!(rooms[2].width >= 2.0 * 42.0, "{rooms:?}");
+    assert!(rooms[0].width >= 4.0 * 42.0, "{rooms:?}");
 }
 
 #[test]

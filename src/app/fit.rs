@@ -118,8 +118,6 @@ const CELL_FRAME: f64 = 4.0;
 const CELL_EXTRA_WIDTH: f64 = 3.2;
 /// A digit's width as a share of the cell's height at the cell's font size.
 const CHAR_SHARE: f64 = 0.28;
-/// The cell size at which a caption and its planes are compared for width.
-const MIN_CELL_PROBE: f64 = 24.0;
 
 /// A length that grows with the cell size: `per_cell · cell + fixed`.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -144,39 +142,11 @@ impl Linear {
         self.per_cell * cell + self.fixed
     }
 
-    fn plus(self, other: Linear) -> Linear {
-        Linear {
-            per_cell: self.per_cell + other.per_cell,
-            fixed: self.fixed + other.fixed,
-        }
-    }
-
     fn add(self, fixed: f64) -> Linear {
         Linear {
             fixed: self.fixed + fixed,
             ..self
         }
-    }
-
-    /// The larger of two lengths across the range of cell sizes that matter.
-    fn max_over(self, other: Linear, cell: f64) -> Linear {
-        if self.at(cell) >= other.at(cell) {
-            self
-        } else {
-            other
-        }
-    }
-
-    /// The largest cell at which this length is at most `room`, if any is positive.
-    fn largest_cell_within(self, room: f64) -> f64 {
-        if self.per_cell <= 0.0 {
-            return if self.fixed <= room {
-                f64::INFINITY
-            } else {
-                0.0
-            };
-        }
-        (room - self.fixed) / self.per_cell
     }
 }
 
@@ -202,9 +172,10 @@ impl FigureShape {
         (width, height)
     }
 
-    /// The figure's width and height for this direction: whole (`all`), or only what must show
-    /// together (every channel's window, the filter in use, the cell being written).
-    fn size(&self, direction: Direction, all: bool, caption: f64) -> (Linear, Linear) {
+    /// The figure's width and height at `cell` for this direction: whole (`all`), or only what
+    /// must show together (every channel's window, the filter in use, the cell being written).
+    /// A figure is never narrower than its caption.
+    fn size(&self, direction: Direction, all: bool, caption: f64, cell: f64) -> (f64, f64) {
         let lanes = self.lanes.clamp(1, self.planes.max(1));
         let groups = self.planes.max(1).div_ceil(lanes);
         let [window_rows, window_columns] = self.window;
@@ -224,16 +195,9 @@ impl FigureShape {
             Direction::Down => (groups, lanes),
         };
         let titled = if self.planes > 1 { PLANE_TITLE } else { 0.0 };
-        let planes = repeat(plane_width, across, PLANE_GAP);
-        let width = planes.max_over(
-            Linear {
-                per_cell: 0.0,
-                fixed: self.caption_width,
-            },
-            MIN_CELL_PROBE,
-        );
-        let height = repeat(plane_height.add(titled), down, PLANE_GAP).add(caption);
-        (width, height)
+        let width = repeat(plane_width, across, PLANE_GAP).at(cell);
+        let height = repeat(plane_height.add(titled), down, PLANE_GAP).at(cell) + caption;
+        (width.max(self.caption_width), height)
     }
 }
 
@@ -246,38 +210,55 @@ fn repeat(length: Linear, count: usize, gap: f64) -> Linear {
     }
 }
 
-/// The width and height of the figures in an arrangement, compared near the smallest cell.
+/// The width and height of the whole figures in an arrangement at `cell`.
 fn arranged(
     figures: &[FigureShape],
     arrangement: Arrangement,
     direction: Direction,
     room: &Room,
-) -> (Linear, Linear) {
-    let probe = room.min_cell;
-    let sizes: Vec<(Linear, Linear)> = figures
+    cell: f64,
+) -> (f64, f64) {
+    let sizes: Vec<(f64, f64)> = figures
         .iter()
-        .map(|figure| figure.size(direction, true, room.caption))
+        .map(|figure| figure.size(direction, true, room.caption, cell))
         .collect();
     let rows = arrangement.rows(figures.len());
-    let (mut width, mut height) = (Linear::default(), Linear::default());
+    let (mut width, mut height) = (0.0_f64, 0.0);
     for row in &rows {
-        let row_width = row
-            .iter()
-            .fold(Linear::default(), |sum, &index| sum.plus(sizes[index].0))
-            .add(room.gap() * row.len().saturating_sub(1) as f64);
-        let row_height = row.iter().fold(Linear::default(), |tallest, &index| {
-            tallest.max_over(sizes[index].1, probe)
-        });
-        width = width.max_over(row_width, probe);
-        height = height.plus(row_height);
+        let row_width: f64 = row.iter().map(|&index| sizes[index].0).sum::<f64>()
+            + room.gap() * row.len().saturating_sub(1) as f64;
+        let row_height = row.iter().map(|&index| sizes[index].1).fold(0.0, f64::max);
+        width = width.max(row_width);
+        height += row_height;
     }
     let gaps = room.gap() * rows.len().saturating_sub(1) as f64;
-    (width.add(2.0 * PADDING), height.add(2.0 * PADDING + gaps))
+    (width + 2.0 * PADDING, height + 2.0 * PADDING + gaps)
 }
 
-/// The largest cell, and the arrangement giving it, at which the figures fit the room. Whole
-/// maps are preferred; when they cannot fit at a readable size, only what the step needs in view
-/// is counted, and the rest scrolls.
+/// The largest cell between `low` and `high` at which `fits` holds, if it holds at `low`: sizes
+/// only grow with the cell, so halving the interval finds it.
+fn largest(low: f64, high: f64, fits: impl Fn(f64) -> bool) -> Option<f64> {
+    if !fits(low) {
+        return None;
+    }
+    if fits(high) {
+        return Some(high);
+    }
+    let (mut good, mut bad) = (low, high);
+    while bad - good > 0.25 {
+        let middle = (good + bad) / 2.0;
+        if fits(middle) {
+            good = middle;
+        } else {
+            bad = middle;
+        }
+    }
+    Some(good)
+}
+
+/// The largest cell, and the arrangement giving it, at which the whole figures fit the room.
+/// When they cannot fit at a readable size, the smallest readable cell, in the arrangement that
+/// best keeps in view what the step needs; the rest scrolls.
 pub fn fit(figures: &[FigureShape], room: &Room) -> Fit {
     let candidates = [
         (Arrangement::Row, Direction::Across),
@@ -287,33 +268,30 @@ pub fn fit(figures: &[FigureShape], room: &Room) -> Fit {
         (Arrangement::Column, Direction::Across),
         (Arrangement::Column, Direction::Down),
     ];
-    let best = || {
-        candidates
-            .iter()
-            .map(|&(arrangement, direction)| {
-                let (width, height) = arranged(figures, arrangement, direction, room);
-                let cell = width
-                    .largest_cell_within(room.width)
-                    .min(height.largest_cell_within(room.height));
-                (cell, arrangement, direction)
-            })
-            // The first of equals wins, so a row with channels across is preferred.
-            .fold(
-                None,
-                |best: Option<(f64, Arrangement, Direction)>, candidate| match best {
-                    Some(best) if best.0 >= candidate.0 => Some(best),
-                    _ => Some(candidate),
-                },
-            )
-            .unwrap_or((room.max_cell, Arrangement::Row, Direction::Across))
-    };
-    let whole = best();
     let clamp = |cell: f64| cell.clamp(room.min_cell, room.max_cell.max(room.min_cell));
-    if whole.0 >= room.min_cell {
+    let whole = candidates
+        .iter()
+        .filter_map(|&(arrangement, direction)| {
+            let fits = |cell| {
+                let (width, height) = arranged(figures, arrangement, direction, room, cell);
+                width <= room.width && height <= room.height
+            };
+            let cell = largest(room.min_cell, room.max_cell.max(room.min_cell), fits)?;
+            Some((cell, arrangement, direction))
+        })
+        // The first of equals wins, so a row with channels across is preferred.
+        .fold(
+            None,
+            |best: Option<(f64, Arrangement, Direction)>, candidate| match best {
+                Some(best) if best.0 >= candidate.0 => Some(best),
+                _ => Some(candidate),
+            },
+        );
+    if let Some((cell, arrangement, direction)) = whole {
         return Fit {
-            cell: clamp(whole.0),
-            arrangement: whole.1,
-            direction: whole.2,
+            cell: clamp(cell),
+            arrangement,
+            direction,
         };
     }
     // The whole figures do not fit at the smallest cell: every arrangement scrolls. Take the one
@@ -359,8 +337,7 @@ fn coverage(figures: &[FigureShape], rooms: &[Allotment], fit: &Fit) -> f64 {
         .iter()
         .zip(rooms)
         .map(|(figure, room)| {
-            let (width, height) = figure.size(fit.direction, false, 0.0);
-            let (width, height) = (width.at(fit.cell), height.at(fit.cell));
+            let (width, height) = figure.size(fit.direction, false, 0.0, fit.cell);
             (room.width / width.max(1.0))
                 .min(room.height / height.max(1.0))
                 .min(1.0)
@@ -411,10 +388,7 @@ pub fn allot(figures: &[FigureShape], room: &Room, fit: &Fit) -> Vec<Allotment> 
     let size = |all: bool| -> Vec<(f64, f64)> {
         figures
             .iter()
-            .map(|figure| {
-                let (width, height) = figure.size(fit.direction, all, 0.0);
-                (width.at(fit.cell), height.at(fit.cell))
-            })
+            .map(|figure| figure.size(fit.direction, all, 0.0, fit.cell))
             .collect()
     };
     let (natural, needed) = (size(true), size(false));

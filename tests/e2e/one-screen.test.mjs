@@ -8,8 +8,15 @@ import { open, assertNoErrors } from "./harness.mjs";
 import { EXAMPLES, SIZES, openExample } from "./screens.mjs";
 
 /** In the page: what of the step is not in view, as a list of sentences (empty when all is). */
-function missing(touch) {
+function missing([touch, whole]) {
   const problems = [];
+  if (whole) {
+    for (const box of document.querySelectorAll(".figures .planes, .figures .plane-cells")) {
+      if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
+        problems.push(`${box.querySelector("table")?.dataset.grid ?? "a figure"} is cut off`);
+      }
+    }
+  }
   const width = window.innerWidth;
   const height = window.innerHeight;
   const inView = (element, what) => {
@@ -83,7 +90,7 @@ for (const size of SIZES) {
     const failures = [];
     const check = async (example, moment) => {
       await settled(page);
-      const problems = await page.evaluate(missing, size.touch);
+      const problems = await page.evaluate(missing, [size.touch, example.whole ?? false]);
       const { at, of } = await stepOf(page);
       if (problems.length) failures.push(`${example.name} at ${moment} (step ${at} of ${of}): ${problems.join("; ")}`);
     };

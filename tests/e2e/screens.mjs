@@ -1,9 +1,10 @@
 // The examples and screen sizes the one-screen checks and screenshots cover.
 
-/** Every example the one-screen issue lists, as links. */
+/** Every example the one-screen issue lists, as links. `whole` examples are small enough to
+ * show every cell at every size, with nothing scrolled. */
 export const EXAMPLES = [
-  { name: "tutorial-4x4", query: "?in=4x4" },
-  { name: "same-7x7-s2", query: "?in=7x7&k=3&s=2&pad=same" },
+  { name: "tutorial-4x4", query: "?in=4x4", whole: true },
+  { name: "same-7x7-s2", query: "?in=7x7&k=3&s=2&pad=same", whole: true },
   { name: "channels-3-filters-2", query: "?in=6x6&ch=3&f=2" },
   { name: "block-6x6", query: "?op=block&in=6x6&ch=3&f=2" },
   // The block on a 16×16 picture: the sample is chosen in the settings drawer.
