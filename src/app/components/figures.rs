@@ -196,9 +196,9 @@ const CELL_FONT_SHARE: f64 = 0.45;
 /// a projector are read from the back of a classroom.
 fn room(width: f64, height: f64, projector: bool) -> Room {
     let (min_cell, max_cell, caption) = if projector {
-        (30.0, 53.0, 31.0)
+        (30.0, 76.0, 31.0)
     } else {
-        (24.0, 42.0, 25.0)
+        (24.0, 52.0, 25.0)
     };
     Room {
         width,
