@@ -1,6 +1,7 @@
 // Browser benchmarks for the README's Performance table: load time and step latency in headless
 // Chromium, measured with the Performance API. Prints figures; asserts nothing.
-//   node tests/e2e/bench.mjs dist          (ONLY=32×32 node ... runs one case)
+//   node tests/e2e/bench.mjs dist          (ONLY=32×32 node ... runs the cases whose name has it;
+//                                           TRACE=1 also prints where each step's time goes)
 import path from "node:path";
 import { serve } from "./serve.mjs";
 import { launch } from "./browser.mjs";
@@ -37,51 +38,129 @@ async function loadTime(runs = 15) {
   return summary(samples);
 }
 
+/** Every example the step view should step within a frame: [name, query]. */
+const STEP_CASES = [
+  ["4×4, the default", "?op=conv"],
+  ["7×7, same padding, stride 2", "?in=7&k=3&s=2&pad=same&seed=1"],
+  ["8×8, 1 channel, 1 filter 3×3", "?in=8&k=3&seed=1"],
+  ["block on 6×6×3, 2 filters", "?op=block&in=6&ch=3&f=2&seed=1"],
+  ["block on 16×16", "?op=block&in=16&seed=1"],
+  ["block on 16×16×3, 2 filters", "?op=block&in=16&ch=3&f=2&seed=1"],
+  ["32×32×3, 8 filters 3×3", "?in=32&ch=3&f=8&k=3&seed=1"],
+  ["64×64, 1 channel, 1 filter 3×3", "?in=64&k=3&seed=1"],
+  ["64×64×4, 8 filters 3×3 (largest the UI allows)", "?in=64&ch=4&f=8&k=3&seed=1"],
+];
+
 /**
  * Time from a step-forward click to the DOM being updated, and to the end of the frame that
- * paints it (a timer queued from the next animation frame runs after that frame's paint), in ms.
+ * paints it, in ms. A timer queued from an animation frame callback runs after that frame's
+ * style, layout, paint and commit (the usual stand-in for `requestPostAnimationFrame`), so
+ * "to the painted frame" is the click to the end of the first frame that shows the step: a step
+ * that fits in one frame reads as at most 16.7 ms, one that needs two frames as about 33 ms.
+ *
+ * With `trace`, the steps are also recorded in a Chrome trace; the result then holds the main
+ * thread's time per step by kind of work, and how many DOM nodes each step touched.
  */
-async function stepLatency(query, steps = 200) {
+async function stepLatency(query, { steps = 200, trace = false } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   await page.goto(server.url + query);
   await page.waitForSelector("[data-grid='input-0']");
-  const samples = await page.evaluate(async (steps) => {
-    const button = (action) => document.querySelector(`.playback [data-action='${action}']`);
-    const counter = document.querySelector("[data-testid='step-count']");
-    const changed = () =>
-      new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          observer.disconnect();
-          resolve(performance.now());
+  if (trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  const samples = await page.evaluate(
+    async ({ steps, trace }) => {
+      const button = (action) => document.querySelector(`.playback [data-action='${action}']`);
+      const counter = document.querySelector("[data-testid='step-count']");
+      const changed = () =>
+        new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(counter, { childList: true, characterData: true, subtree: true });
         });
-        observer.observe(counter, { childList: true, characterData: true, subtree: true });
+      const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      // Counting touched nodes slows the step a little, so only when tracing.
+      let touched = { attributes: 0, text: 0, children: 0 };
+      const counting = new MutationObserver((records) => {
+        for (const record of records) {
+          if (record.type === "attributes") touched.attributes++;
+          else if (record.type === "characterData") touched.text++;
+          else touched.children += record.addedNodes.length + record.removedNodes.length;
+        }
       });
-    const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-    const dom = [];
-    const frame = [];
-    for (let i = 0; i < steps; i++) {
-      if (button("forward").disabled) {
-        // At the last step: back to the start, unmeasured.
-        const back = changed();
-        button("start").click();
-        await back;
+      const dom = [];
+      const frame = [];
+      const nodes = [];
+      for (let i = 0; i < steps; i++) {
+        if (button("forward").disabled) {
+          // At the last step: back to the start, unmeasured.
+          const back = changed();
+          button("start").click();
+          await back;
+          await painted();
+        }
+        if (trace) {
+          touched = { attributes: 0, text: 0, children: 0 };
+          counting.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+          performance.mark("step");
+        }
+        const done = changed();
+        const start = performance.now();
+        button("forward").click();
+        const end = await done;
+        // Let the frame this step caused (layout, paint, the scroll that follows the window)
+        // finish before the next step, so each sample is one step's own work.
         await painted();
+        dom.push(end - start);
+        frame.push(performance.now() - start);
+        if (trace) {
+          counting.takeRecords();
+          counting.disconnect();
+          performance.mark("stepped");
+          nodes.push(touched);
+        }
       }
-      const done = changed();
-      const start = performance.now();
-      button("forward").click();
-      const end = await done;
-      // Let the frame this step caused (layout, paint, the scroll that follows the window)
-      // finish before the next step, so each sample is one step's own work.
-      await painted();
-      dom.push(end - start);
-      frame.push(performance.now() - start);
-    }
-    return { dom, frame };
-  }, steps);
+      return { dom, frame, nodes };
+    },
+    { steps, trace },
+  );
+  const traced = trace ? breakdown(JSON.parse(await browser.stopTracing()), samples.nodes.slice(10)) : undefined;
   await context.close();
-  return { dom: summary(samples.dom.slice(10)), frame: summary(samples.frame.slice(10)) };
+  return { dom: summary(samples.dom.slice(10)), frame: summary(samples.frame.slice(10)), traced };
+}
+
+const TRACE_CATEGORIES = ["devtools.timeline", "blink.user_timing", "disabled-by-default-devtools.timeline"];
+
+/** Main-thread work by kind, as a median per step, from trace events between step marks. */
+function breakdown({ traceEvents }, nodes) {
+  const main = traceEvents.find((event) => event.name === "thread_name" && event.args?.name === "CrRendererMain");
+  const events = traceEvents.filter((event) => event.pid === main.pid && event.tid === main.tid);
+  const marks = events.filter((event) => event.name === "step" || event.name === "stepped").sort((a, b) => a.ts - b.ts);
+  const windows = [];
+  for (let i = 0; i + 1 < marks.length; i++) {
+    if (marks[i].name === "step" && marks[i + 1].name === "stepped") windows.push([marks[i].ts, marks[i + 1].ts]);
+  }
+  const kinds = {
+    "script (the click and Yew's render)": ["EventDispatch", "RunMicrotasks", "v8.run"],
+    "animation frame callbacks (following the window)": ["FireAnimationFrame"],
+    "style recalculation": ["UpdateLayoutTree"],
+    layout: ["Layout"],
+    "pre-paint": ["PrePaint"],
+    paint: ["Paint"],
+    "layerize and commit": ["Layerize", "Commit"],
+  };
+  const per = Object.fromEntries(Object.keys(kinds).map((kind) => [kind, windows.map(() => 0)]));
+  for (const event of events) {
+    if (event.ph !== "X" || !event.dur) continue;
+    const kind = Object.keys(kinds).find((kind) => kinds[kind].includes(event.name));
+    if (!kind) continue;
+    const index = windows.findIndex(([from, to]) => event.ts >= from && event.ts < to);
+    if (index >= 0) per[kind][index] += event.dur / 1000;
+  }
+  const rows = Object.entries(per).map(([kind, times]) => [kind, summary(times.slice(10)).median]);
+  const median = (key) => summary(nodes.map((n) => n[key])).median;
+  return { rows, nodes: { attributes: median("attributes"), text: median("text"), children: median("children") } };
 }
 
 /**
@@ -119,28 +198,38 @@ async function weightEdit(query, edits = 25) {
 }
 
 const format = ({ median, p95, n }) => `median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (n=${n})`;
+// ONLY=<text> runs just the cases whose name contains it; TRACE=1 adds where each step's time goes.
+const chosen = ([name]) => !process.env.ONLY || name.includes(process.env.ONLY);
+const trace = Boolean(process.env.TRACE);
 if (!process.env.ONLY) console.log(`load, navigation to first grid: ${format(await loadTime())}`);
-const cases = [
-  ["8×8, 1 channel, 1 filter 3×3", "?in=8&k=3&seed=1"],
-  ["64×64, 1 channel, 1 filter 3×3", "?in=64&k=3&seed=1"],
-  ["32×32×3, 8 filters 3×3", "?in=32&ch=3&f=8&k=3&seed=1"],
-  ["64×64×4, 8 filters 3×3 (largest the UI allows)", "?in=64&ch=4&f=8&k=3&seed=1"],
-];
 const results = {};
-// ONLY=<text> runs just the cases whose name contains it.
-for (const [name, query] of cases.filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY))) {
-  const { dom, frame } = await stepLatency(query);
+const table = [];
+for (const [name, query] of STEP_CASES.filter(chosen)) {
+  const { dom, frame, traced } = await stepLatency(query, { trace });
   results[name] = dom;
+  table.push([name, dom, frame]);
   console.log(`step ${name}: ${format(dom)}; to the painted frame: ${format(frame)}`);
+  if (traced) {
+    for (const [kind, ms] of traced.rows) console.log(`    ${kind}: ${ms.toFixed(2)} ms`);
+    const { attributes, text, children } = traced.nodes;
+    console.log(`    DOM touched per step: ${attributes} attributes, ${text} texts, ${children} nodes added or removed`);
+  }
+}
+if (table.length) {
+  console.log("\n| example | click to updated DOM, median (p95) | click to painted frame, median (p95) |");
+  console.log("|---|---|---|");
+  const ms = ({ median, p95 }) => `${median.toFixed(1)} (${p95.toFixed(1)}) ms`;
+  for (const [name, dom, frame] of table) console.log(`| ${name} | ${ms(dom)} | ${ms(frame)} |`);
+  console.log("");
 }
 for (const [name, query] of [
   ["convolution, 8 filters 3×3", "?f=8&k=3&seed=1"],
   ["block (convolution, ReLU, max-pool), 8 filters 3×3", "?op=block&f=8&k=3&seed=1"],
-].filter(([name]) => !process.env.ONLY || name.includes(process.env.ONLY))) {
+].filter(chosen)) {
   const { total, engine } = await weightEdit(query);
   console.log(`weight edit on a 224×224 RGB picture, ${name}: to the painted frame ${format(total)}; engine ${format(engine)}`);
 }
-const [small, large] = [results[cases[0][0]], results[cases[1][0]]];
+const [small, large] = [results["8×8, 1 channel, 1 filter 3×3"], results["64×64, 1 channel, 1 filter 3×3"]];
 if (small && large) console.log(`step cost ratio 64×64 / 8×8 (medians): ${(large.median / small.median).toFixed(2)}`);
 await browser.close();
 server.close();

@@ -5,23 +5,38 @@
 use wasm_bindgen::{JsCast, closure::Closure};
 use web_sys::{DomRect, Element};
 
-/// Calls [`follow_window`] in the next animation frame, when layout is due anyway.
+/// Calls [`follow_window`] in the next animation frame, when layout is due anyway. When that
+/// scrolled a plane out of its figure's box into view, it runs once more a frame later: a plane
+/// out of sight is not laid out (`content-visibility: auto`), so its cells' places are only
+/// known once it shows.
 pub fn follow_window_next_frame() {
+    in_next_frame(|| {
+        if follow_window() {
+            in_next_frame(|| {
+                follow_window();
+            });
+        }
+    });
+}
+
+fn in_next_frame(then: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
-        let callback = Closure::once_into_js(follow_window);
+        let callback = Closure::once_into_js(then);
         let _ = window.request_animation_frame(callback.unchecked_ref());
     }
 }
 
 /// In every plane, brings the cells of the window (or the cell being written) into view, in the
 /// plane's own box and in the figure's box around it; then scrolls the calculation to its end.
-pub fn follow_window() {
+/// Says whether any figure's box scrolled.
+pub fn follow_window() -> bool {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
+        return false;
     };
     let Some(figures) = document.query_selector(".figures").ok().flatten() else {
-        return;
+        return false;
     };
+    let mut moved = false;
     if let Ok(planes) = figures.query_selector_all(".plane") {
         for index in 0..planes.length() {
             let Some(plane) = planes
@@ -32,13 +47,14 @@ pub fn follow_window() {
             };
             let cells = plane.query_selector(".plane-cells").ok().flatten();
             if let (Some(target), Some(cells)) = (marked_area(&plane), cells) {
-                reveal(&cells, &target, &figures);
+                moved |= reveal(&cells, &target, &figures);
             }
         }
     }
     if let Ok(Some(calculation)) = document.query_selector(".calculation") {
         calculation.set_scroll_top(calculation.scroll_height());
     }
+    moved
 }
 
 /// The box around a plane's window cells and its cell being written, if it has any.
@@ -63,7 +79,9 @@ fn marked_area(plane: &Element) -> Option<DomRect> {
 }
 
 /// Scrolls each scrolled box from `element` up to `outer` (not beyond) so that `target` shows.
-fn reveal(element: &Element, target: &DomRect, outer: &Element) {
+/// Says whether a box around `element`'s own box scrolled.
+fn reveal(element: &Element, target: &DomRect, outer: &Element) -> bool {
+    let mut moved_outside = false;
     let (mut top, mut left) = (target.top(), target.left());
     let (height, width) = (target.height(), target.width());
     let mut current = Some(element.clone());
@@ -83,6 +101,7 @@ fn reveal(element: &Element, target: &DomRect, outer: &Element) {
                 let before = scroller.scroll_top();
                 scroller.set_scroll_top(before + shift as i32);
                 top -= f64::from(scroller.scroll_top() - before);
+                moved_outside |= &scroller != element && scroller.scroll_top() != before;
             }
         }
         if f64::from(scroller.scroll_width()) > client_width + 1.0 {
@@ -92,8 +111,10 @@ fn reveal(element: &Element, target: &DomRect, outer: &Element) {
                 let before = scroller.scroll_left();
                 scroller.set_scroll_left(before + shift as i32);
                 left -= f64::from(scroller.scroll_left() - before);
+                moved_outside |= &scroller != element && scroller.scroll_left() != before;
             }
         }
         current = scroller.parent_element();
     }
+    moved_outside
 }

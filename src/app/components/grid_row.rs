@@ -47,5 +47,5 @@ pub fn GridRow(props: &GridRowProps) -> Html {
                 events={props.events.clone()} />
         }
     });
-    html! { <tr>{ for cells }</tr> }
+    html! { <tr role="row">{ for cells }</tr> }
 }
