@@ -11,7 +11,7 @@ const page = await browser.newPage({ viewport: { width: Number(width), height: N
 page.on("console", (message) => console.log(`[console.${message.type()}] ${message.text()}`));
 page.on("pageerror", (error) => console.log(`[pageerror] ${error}`));
 await page.goto(server.url + query);
-await page.waitForSelector("[data-grid='input-0']");
+await page.waitForSelector(".figures [data-grid]");
 if (process.env.SETUP) await page.evaluate(process.env.SETUP);
 await page.waitForTimeout(200);
 await page.screenshot({ path: out, fullPage: process.env.FULL === "1" });
