@@ -73,15 +73,30 @@ function serveGzipped(root, base = "/course/convstep/") {
   );
 }
 
-/** In the page, before any of its scripts: records the first painted grid cell. */
+/**
+ * In the page, before any of its scripts: records the first painted grid cell, and where the
+ * time to the app goes: when the wasm is compiled and instantiated, and when the app has put its
+ * own first grid in the page (its first render).
+ */
 function watchFirstGrid() {
   const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   const observer = new MutationObserver(() => {
-    if (!document.querySelector("[data-grid] td, [data-first-grid] td")) return;
-    observer.disconnect();
-    painted().then(() => (window.firstGrid = performance.now()));
+    if (window.firstGrid === undefined && !window.drawn && document.querySelector("[data-grid] td, [data-first-grid] td")) {
+      window.drawn = true;
+      painted().then(() => (window.firstGrid = performance.now()));
+    }
+    if (document.querySelector("[data-grid] td")) {
+      window.appGrid = performance.now();
+      observer.disconnect();
+    }
   });
   observer.observe(document, { childList: true, subtree: true });
+  const instantiate = WebAssembly.instantiateStreaming;
+  WebAssembly.instantiateStreaming = (...args) =>
+    instantiate(...args).then((result) => {
+      window.instantiated = performance.now();
+      return result;
+    });
 }
 
 /** In the page: clicks forward once the app has drawn it; resolves to when the step changed. */
@@ -134,8 +149,13 @@ async function once(browser, url) {
   await page.waitForFunction(() => window.firstGrid !== undefined);
   const firstGrid = await page.evaluate(() => window.firstGrid);
   const loaded = await page.evaluate(transferBefore, clicked);
+  const phases = await page.evaluate(() => ({
+    wasmLoaded: performance.getEntriesByType("resource").find((entry) => entry.name.endsWith(".wasm"))?.responseEnd,
+    instantiated: window.instantiated,
+    appGrid: window.appGrid,
+  }));
   await context.close();
-  return { firstGrid, firstStep: stepped, ...loaded };
+  return { firstGrid, firstStep: stepped, ...loaded, ...phases };
 }
 
 function median(values) {
@@ -157,6 +177,11 @@ try {
     console.log(`  first grid drawn   median ${median(grid).toFixed(0)} ms  (${grid.map((t) => t.toFixed(0)).join(", ")})`);
     console.log(`  first step         median ${median(step).toFixed(0)} ms  (${step.map((t) => t.toFixed(0)).join(", ")})`);
     console.log(`  transfer to click  median ${(median(transfer) / 1000).toFixed(1)} KB`);
+    const phase = (key) => median(samples.map((sample) => sample[key])).toFixed(0);
+    console.log(
+      `  where the time goes (medians): wasm downloaded ${phase("wasmLoaded")} ms, compiled and ` +
+        `instantiated ${phase("instantiated")} ms, the app's first grid in the page ${phase("appGrid")} ms`,
+    );
     const last = samples.at(-1).byUrl;
     console.log(`    ${Object.entries(last).map(([name, bytes]) => `${name} ${(bytes / 1000).toFixed(1)} KB`).join(", ")}`);
   }
