@@ -75,6 +75,8 @@ const CASES = [
   ["the default page on a phone", "", { width: 412, height: 823 }],
   ["a teacher's link on a phone", "?in=7x7&k=3&s=2&pad=same&step=6&theme=projector", { width: 412, height: 823 }],
   ["a teacher's link on a projector", "?in=7x7&k=3&s=2&pad=same&step=6&theme=projector", { width: 1280, height: 800 }],
+  // The largest input and kernel it draws: every value it keeps from the default seed.
+  ["the largest link it draws", "?in=16&k=15&pad=1&step=9", { width: 1920, height: 1200 }],
 ];
 
 for (const [name, query, viewport] of CASES) {
