@@ -123,6 +123,7 @@ test("embedded in an iframe on another page, ConvStep reports its height", async
       addEventListener("message", (event) => {
         if (event.data && event.data.type === "convstep:height") {
           window.heights.push(event.data.height);
+          window.lastHeightAt = performance.now();
           document.getElementById("frame").style.height = event.data.height + "px";
         }
       });
@@ -135,9 +136,10 @@ test("embedded in an iframe on another page, ConvStep reports its height", async
   await frame.locator(".playback [data-action='forward']").click();
   assert.match(await frame.locator("[data-testid='step-count']").textContent(), /Step 2 of 9/);
   // The height settles: the frame grows to the content, and the content does not grow with it.
-  await host.waitForTimeout(300);
+  // Settled means no new height for half a second; then none comes in the next half second.
+  await host.waitForFunction(() => performance.now() - window.lastHeightAt > 500, null, { polling: 100 });
   const settled = await host.evaluate(() => window.heights.length);
-  await host.waitForTimeout(300);
+  await host.waitForTimeout(500);
   assert.equal(await host.evaluate(() => window.heights.length), settled, "no more heights once settled");
   // Shorter content reports a smaller height: ReLU has no output-size formula below the step.
   const tall = await host.evaluate(() => window.heights.at(-1));
