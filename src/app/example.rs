@@ -46,6 +46,16 @@ impl Example {
         self.pipeline.map_count()
     }
 
+    /// The short id that names map `map`'s grids and figure: "input", "output" for a single
+    /// stage, or "map-k" in the block.
+    pub fn map_id(&self, map: usize) -> String {
+        match map {
+            0 => "input".to_owned(),
+            _ if self.map_count() == 2 => "output".to_owned(),
+            map => format!("map-{map}"),
+        }
+    }
+
     /// Feature map `map`: 0 is the input, `k` the output of stage `k - 1`.
     pub fn map(&self, map: usize) -> Option<&FeatureMap> {
         self.pipeline.map(map)

@@ -17,6 +17,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { launch } from "./browser.mjs";
+import { TYPES } from "./serve.mjs";
 
 const dist = path.resolve(process.argv[2] ?? "dist");
 const runs = Number(process.env.RUNS ?? 7);
@@ -31,17 +32,6 @@ const PROFILE = {
   viewport: { width: 412, height: 823 },
 };
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-};
 /** What a static host compresses: text and wasm, not images that are compressed already. */
 const COMPRESSED = new Set([".html", ".js", ".wasm", ".css", ".svg", ".json", ".webmanifest"]);
 

@@ -4,7 +4,8 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 
-const TYPES = {
+/** Content types by file extension, as a static host sends them. */
+export const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
   ".wasm": "application/wasm",

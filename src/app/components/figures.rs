@@ -126,7 +126,10 @@ pub fn Figures(props: &FiguresProps) -> Html {
         let names: Vec<String> = (0..planes.len())
             .map(|index| lang.channel_name(map, planes.len(), index))
             .collect();
-        let (caption, id) = map_caption(lang, example, map);
+        let (caption, id) = (
+            lang.map_caption(&example.settings, map),
+            example.map_id(map),
+        );
         let error = state.error.as_ref().filter(|_| map == focus_stage + 1);
         let class = classes!(if map == 0 { "input" } else { "output" });
         html! {
@@ -209,19 +212,6 @@ fn room(width: f64, height: f64, projector: bool) -> Room {
     }
 }
 
-/// A map's caption and test id: "Input", "Output", or the stage that wrote it.
-fn map_caption(lang: Lang, example: &Example, map: usize) -> (String, String) {
-    let text = lang.text();
-    match map {
-        0 => (text.input.to_owned(), "input".to_owned()),
-        _ if example.map_count() == 2 => (text.output.to_owned(), "output".to_owned()),
-        map => (
-            lang.stage_output(&example.settings, map - 1),
-            format!("map-{map}"),
-        ),
-    }
-}
-
 /// A bold caption's width in CSS pixels: a Latin letter is about 0.66 em, a Chinese character
 /// 1 em.
 fn caption_width(caption: &str, projector: bool) -> f64 {
@@ -258,7 +248,7 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
             rows: base.rows,
             columns: base.columns,
             chars,
-            caption_width: caption_width(&map_caption(lang, example, map).0, projector),
+            caption_width: caption_width(&lang.map_caption(&example.settings, map), projector),
             window: if role == Role::Read { window } else { [1, 1] },
         })
     };

@@ -5,7 +5,7 @@ use super::heatmap_canvas::HeatmapCanvas;
 use crate::app::colormap::ColorScale;
 use crate::app::format::number;
 use crate::app::i18n::Lang;
-use crate::app::settings::{Operation, Settings};
+use crate::app::settings::Settings;
 use crate::engine::FeatureMap;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -13,18 +13,13 @@ use yew::prelude::*;
 /// Feature map `map` (0 is the input, `k` the output of stage `k - 1`) as one picture per
 /// channel, with its caption and colour legend.
 pub fn map_pictures(lang: Lang, settings: &Settings, map: usize, values: &FeatureMap) -> Html {
-    let text = lang.text();
     // One pass over plain slices: a whole picture's maps hold hundreds of thousands of values.
     let values = values.as_standard_layout();
     let all = values.as_slice().unwrap_or_default();
     let scale = ColorScale::for_values(all.iter().copied());
     let (low, high) = scale.range();
     let (channels, rows, columns) = values.dim();
-    let caption = match map {
-        0 => text.input.to_owned(),
-        1 if settings.operation != Operation::Block => text.output.to_owned(),
-        map => lang.stage_output(settings, map - 1),
-    };
+    let caption = lang.map_caption(settings, map);
     let planes = all.chunks_exact((rows * columns).max(1));
     let pictures = planes.take(channels).enumerate().map(|(channel, plane)| {
         let plane = plane.to_vec();

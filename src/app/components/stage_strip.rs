@@ -34,10 +34,7 @@ pub fn StageStrip(props: &StageStripProps) -> Html {
         let (channels, rows, columns) = values.dim();
         let first: Vec<f32> = values.iter().take(rows * columns).copied().collect();
         let scale = ColorScale::for_values(first.iter().copied());
-        let caption = match map {
-            0 => text.input.to_owned(),
-            map => lang.stage_output(&example.settings, map - 1),
-        };
+        let caption = lang.map_caption(&example.settings, map);
         let size = format!("{rows}×{columns}×{channels}");
         // A map is read by the stage after it and written by the one before: jump to the stage
         // that writes it, or to the first stage for the input.

@@ -96,10 +96,8 @@ pub fn TensorBox(props: &TensorBoxProps) -> Html {
     let lang = props.lang;
     let maps = (0..maps_and_kernel).map(|index| {
         let name = match index {
-            0 => text.input.to_owned(),
             _ if index == props.example.map_count() => text.kernel.to_owned(),
-            _ if props.example.map_count() == 2 => text.output.to_owned(),
-            index => lang.stage_output(&props.example.settings, index - 1),
+            index => lang.map_caption(&props.example.settings, index),
         };
         html! { <option value={index.to_string()} selected={index == map_index}>{ name }</option> }
     });

@@ -260,7 +260,6 @@ fn figures(state: &State, step: Option<&Step>, lang: Lang, theme: &Theme) -> Vec
     let text = lang.text();
     let example = &state.example;
     let focus_stage = state.focus().0;
-    let single = example.map_count() == 2;
     let kernel = match view::current_layer(state) {
         Some(Layer::Conv(conv)) => {
             let (filters, channels, _, _) = conv.weights().dim();
@@ -299,14 +298,10 @@ fn figures(state: &State, step: Option<&Step>, lang: Lang, theme: &Theme) -> Vec
     let mut kernel = kernel;
     for (map, planes) in view::maps(state, step).into_iter().enumerate() {
         let count = planes.len();
-        let (caption, id) = match map {
-            0 => (text.input.to_owned(), "input".to_owned()),
-            _ if single => (text.output.to_owned(), "output".to_owned()),
-            map => (
-                lang.stage_output(&example.settings, map - 1),
-                format!("map-{map}"),
-            ),
-        };
+        let (caption, id) = (
+            lang.map_caption(&example.settings, map),
+            example.map_id(map),
+        );
         let planes = planes
             .into_iter()
             .enumerate()

@@ -408,6 +408,17 @@ impl Lang {
             .map_or("", |&op| self.stage_name(op))
     }
 
+    /// Caption of feature map `map`: "Input", "Output" for a single stage, or the stage that
+    /// wrote it ("ReLU output") in the block.
+    pub fn map_caption(self, settings: &Settings, map: usize) -> String {
+        let text = self.text();
+        match map {
+            0 => text.input.to_owned(),
+            1 if settings.operation != Operation::Block => text.output.to_owned(),
+            map => self.stage_output(settings, map - 1),
+        }
+    }
+
     /// Caption of the output of stage `stage`: "ReLU output".
     pub fn stage_output(self, settings: &Settings, stage: usize) -> String {
         let name = self.stage_name_of(settings, stage);
