@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::app::i18n::Lang;
+use convstep::app::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use convstep::app::presentation::{Panel, Presentation};
 use convstep::app::settings::{Limit, Operation, PaddingChoice, Settings};
 use convstep::app::state::State;
@@ -232,12 +233,20 @@ proptest! {
         step in 0usize..10_000,
         zh in any::<bool>(),
         presentation in presentation(),
+        lesson in proptest::option::of((any::<bool>(), 0usize..MAX_CHAPTERS)),
     ) {
+        let lesson = lesson.map(|(built_in, chapter)| LessonPlace {
+            source: if built_in { LessonSource::BuiltIn } else { LessonSource::File("week-3/strides.md".into()) },
+            chapter,
+            // A link written from a view holds its example, so the figure is not opened again.
+            open_figure: false,
+        });
         let link = Link {
             settings: Rc::new(settings),
             step,
             lang: Some(if zh { Lang::Zh } else { Lang::En }),
             presentation,
+            lesson,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);
@@ -247,6 +256,7 @@ proptest! {
         prop_assert_eq!(back.step, link.step);
         prop_assert_eq!(back.lang, link.lang);
         prop_assert_eq!(&back.presentation, &link.presentation);
+        prop_assert_eq!(&back.lesson, &link.lesson);
         prop_assert_eq!(back.settings.operation, link.settings.operation);
         prop_assert_eq!(back.settings.input_view(), link.settings.input_view());
         prop_assert_eq!(back.settings.build(), link.settings.build());
@@ -277,4 +287,38 @@ proptest! {
             .join("&");
         let _ = State::from_link(url::read(&query), Lang::En);
     }
+}
+
+#[test]
+fn a_chapters_own_link_opens_its_figure_and_a_view_of_it_does_not() {
+    let own = url::read("lesson=tutorial&chapter=3");
+    assert!(own.notice.refused.is_empty());
+    let place = own.link.lesson.expect("a lesson");
+    assert_eq!(
+        (place.source, place.chapter, place.open_figure),
+        (LessonSource::BuiltIn, 2, true)
+    );
+    let explored = url::read("lesson=week3.md&chapter=2&in=6x6&step=4")
+        .link
+        .lesson
+        .expect("a lesson");
+    assert_eq!(explored.source, LessonSource::File("week3.md".into()));
+    assert!(!explored.open_figure);
+    // Named, never loaded: another host, a chapter without a lesson, chapter 0 or past the limit.
+    for (query, refused) in [
+        ("lesson=https://example.org/a.md", "lesson"),
+        ("chapter=2", "chapter"),
+        ("lesson=tutorial&chapter=0", "chapter"),
+        ("lesson=tutorial&chapter=61", "chapter"),
+    ] {
+        let reading = url::read(query);
+        assert_eq!(reading.notice.refused, [refused], "{query}");
+    }
+    assert_eq!(
+        url::read("lesson=tutorial&chapter=61")
+            .link
+            .lesson
+            .map(|p| p.chapter),
+        Some(0)
+    );
 }

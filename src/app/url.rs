@@ -8,6 +8,7 @@
 //! from the link is only ever shown as text.
 
 use super::i18n::Lang;
+use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::presentation::Presentation;
 use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
@@ -30,6 +31,8 @@ pub struct Link {
     pub lang: Option<Lang>,
     /// Theme, embed mode and hidden panels.
     pub presentation: Presentation,
+    /// The lesson open beside the figure, and its chapter.
+    pub lesson: Option<LessonPlace>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -401,6 +404,38 @@ pub const PARAMETERS: &[Parameter] = &[
         write: |link| link.lang.map(|lang| lang.tag().to_owned()),
     },
     Parameter {
+        key: "lesson",
+        part: Part::Place,
+        read: |link, text| {
+            LessonSource::from_param(text)
+                .map(|source| {
+                    link.lesson = Some(LessonPlace {
+                        source,
+                        chapter: 0,
+                        open_figure: false,
+                    })
+                })
+                .is_some()
+        },
+        write: |link| Some(link.lesson.as_ref()?.source.param().to_owned()),
+    },
+    Parameter {
+        key: "chapter",
+        part: Part::Place,
+        read: |link, text| {
+            let chapter = text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=MAX_CHAPTERS).contains(n));
+            match (chapter, link.lesson.as_mut()) {
+                (Some(n), Some(place)) => place.chapter = n - 1,
+                _ => return false,
+            }
+            true
+        },
+        write: |link| Some((link.lesson.as_ref()?.chapter + 1).to_string()),
+    },
+    Parameter {
         key: "theme",
         part: Part::Presentation,
         read: |link, text| {
@@ -469,6 +504,10 @@ pub fn read(query: &str) -> Reading {
             reading.notice.refused.push(parameter.key.to_owned());
         }
     }
+    // A chapter's link with nothing of the example opens at the chapter's own figure.
+    if let Some(place) = reading.link.lesson.as_mut() {
+        place.open_figure = !pairs.iter().any(|(key, _)| of_the_figure(key));
+    }
     for (key, _) in &pairs {
         let known = PARAMETERS.iter().any(|parameter| parameter.key == key);
         let name: String = key.chars().take(MAX_NAME_CHARS).collect();
@@ -478,6 +517,28 @@ pub fn read(query: &str) -> Reading {
         }
     }
     reading
+}
+
+/// Whether a link parameter describes the figure: the example, or the step it opens at.
+fn of_the_figure(key: &str) -> bool {
+    key == "step"
+        || PARAMETERS
+            .iter()
+            .any(|parameter| parameter.key == key && parameter.part == Part::Example)
+}
+
+/// The parameters a lesson's figure link cannot use as given: unknown, malformed, repeated,
+/// or not about the figure (a figure cannot change the language, the theme or the lesson).
+pub fn figure_problems(query: &str) -> Vec<String> {
+    let Reading { notice, .. } = read(query);
+    let mut names = notice.refused;
+    names.extend(notice.repeated);
+    for (key, _) in pairs(query) {
+        if !of_the_figure(&key) && !names.contains(&key) {
+            names.push(key.chars().take(MAX_NAME_CHARS).collect());
+        }
+    }
+    names
 }
 
 /// Writes the parameters of `parts` that differ from a fresh start, as a query string

@@ -2,10 +2,11 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
+    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, SaveLabels, SideNames, Text,
     accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
+use crate::app::lesson::{LessonProblem, LoadProblem};
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::{decimal::Shortest, limits::MAX_ABS_VALUE};
@@ -134,6 +135,20 @@ pub(super) const TEXT: Text = Text {
         svg: "Save this step as an SVG picture, sharp at any size",
         gif: "Save every step as an animated GIF, at the playback speed",
         print: "Print handout",
+    },
+    lesson: LessonLabels {
+        open: "Lesson",
+        next: "Next",
+        back: "Back",
+        close: "Close the lesson",
+        reset: "Back to this chapter's figure",
+        try_this: "Try it",
+        check: "Check yourself",
+        right: "Right.",
+        wrong: "Not quite. Think again, or show the answer.",
+        show_answer: "Show the answer",
+        loading: "Loading the lesson…",
+        chapters: "Chapters",
     },
 };
 
@@ -567,4 +582,50 @@ fn plural(count: usize, noun: &str) -> String {
     } else {
         format!("{count} {noun}s")
     }
+}
+
+pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
+    let problem = match problem {
+        LoadProblem::Status(404) => return format!("The lesson file {path} was not found."),
+        LoadProblem::Status(status) => {
+            return format!(
+                "The lesson file {path} could not be loaded: the server answered {status}."
+            );
+        }
+        LoadProblem::Unreachable => {
+            return format!(
+                "The lesson file {path} could not be loaded: the server did not answer."
+            );
+        }
+        LoadProblem::File(error) => (error.line, &error.problem),
+    };
+    let (line, problem) = problem;
+    let why = match problem {
+        LessonProblem::TooLong => "it is longer than 256 KB.".to_owned(),
+        LessonProblem::NoFrontMatter => {
+            "a lesson starts with a front matter: a line ---, a line title: and its title, and --- again.".to_owned()
+        }
+        LessonProblem::FrontMatterUnclosed => "the front matter has no closing --- line.".to_owned(),
+        LessonProblem::UnknownKey(key) => {
+            format!("the front matter may hold title, lang and author, not “{key}”.")
+        }
+        LessonProblem::NoTitle => "the front matter needs a title: line.".to_owned(),
+        LessonProblem::TextBeforeChapter => {
+            "text comes before the first chapter; start each chapter with a line ## and its title.".to_owned()
+        }
+        LessonProblem::OtherHeading => "only ## headings are allowed, and each starts a chapter.".to_owned(),
+        LessonProblem::EmptyHeading => "the chapter heading has no title.".to_owned(),
+        LessonProblem::NoFigure => "this chapter has no figure: line with a ConvStep link.".to_owned(),
+        LessonProblem::Repeated(key) => format!("a chapter may have only one {key} line."),
+        LessonProblem::BadFigure(names) => format!(
+            "the figure link cannot use {}: a figure sets the example and the step, as in the link table.",
+            joined(names, ", ")
+        ),
+        LessonProblem::OutsideCheck => "choices and because: belong after a check: line.".to_owned(),
+        LessonProblem::TooFewChoices => "a question needs at least two choices, - [ ] and - [x].".to_owned(),
+        LessonProblem::NotOneAnswer => "mark exactly one choice right, with - [x].".to_owned(),
+        LessonProblem::NoChapters => "it has no chapters; start each with a line ## and its title.".to_owned(),
+        LessonProblem::TooManyChapters => "it has more than 60 chapters.".to_owned(),
+    };
+    format!("The lesson file {path} cannot be read. Line {line}: {why}")
 }

@@ -8,6 +8,7 @@ mod en;
 mod zh;
 
 use super::export::problem::SaveProblem;
+use super::lesson::LoadProblem;
 use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
@@ -211,6 +212,37 @@ pub struct Text {
     pub space_bar: &'static str,
     /// The save-picture buttons.
     pub save: SaveLabels,
+    /// The lesson panel.
+    pub lesson: LessonLabels,
+}
+
+/// The lesson panel's labels.
+#[derive(Debug, Clone, Copy)]
+pub struct LessonLabels {
+    /// "Lesson": the toolbar button and the panel's name.
+    pub open: &'static str,
+    /// "Next" chapter.
+    pub next: &'static str,
+    /// "Back" to the chapter before.
+    pub back: &'static str,
+    /// "Close the lesson".
+    pub close: &'static str,
+    /// Shows the chapter's figure again after the learner changed it.
+    pub reset: &'static str,
+    /// "Try it", over what to try.
+    pub try_this: &'static str,
+    /// "Check yourself", over a question.
+    pub check: &'static str,
+    /// Said when the choice is right.
+    pub right: &'static str,
+    /// Said when the choice is wrong.
+    pub wrong: &'static str,
+    /// Reveals the right choice.
+    pub show_answer: &'static str,
+    /// Shown while the lesson file loads.
+    pub loading: &'static str,
+    /// The list of chapters.
+    pub chapters: &'static str,
 }
 
 /// The labels of the save-picture buttons: the group's name, and what each button saves.
@@ -563,6 +595,22 @@ impl Lang {
         match self {
             Lang::En => en::announce(step, steps, channel, row, column, value),
             Lang::Zh => zh::announce(step, steps, channel, row, column, value),
+        }
+    }
+
+    /// "Chapter 3 of 12", from 0.
+    pub fn chapter_of(self, chapter: usize, chapters: usize) -> String {
+        match self {
+            Lang::En => format!("Chapter {} of {chapters}", chapter + 1),
+            Lang::Zh => format!("第 {} 章，共 {chapters} 章", chapter + 1),
+        }
+    }
+
+    /// Why the lesson file at `path` could not be shown.
+    pub fn lesson_problem(self, path: &str, problem: &LoadProblem) -> String {
+        match self {
+            Lang::En => en::lesson_problem(path, problem),
+            Lang::Zh => zh::lesson_problem(path, problem),
         }
     }
 

@@ -2,10 +2,11 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
+    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, SaveLabels, SideNames, Text,
     accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
+use crate::app::lesson::{LessonProblem, LoadProblem};
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::limits::MAX_ABS_VALUE;
@@ -135,6 +136,20 @@ pub(super) const TEXT: Text = Text {
         svg: "把这一步保存为 SVG 矢量图，放大也清晰",
         gif: "按当前播放速度把每一步保存为 GIF 动画",
         print: "打印讲义",
+    },
+    lesson: LessonLabels {
+        open: "课程",
+        next: "下一章",
+        back: "上一章",
+        close: "关闭课程",
+        reset: "回到本章的例子",
+        try_this: "动手试试",
+        check: "自我检测",
+        right: "正确。",
+        wrong: "不对。再想一想，或者查看答案。",
+        show_answer: "查看答案",
+        loading: "正在加载课程……",
+        chapters: "章节",
     },
 };
 
@@ -677,4 +692,46 @@ fn fit_error(error: &FitError) -> String {
             }
         ),
     }
+}
+
+pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
+    let problem = match problem {
+        LoadProblem::Status(404) => return format!("找不到课程文件 {path}。"),
+        LoadProblem::Status(status) => {
+            return format!("无法加载课程文件 {path}：服务器返回了 {status}。");
+        }
+        LoadProblem::Unreachable => return format!("无法加载课程文件 {path}：服务器没有响应。"),
+        LoadProblem::File(error) => (error.line, &error.problem),
+    };
+    let (line, problem) = problem;
+    let why = match problem {
+        LessonProblem::TooLong => "文件超过了 256 KB。".to_owned(),
+        LessonProblem::NoFrontMatter => {
+            "课程文件要以文件头开始：一行 ---，一行 title: 加标题，再一行 ---。".to_owned()
+        }
+        LessonProblem::FrontMatterUnclosed => "文件头缺少结尾的 --- 行。".to_owned(),
+        LessonProblem::UnknownKey(key) => {
+            format!("文件头只能写 title、lang 和 author，不能写“{key}”。")
+        }
+        LessonProblem::NoTitle => "文件头需要一行 title:。".to_owned(),
+        LessonProblem::TextBeforeChapter => {
+            "第一章之前有文字；每一章都要以一行 ## 加标题开始。".to_owned()
+        }
+        LessonProblem::OtherHeading => "只能使用 ## 标题，每个 ## 标题开始新的一章。".to_owned(),
+        LessonProblem::EmptyHeading => "这一章的标题是空的。".to_owned(),
+        LessonProblem::NoFigure => "这一章缺少写有 ConvStep 链接的 figure: 行。".to_owned(),
+        LessonProblem::Repeated(key) => format!("每一章只能有一行 {key}。"),
+        LessonProblem::BadFigure(names) => format!(
+            "例子链接中的参数 {} 无法使用：例子链接只能设置例子本身和步数，参数见链接参数表。",
+            joined(names, "、")
+        ),
+        LessonProblem::OutsideCheck => "选项和 because: 要写在 check: 行之后。".to_owned(),
+        LessonProblem::TooFewChoices => "问题至少需要两个选项：- [ ] 和 - [x]。".to_owned(),
+        LessonProblem::NotOneAnswer => "要用 - [x] 标出唯一的正确选项。".to_owned(),
+        LessonProblem::NoChapters => {
+            "文件中没有任何一章；每一章都要以一行 ## 加标题开始。".to_owned()
+        }
+        LessonProblem::TooManyChapters => "超过了 60 章。".to_owned(),
+    };
+    format!("无法读取课程文件 {path}。第 {line} 行：{why}")
 }

@@ -169,7 +169,7 @@ impl State {
     }
 
     /// Shows `settings`, rebuilding the example unless they are the ones shown.
-    fn use_settings(&mut self, settings: Shared<Settings>) {
+    pub(super) fn use_settings(&mut self, settings: Shared<Settings>) {
         if *settings == *self.settings {
             return;
         }

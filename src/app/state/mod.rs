@@ -5,13 +5,16 @@
 //! applied in its own file.
 
 mod change;
+mod lesson;
 mod moves;
 
 pub use change::{Change, Refusal, Side, parse_number};
+pub use lesson::LessonMove;
 pub use moves::{Go, Play, SPEEDS};
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
+use super::lesson::LessonPlace;
 use super::picture::ChosenPicture;
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
@@ -56,6 +59,8 @@ pub struct State {
     pub drawer: Option<bool>,
     /// The last picture the learner chose, kept at full size for its feature maps.
     pub picture: Option<Shared<ChosenPicture>>,
+    /// The lesson open beside the figure, if any.
+    pub lesson: Option<LessonPlace>,
 }
 
 /// Everything that can happen.
@@ -83,6 +88,8 @@ pub enum Action {
     CloseHelp,
     /// Open or close the settings drawer.
     SetDrawer(bool),
+    /// Open, move through or close a lesson.
+    Lesson(LessonMove),
 }
 
 impl State {
@@ -110,6 +117,7 @@ impl State {
             help_open: false,
             drawer: None,
             picture: None,
+            lesson: None,
         }
     }
 
@@ -121,6 +129,7 @@ impl State {
         state.position = link.step.min(state.last_step());
         state.link_notice = notice;
         state.presentation = link.presentation;
+        state.lesson = link.lesson;
         state
     }
 
@@ -131,6 +140,7 @@ impl State {
             step: self.position,
             lang: Some(self.lang),
             presentation: self.presentation.clone(),
+            lesson: self.lesson.clone(),
         }
     }
 
@@ -140,10 +150,13 @@ impl State {
     }
 
     /// Whether the settings drawer is open: as the learner left it, or else open only on a
-    /// wide screen in the light theme outside embed mode, where it fits beside the grids.
+    /// wide screen in the light theme outside embed mode and outside a lesson (whose text takes
+    /// its place), where it fits beside the grids.
     pub fn drawer_open(&self, narrow: bool) -> bool {
-        self.drawer
-            .unwrap_or(!narrow && !self.presentation.projector && !self.presentation.embed)
+        let presentation = &self.presentation;
+        self.drawer.unwrap_or(
+            !narrow && !presentation.projector && !presentation.embed && self.lesson.is_none(),
+        )
     }
 
     /// `(stage, step within the stage)` of the current position.
@@ -173,6 +186,7 @@ impl State {
             Action::ToggleHelp => next.help_open = !self.help_open,
             Action::CloseHelp => next.help_open = false,
             Action::SetDrawer(open) => next.drawer = Some(open),
+            Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
         }
         next
     }
