@@ -7,7 +7,10 @@ use convstep::app::state::{Action, Change, LessonMove, State};
 use convstep::app::url;
 
 fn chapter(state: &State, chapter: usize, figure: &str) -> State {
-    state.apply(Action::Lesson(LessonMove::Show(chapter, url::read(figure).link)))
+    state.apply(Action::Lesson(LessonMove::Show(
+        chapter,
+        url::read(figure).link,
+    )))
 }
 
 #[test]
@@ -32,7 +35,10 @@ fn a_chapter_sets_the_figure_up_at_its_step_and_the_learner_may_leave_it() {
     let query = url::write(&explored.link(), &[url::Part::Example, url::Part::Place]);
     let back = url::read(&query).link;
     assert_eq!(back.settings.channels, 2);
-    assert_eq!(back.lesson.map(|place| (place.chapter, place.open_figure)), Some((1, false)));
+    assert_eq!(
+        back.lesson.map(|place| (place.chapter, place.open_figure)),
+        Some((1, false))
+    );
 
     // A step past the end of a small figure opens at its last step.
     let state = chapter(&explored, 0, "in=4&k=3&step=99");
