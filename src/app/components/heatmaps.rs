@@ -22,7 +22,7 @@ pub struct HeatmapsProps {
 }
 
 /// How wide the largest map of the step view is drawn, in CSS pixels.
-const WIDEST: f64 = 112.0;
+const WIDEST: f64 = 144.0;
 
 /// A row of pictures per feature map, all at the same pixels per cell, and the same maps for the
 /// whole picture at full size.
