@@ -162,15 +162,17 @@ pub fn use_follow_window(state: &State) {
     use_effect_with(state.position, move |_| follow_window_next_frame());
 }
 
-/// The page's `lang` attribute follows the interface language.
+/// The page's `lang` attribute ("zh-CN", so a screen reader and the fonts know the script) and
+/// its title follow the interface language.
 #[hook]
 pub fn use_document_language(lang: Lang) {
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.tag());
+        let text = lang.text();
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", text.page_lang);
+            }
+            document.set_title(text.title);
         }
     });
 }

@@ -2,8 +2,8 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, SaveLabels, SideNames, Text,
-    accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -22,6 +22,16 @@ use crate::engine::{Axis, EngineError, presets::KernelPreset};
 pub(super) const TEXT: Text = Text {
     title: "ConvStep",
     tagline: "Convolution, activation and pooling — one window at a time",
+    page_lang: "en",
+    comma: ", ",
+    choose_picture: "Choose a picture…",
+    max_cell: "max",
+    average_cell: "avg",
+    legend_hover: "window of the cell under the pointer",
+    legend_traced: "receptive field of the traced cell",
+    key_diverging: "blue negative, white 0, red positive",
+    key_sequential: "dark to bright: low to high",
+    key_grey: "black to white: low to high",
     other_language: "中文",
     operation: "Operation",
     input: "Input",
@@ -70,7 +80,7 @@ pub(super) const TEXT: Text = Text {
     padding_cell: "padding",
     edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
     error_heading: "These settings cannot form a window",
-    showing_previous: "The grids show the last example that worked.",
+    showing_previous: "The grids below still show the last example that worked (on opening a link, the default one), not these settings.",
     no_window_fits: "Not even one window fits:",
     all_read: "Every input cell is read by at least one window.",
     controls: "Controls",
@@ -325,10 +335,54 @@ pub(super) fn padding_label(part: Option<CellPart>) -> String {
     format!("{} 0{}", TEXT.padding_cell, part_phrase(part))
 }
 
-/// Link parameters that were ignored.
-pub(super) fn ignored_parameters(names: &[String]) -> String {
-    let list = names.join(", ");
-    format!("Some link parameters were not understood and use their defaults: {list}.")
+/// Link parameters not used as given, a sentence each: "Link parameter k (kernel size) = 0 is
+/// outside 1–15, so the default 3 is used."
+pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
+    let mut notice = String::new();
+    for parameter in refused {
+        let parts = [
+            (!notice.is_empty()).then_some(" "),
+            Some("Link parameter "),
+            Some(parameter.key),
+            parameter_name(parameter.key).map(|_| " ("),
+            parameter_name(parameter.key),
+            parameter_name(parameter.key).map(|_| ")"),
+            parameter.given.map(|_| " = "),
+            parameter.given,
+            Some(match parameter.accepted {
+                Some(_) => " is outside ",
+                None => " was not understood",
+            }),
+            parameter.accepted,
+            Some(match parameter.used {
+                Some(_) => ", so the default ",
+                None => ", so its default is used.",
+            }),
+            parameter.used,
+            parameter.used.map(|_| " is used."),
+        ];
+        notice.extend(parts.into_iter().flatten());
+    }
+    notice
+}
+
+/// What a link parameter holding a number sets, for the notice about it; `None` for the others.
+fn parameter_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "in" => "input size",
+        "ch" => "channels",
+        "f" => "filters",
+        "k" => "kernel size",
+        "s" => "stride",
+        "d" => "dilation",
+        "pad" => "padding",
+        "slope" => "Leaky ReLU slope",
+        "pk" => "pool window",
+        "ps" => "pool stride",
+        "b" => "bias",
+        "step" => "step",
+        _ => return None,
+    })
 }
 
 /// Link parameters given more than once.
@@ -397,7 +451,7 @@ pub(super) fn not_a_number(text: &str) -> String {
 
 /// A size that is not a whole number.
 pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}” is not a whole number.")
+    format!("“{text}” is not a whole number, so the old value is kept.")
 }
 
 /// Why input rows or columns (counted from 1) are never read.

@@ -34,6 +34,26 @@ pub struct Text {
     pub title: &'static str,
     /// Subtitle under the title.
     pub tagline: &'static str,
+    /// The page's `lang` attribute, a BCP 47 tag with the region where it matters: "zh-CN".
+    pub page_lang: &'static str,
+    /// Between a name and its part in an accessible label: "Input, channel 1".
+    pub comma: &'static str,
+    /// The file button of the picture panel: "Choose a picture…".
+    pub choose_picture: &'static str,
+    /// What each cell of a max pooling window says: "max".
+    pub max_cell: &'static str,
+    /// What each cell of an average pooling window says: "avg".
+    pub average_cell: &'static str,
+    /// Legend: the window of the cell under the pointer (dashed outline).
+    pub legend_hover: &'static str,
+    /// Legend: the receptive field of a traced cell (purple outline).
+    pub legend_traced: &'static str,
+    /// Key to a map's colours when it holds negative values: blue, white at 0, red.
+    pub key_diverging: &'static str,
+    /// Key to a map's colours when it holds no negative values: dark to bright.
+    pub key_sequential: &'static str,
+    /// Key to the input's greys: black to white.
+    pub key_grey: &'static str,
     /// Name of the other language, on the switch.
     pub other_language: &'static str,
     /// "Operation".
@@ -307,6 +327,19 @@ pub struct LegendLabels {
     pub being_written: &'static str,
 }
 
+/// A link parameter the page could not use as given, for the notice that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefusedParameter<'a> {
+    /// Its key in the link: `k`.
+    pub key: &'a str,
+    /// The value the link gave, when known: `0`.
+    pub given: Option<&'a str>,
+    /// The values it takes, when they are a range: `1–15`.
+    pub accepted: Option<&'a str>,
+    /// The value used instead, when known: `3`.
+    pub used: Option<&'a str>,
+}
+
 /// What a grid cell holds, for its accessible label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CellContent<'a> {
@@ -548,11 +581,12 @@ impl Lang {
         }
     }
 
-    /// Notice for link parameters that were ignored.
-    pub fn ignored_parameters(self, names: &[String]) -> String {
+    /// Notice for link parameters that were not used as given: each named with what it sets,
+    /// and, where known, the value given, the values it takes and the value used instead.
+    pub fn ignored_parameters(self, refused: &[RefusedParameter]) -> String {
         match self {
-            Lang::En => en::ignored_parameters(names),
-            Lang::Zh => zh::ignored_parameters(names),
+            Lang::En => en::ignored_parameters(refused),
+            Lang::Zh => zh::ignored_parameters(refused),
         }
     }
 
@@ -774,6 +808,39 @@ mod tests {
         assert_eq!(
             Lang::Zh.repeated_parameters(&names),
             "链接参数 k、s 出现了不止一次，每个参数只采用第一个值。"
+        );
+    }
+
+    #[test]
+    fn refused_parameters_say_what_they_set_and_what_is_used() {
+        let kernel = RefusedParameter {
+            key: "k",
+            given: Some("0"),
+            accepted: Some("1–15"),
+            used: Some("3"),
+        };
+        let unknown = RefusedParameter {
+            key: "zoom",
+            given: None,
+            accepted: None,
+            used: None,
+        };
+        assert_eq!(
+            Lang::Zh.ignored_parameters(&[kernel, unknown]),
+            "链接参数 k（卷积核尺寸）= 0 超出范围 1–15，已改用默认值 3。链接参数 zoom 无法识别，已改用默认值。"
+        );
+        assert_eq!(
+            Lang::En.ignored_parameters(&[kernel, unknown]),
+            "Link parameter k (kernel size) = 0 is outside 1–15, so the default 3 is used. \
+             Link parameter zoom was not understood, so its default is used."
+        );
+        let stride = RefusedParameter {
+            key: "s",
+            ..unknown
+        };
+        assert_eq!(
+            Lang::Zh.ignored_parameters(&[stride]),
+            "链接参数 s（步长）无法识别，已改用默认值。"
         );
     }
 

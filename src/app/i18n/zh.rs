@@ -2,8 +2,8 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, SaveLabels, SideNames, Text,
-    accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -23,6 +23,16 @@ use crate::engine::{Axis, EngineError, decimal::Shortest, error::Limited, preset
 pub(super) const TEXT: Text = Text {
     title: "ConvStep 卷积步进",
     tagline: "逐个窗口演示卷积、激活与池化",
+    page_lang: "zh-CN",
+    comma: "，",
+    choose_picture: "选择图片…",
+    max_cell: "最大",
+    average_cell: "平均",
+    legend_hover: "鼠标所指格的窗口",
+    legend_traced: "追溯格的感受野",
+    key_diverging: "蓝色为负，白色为 0，红色为正",
+    key_sequential: "由暗到亮：数值由小到大",
+    key_grey: "由黑到白：数值由小到大",
     other_language: "English",
     operation: "运算",
     input: "输入",
@@ -71,7 +81,7 @@ pub(super) const TEXT: Text = Text {
     padding_cell: "填充",
     edit_hint: "点击数值即可修改。鼠标移到输出格上显示它的窗口；移到输入格上显示它影响的输出。",
     error_heading: "按当前设置放不下一个窗口",
-    showing_previous: "网格显示的是上一个有效的例子。",
+    showing_previous: "下面的网格仍显示上一个能计算的例子（刚打开链接时是默认例子），并非当前设置。",
     no_window_fits: "连一个窗口都放不下：",
     all_read: "每个输入格都至少被一个窗口读取。",
     controls: "控制",
@@ -329,10 +339,55 @@ pub(super) fn padding_label(part: Option<CellPart>) -> String {
     format!("{} 0{}", TEXT.padding_cell, part_phrase(part))
 }
 
-/// Link parameters that were ignored.
-pub(super) fn ignored_parameters(names: &[String]) -> String {
-    let list = names.join(", ");
-    format!("链接中有些参数无法识别，已使用默认值：{list}。")
+/// Link parameters not used as given, a sentence each: "链接参数 k（卷积核尺寸）= 0 超出范围
+/// 1–15，已改用默认值 3。"
+pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
+    let mut notice = String::new();
+    for parameter in refused {
+        // Spaces between Latin and Chinese, but none after "）".
+        let named = parameter_name(parameter.key).is_some();
+        let spaced = parameter.given.is_some() || !named;
+        let parts = [
+            Some("链接参数 "),
+            Some(parameter.key),
+            parameter_name(parameter.key).map(|_| "（"),
+            parameter_name(parameter.key),
+            parameter_name(parameter.key).map(|_| "）"),
+            parameter.given.map(|_| if named { "= " } else { " = " }),
+            parameter.given,
+            spaced.then_some(" "),
+            Some(match parameter.accepted {
+                Some(_) => "超出范围 ",
+                None => "无法识别",
+            }),
+            parameter.accepted,
+            Some("，已改用默认值"),
+            parameter.used.map(|_| " "),
+            parameter.used,
+            Some("。"),
+        ];
+        notice.extend(parts.into_iter().flatten());
+    }
+    notice
+}
+
+/// What a link parameter holding a number sets, for the notice about it; `None` for the others.
+fn parameter_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "in" => "输入尺寸",
+        "ch" => "输入通道数",
+        "f" => "卷积核个数",
+        "k" => "卷积核尺寸",
+        "s" => "步长",
+        "d" => "膨胀率",
+        "pad" => "填充",
+        "slope" => "Leaky ReLU 负半轴斜率",
+        "pk" => "池化窗口",
+        "ps" => "池化步长",
+        "b" => "偏置",
+        "step" => "步",
+        _ => return None,
+    })
 }
 
 /// Link parameters given more than once.
@@ -394,7 +449,7 @@ pub(super) fn not_a_number(text: &str) -> String {
 
 /// A size that is not a whole number.
 pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}”不是非负整数。")
+    format!("“{text}”不是非负整数，已保留原值。")
 }
 
 /// Why input rows or columns (counted from 1) are never read.
@@ -407,7 +462,8 @@ pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: u
     let these = if cells.len() == 1 { "这一" } else { "这些" };
     let why = if dilation > 1 {
         format!(
-            "膨胀率为 {dilation}，取样点之间有空隙，而步长 {stride} 从未让取样点落在{these}{unit}上"
+            "膨胀率为 {dilation}，相邻取样点之间隔 {} 格；步长为 {stride}，取样点总是落在{these}{unit}之外",
+            dilation - 1
         )
     } else {
         format!("步长为 {stride}，窗口跳过了{these}{unit}，剩下的格子不够放下一个完整窗口")
@@ -456,7 +512,7 @@ pub(super) fn error(error: &EngineError) -> String {
             direction(*axis)
         ),
         EngineError::ZeroKernel { axis } => {
-            format!("{}卷积核大小为 0：窗口至少要有 1 格。", direction(*axis))
+            format!("{}窗口尺寸为 0：窗口至少要有 1 格。", direction(*axis))
         }
         EngineError::EmptyInput {
             channels,
@@ -473,7 +529,7 @@ pub(super) fn error(error: &EngineError) -> String {
         } => {
             let (before, after) = padding_sides(*axis);
             format!(
-                "{}卷积核跨越 {field} 格，但填充后的输入只有 {padded} 格（输入 {input} + {before} {pad_begin} + {after} {pad_end}）：连一个窗口都放不下。请减小卷积核或膨胀率，或者增加填充。",
+                "{}：窗口覆盖 {field} 格，但加上填充后输入只有 {padded} 格（输入 {input} + {before} {pad_begin} + {after} {pad_end}），一个窗口都放不下。请缩小窗口、减小膨胀率，或者增加填充。",
                 direction(*axis)
             )
         }
