@@ -122,6 +122,56 @@ fn the_block_keeps_ceil_mode_and_include_pad() {
     assert_eq!(pooled.dim(), (1, 2, 2));
 }
 
+#[test]
+fn a_link_without_sizes_opens_pooling_at_two_by_two_stride_two() {
+    for op in ["max-pool", "avg-pool"] {
+        let settings = url::read(&format!("?op={op}")).link.settings;
+        assert_eq!(settings.kernel_size, [2, 2], "{op}");
+        assert_eq!(settings.stride, [2, 2], "{op}");
+    }
+    // What the link names wins, and a stride of 1 is written, since it is not pooling's default.
+    let reading = url::read("?op=max-pool&k=3&s=1");
+    assert_eq!(reading.link.settings.kernel_size, [3, 3]);
+    assert_eq!(reading.link.settings.stride, [1, 1]);
+    let query = url::write(&reading.link, &[Part::Example]);
+    assert!(query.contains("s=1"), "{query}");
+    assert_eq!(url::read(&query).link.settings.stride, [1, 1]);
+    // Convolution keeps the tutorial's 3×3, stride 1.
+    let settings = url::read("?op=conv").link.settings;
+    assert_eq!((settings.kernel_size, settings.stride), ([3, 3], [1, 1]));
+}
+
+#[test]
+fn a_link_to_an_activation_without_values_opens_on_negative_values() {
+    for op in ["relu", "leaky-relu", "sigmoid", "tanh"] {
+        let input = url::read(&format!("?op={op}")).link.settings.input_view();
+        assert!(input.iter().any(|&v| v < 0.0), "{op}: {input:?}");
+    }
+    // Values the link gives are used as given.
+    let given = url::read("?op=relu&in=2&x=1,2,3,4")
+        .link
+        .settings
+        .input_view();
+    assert_eq!(given.iter().copied().collect::<Vec<_>>(), [1., 2., 3., 4.]);
+    // The block's convolution meets negative values before its activation.
+    let state = State::from_link(url::read("?op=block"), Lang::En);
+    let convolved = state.example.map(1).expect("the block convolves");
+    assert!(convolved.iter().any(|&v| v < 0.0), "{convolved:?}");
+    assert!(convolved.iter().any(|&v| v > 0.0), "{convolved:?}");
+    // The plain convolution keeps the tutorial's 4×4, all of it 0 or more.
+    let tutorial = url::read("").link.settings.input_view();
+    assert!(tutorial.iter().all(|&v| v >= 0.0));
+}
+
+#[test]
+fn symmetric_padding_has_a_link() {
+    let reading = url::read("?in=4&k=3&s=2&pad=symmetric");
+    assert!(reading.notice.refused.is_empty());
+    assert_eq!(reading.link.settings.padding, PaddingChoice::Symmetric);
+    let query = url::write(&reading.link, &[Part::Example]);
+    assert!(query.contains("pad=symmetric"), "{query}");
+}
+
 /// Settings within every limit, drawn from the parameters a link carries.
 fn settings() -> impl Strategy<Value = Settings> {
     let pair = |limit: Limit| {
@@ -132,6 +182,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         Just(PaddingChoice::Valid),
         Just(PaddingChoice::Same),
         Just(PaddingChoice::SameLower),
+        Just(PaddingChoice::Symmetric),
         Just(PaddingChoice::Full),
         prop::array::uniform4(Limit::Padding.range()).prop_map(|[top, left, bottom, right]| {
             PaddingChoice::Custom(Sides {

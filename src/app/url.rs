@@ -74,8 +74,9 @@ pub struct Parameter {
     write: fn(&Link) -> Option<String>,
 }
 
-/// Every parameter, in the order they are read and written. `seed` comes first, so that values
-/// given explicitly override seeded ones, and the values come after every size they depend on.
+/// Every parameter, in the order they are read and written, over the fresh example of the
+/// link's operation ([`Settings::fresh`]). `seed` comes first, so that values given explicitly
+/// override seeded ones, and the values come after every size they depend on.
 pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "seed",
@@ -161,7 +162,8 @@ pub const PARAMETERS: &[Parameter] = &[
                 .is_some()
         },
         write: |link| {
-            (windowed(link) && link.settings.stride != [1, 1])
+            let (_, fresh) = link.settings.operation.fresh_window();
+            (windowed(link) && link.settings.stride != fresh)
                 .then(|| pair_text(link.settings.stride))
         },
     },
@@ -457,6 +459,11 @@ const MAX_NAME_CHARS: usize = 24;
 pub fn read(query: &str) -> Reading {
     let pairs = pairs(query);
     let mut reading = Reading::default();
+    // The link changes the fresh example of its operation.
+    let operation = pairs.iter().find(|(key, _)| key == "op");
+    if let Some(operation) = operation.and_then(|(_, id)| Operation::from_id(id)) {
+        reading.link.settings = Rc::new(Settings::fresh(operation));
+    }
     for parameter in PARAMETERS {
         let mut values = pairs.iter().filter(|(key, _)| key == parameter.key);
         let Some((_, first)) = values.next() else {

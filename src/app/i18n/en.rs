@@ -165,6 +165,9 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid (none)",
         PaddingChoice::Same => "same",
         PaddingChoice::SameLower => "same (extra at start)",
+        PaddingChoice::Symmetric => {
+            "symmetric ((K−1)/2 on every side, as the tutorial's code does)"
+        }
         PaddingChoice::Full => "full",
         PaddingChoice::Custom(_) => "custom",
     }

@@ -172,6 +172,7 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid（不填充）",
         PaddingChoice::Same => "same（输出尺寸 = ⌈输入/步长⌉）",
         PaddingChoice::SameLower => "same（补不齐时多的一格补在上/左）",
+        PaddingChoice::Symmetric => "symmetric（四周各补 (K−1)/2 圈，同教程代码）",
         PaddingChoice::Full => "full（四周各补 K−1 圈）",
         PaddingChoice::Custom(_) => "自定义",
     }

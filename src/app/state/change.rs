@@ -15,7 +15,8 @@ use crate::engine::{
 /// A change to the example.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// Pick the operation.
+    /// Pick the operation: the sizes and values the learner has not set become the new
+    /// operation's fresh ones ([`Settings::switch_operation`]).
     Operation(Operation),
     /// The next (`true`) or previous operation in the menu.
     CycleOperation(bool),
@@ -102,12 +103,12 @@ impl State {
         let mut settings = self.settings.clone();
         let edit = settings.make_mut();
         match change {
-            Change::Operation(operation) => edit.operation = operation,
+            Change::Operation(operation) => edit.switch_operation(operation),
             Change::CycleOperation(forward) => {
                 let all = Operation::ALL;
                 let index = all.iter().position(|&op| op == edit.operation).unwrap_or(0);
                 let step = if forward { 1 } else { all.len() - 1 };
-                edit.operation = all[(index + step) % all.len()];
+                edit.switch_operation(all[(index + step) % all.len()]);
             }
             Change::Size(field, axis, value) => edit.set_size(field, axis, value),
             Change::Channels(channels) => edit.channels = channels,

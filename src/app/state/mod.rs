@@ -193,14 +193,13 @@ impl Reducible for State {
     }
 }
 
-/// The example shown beside settings that do not form one: the default example with the same
+/// The example shown beside settings that do not form one: the fresh example of the same
 /// operation, so the grids show the kind of layer the controls name, greyed out as stale.
 pub(super) fn fallback_example(settings: &Settings) -> Example {
     let same_kind = Settings {
-        operation: settings.operation,
         block_activation: settings.block_activation,
         block_pool: settings.block_pool,
-        ..Settings::default()
+        ..Settings::fresh(settings.operation)
     };
     Example::build(&Shared::new(same_kind))
         .or_else(|_| Example::build(&Shared::new(Settings::default())))
