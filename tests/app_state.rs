@@ -453,16 +453,18 @@ mod typed_values {
 fn settings_where_no_window_fits_give_their_own_formula() {
     use convstep::app::{i18n::Lang, url};
     let state = State::from_link(url::read("?in=2&k=5"), Lang::En);
-    let [rows, columns] = state.settings.size_formulas().expect("5 does not fit in 2");
+    let ([rows, columns], pools) = state.settings.size_formulas().expect("5 does not fit in 2");
+    assert!(!pools, "a convolution's kernel");
     // floor((2 + 0 + 0 − 5) / 1) + 1 = −2, worked out by hand.
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 5) / 1) + 1 = -2");
     assert_eq!(columns.output, -2);
     // The block: the convolution fits (4 → 2), the 3-wide pooling does not.
     let block = State::from_link(url::read("?op=block&in=4&pk=3"), Lang::En);
-    let [rows, _] = block.settings.size_formulas().expect("3 does not fit in 2");
+    let ([rows, _], pools) = block.settings.size_formulas().expect("3 does not fit in 2");
+    assert!(pools, "the block's pooling window");
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 3) / 2) + 1 = 0");
     // Where every window fits, the first windowed stage's own formula.
-    let [rows, _] = State::default()
+    let ([rows, _], _) = State::default()
         .settings
         .size_formulas()
         .expect("a convolution");

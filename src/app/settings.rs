@@ -551,24 +551,24 @@ impl Settings {
     /// The output-size formulas of these settings, worked out by the engine with their own
     /// numbers whether or not a window fits: what the learner should see when the settings do
     /// not form an example. They are those of the first windowed stage where not even one
-    /// window fits, or else of the first windowed stage. `None` without a window, or when no
-    /// formula can be worked out (a size of 0, say).
-    pub fn size_formulas(&self) -> Option<[OutputSizeFormula; 2]> {
+    /// window fits, or else of the first windowed stage, with whether that stage pools. `None`
+    /// without a window, or when no formula can be worked out (a size of 0, say).
+    pub fn size_formulas(&self) -> Option<([OutputSizeFormula; 2], bool)> {
         let mut windows = Vec::new();
         if self.operation.has_window() {
-            windows.push(self.window());
+            windows.push((self.window(), self.operation.is_pool()));
         }
         if self.operation == Operation::Block {
-            windows.push(self.block_pool_window());
+            windows.push((self.block_pool_window(), true));
         }
         let mut first = None;
         let mut size = self.input_size;
-        for window in windows {
+        for (window, pools) in windows {
             let formulas = window.output_size_formulas(size).ok()?;
             if formulas.iter().any(|formula| formula.output < 1) {
-                return Some(formulas);
+                return Some((formulas, pools));
             }
-            first.get_or_insert(formulas);
+            first.get_or_insert((formulas, pools));
             size = formulas.map(|formula| formula.output as usize);
         }
         first
