@@ -2,9 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::app::i18n::Lang;
+use convstep::app::picture::{ChosenPicture, Picture, SAMPLES};
 use convstep::app::presentation::{Panel, Presentation};
 use convstep::app::settings::{Limit, Operation, PaddingChoice, Settings};
-use convstep::app::state::State;
+use convstep::app::state::{Action, Change, SampleRequest, State};
 use convstep::app::url::{self, Link, Part};
 use convstep::engine::Sides;
 use proptest::prelude::*;
@@ -172,6 +173,58 @@ fn symmetric_padding_has_a_link() {
     assert!(query.contains("pad=symmetric"), "{query}");
 }
 
+#[test]
+fn a_link_names_a_sample_picture_for_the_browser_to_load() {
+    let state = State::from_link(url::read("?pic=house"), Lang::En);
+    assert_eq!(
+        state.sample_request(),
+        Some(SampleRequest {
+            id: "house",
+            path: "samples/house.png",
+            size: 16,
+            colour: false
+        }),
+        "the picture panel's default size, in grey"
+    );
+    // While it loads, a link to the view still names it.
+    let query = url::write(&state.link(), &[Part::Example]);
+    assert!(query.contains("pic=house"), "{query}");
+    // The link's square input size and 3 channels choose the picture's size and colour.
+    let colour = State::from_link(url::read("?pic=digit&in=32&ch=3"), Lang::En);
+    let request = colour.sample_request().expect("a sample to load");
+    assert_eq!((request.size, request.colour), (32, true));
+    // An unknown sample is refused and named.
+    let unknown = url::read("?pic=cat");
+    assert_eq!(unknown.notice.refused, vec!["pic".to_owned()]);
+    assert_eq!(unknown.link.sample, None);
+
+    // The browser sends the decoded sample back: it is the input, and the link names it.
+    let picture = ChosenPicture {
+        step: Picture {
+            channels: 1,
+            rows: 2,
+            columns: 2,
+            values: vec![0.25, 0.5, 0.75, 1.0],
+        },
+        full: ndarray::Array3::from_elem((1, 4, 4), 0.5),
+    };
+    let loaded = state.apply(Action::Change(Change::Sample("house", picture.clone())));
+    assert_eq!(loaded.sample_request(), None, "loaded once");
+    assert_eq!(loaded.settings.input_size, [2, 2]);
+    let query = url::write(&loaded.link(), &[Part::Example]);
+    assert!(query.contains("pic=house"), "{query}");
+    // Once the learner edits the input, it is no longer the sample.
+    let edited = loaded.apply(Action::Change(Change::Value(
+        convstep::app::settings::Values::Input,
+        [0, 0, 0],
+        "7".into(),
+    )));
+    assert_eq!(edited.link().sample, None);
+    // A picture of their own is no sample.
+    let own = loaded.apply(Action::Change(Change::Picture(picture)));
+    assert_eq!(own.link().sample, None);
+}
+
 /// Settings within every limit, drawn from the parameters a link carries.
 fn settings() -> impl Strategy<Value = Settings> {
     let pair = |limit: Limit| {
@@ -283,12 +336,14 @@ proptest! {
         step in 0usize..10_000,
         zh in any::<bool>(),
         presentation in presentation(),
+        sample in prop::option::of(prop::sample::select(SAMPLES.map(|(id, _)| id).to_vec())),
     ) {
         let link = Link {
             settings: Rc::new(settings),
             step,
             lang: Some(if zh { Lang::Zh } else { Lang::En }),
             presentation,
+            sample,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);
@@ -297,6 +352,7 @@ proptest! {
         let back = &reading.link;
         prop_assert_eq!(back.step, link.step);
         prop_assert_eq!(back.lang, link.lang);
+        prop_assert_eq!(back.sample, link.sample);
         prop_assert_eq!(&back.presentation, &link.presentation);
         prop_assert_eq!(back.settings.operation, link.settings.operation);
         prop_assert_eq!(back.settings.input_view(), link.settings.input_view());

@@ -8,6 +8,7 @@
 //! from the link is only ever shown as text.
 
 use super::i18n::Lang;
+use super::picture::SAMPLES;
 use super::presentation::Presentation;
 use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
@@ -30,6 +31,8 @@ pub struct Link {
     pub lang: Option<Lang>,
     /// Theme, embed mode and hidden panels.
     pub presentation: Presentation,
+    /// The sample picture shown as the input (an identifier of [`SAMPLES`]), if any.
+    pub sample: Option<&'static str>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -379,6 +382,15 @@ pub const PARAMETERS: &[Parameter] = &[
             (link.settings.operation.has_weights() && bias.iter().any(|&b| b != 0.0))
                 .then(|| numbers_text(bias.iter().copied()))
         },
+    },
+    Parameter {
+        key: "pic",
+        part: Part::Example,
+        read: |link, text| {
+            let sample = SAMPLES.iter().find(|(id, _)| *id == text);
+            sample.map(|&(id, _)| link.sample = Some(id)).is_some()
+        },
+        write: |link| link.sample.map(str::to_owned),
     },
     Parameter {
         key: "step",

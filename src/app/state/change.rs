@@ -53,6 +53,9 @@ pub enum Change {
     BlockPool(Operation),
     /// Use a decoded picture as the input.
     Picture(ChosenPicture),
+    /// Use a decoded sample picture (its identifier, and the picture) as the input: as
+    /// `Picture`, and a link to the view names the sample while it is the input.
+    Sample(&'static str, ChosenPicture),
     /// Use a pasted tensor, already fitted to the example, as the input or the kernel.
     Paste(Paste),
 }
@@ -164,6 +167,12 @@ impl State {
             Change::Picture(picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));
+                self.sample = None;
+            }
+            Change::Sample(id, picture) => {
+                edit.load_picture(&picture.step);
+                self.picture = Some(Shared::new(picture));
+                self.sample = Some(id);
             }
         }
         self.use_settings(settings);

@@ -12,7 +12,7 @@ pub use moves::{Go, Play, SPEEDS};
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
-use super::picture::ChosenPicture;
+use super::picture::{ChosenPicture, SAMPLES, SIZES};
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
@@ -56,6 +56,24 @@ pub struct State {
     pub drawer: Option<bool>,
     /// The last picture the learner chose, kept at full size for its feature maps.
     pub picture: Option<Shared<ChosenPicture>>,
+    /// The sample picture (an identifier of [`SAMPLES`]) that `picture` is, or that the link
+    /// named and the browser has still to decode ([`State::sample_request`]).
+    pub sample: Option<&'static str>,
+}
+
+/// A sample picture a link names, for the browser to decode and send back as
+/// [`Change::Sample`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleRequest {
+    /// The sample's identifier.
+    pub id: &'static str,
+    /// Its file, relative to the page.
+    pub path: &'static str,
+    /// The side to scale it to: the link's input side when the input is square and that side
+    /// is one of the picture sizes, else 16.
+    pub size: usize,
+    /// Whether to read it in colour: when the link asks for 3 channels.
+    pub colour: bool,
 }
 
 /// Everything that can happen.
@@ -110,6 +128,7 @@ impl State {
             help_open: false,
             drawer: None,
             picture: None,
+            sample: None,
         }
     }
 
@@ -121,7 +140,26 @@ impl State {
         state.position = link.step.min(state.last_step());
         state.link_notice = notice;
         state.presentation = link.presentation;
+        state.sample = link.sample;
         state
+    }
+
+    /// The sample picture the link named, while the browser has not decoded it yet.
+    pub fn sample_request(&self) -> Option<SampleRequest> {
+        let id = self.sample.filter(|_| self.picture.is_none())?;
+        let &(id, path) = SAMPLES.iter().find(|(sample, _)| *sample == id)?;
+        let [rows, columns] = self.settings.input_size;
+        let size = if rows == columns && SIZES.contains(&rows) {
+            rows
+        } else {
+            16
+        };
+        Some(SampleRequest {
+            id,
+            path,
+            size,
+            colour: self.settings.channels == 3,
+        })
     }
 
     /// What a link to this view holds.
@@ -131,6 +169,12 @@ impl State {
             step: self.position,
             lang: Some(self.lang),
             presentation: self.presentation.clone(),
+            // The sample while it is the input, or still to be loaded.
+            sample: self.sample.filter(|_| {
+                self.picture
+                    .as_ref()
+                    .is_none_or(|picture| picture.is_input(&self.settings.input_view()))
+            }),
         }
     }
 
