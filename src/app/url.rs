@@ -9,6 +9,7 @@
 
 use super::i18n::Lang;
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
+use super::picture::SAMPLES;
 use super::presentation::Presentation;
 use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
@@ -33,6 +34,8 @@ pub struct Link {
     pub presentation: Presentation,
     /// The lesson open beside the figure, and its chapter.
     pub lesson: Option<LessonPlace>,
+    /// The sample picture shown as the input (an identifier of [`SAMPLES`]), if any.
+    pub sample: Option<&'static str>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -77,8 +80,9 @@ pub struct Parameter {
     write: fn(&Link) -> Option<String>,
 }
 
-/// Every parameter, in the order they are read and written. `seed` comes first, so that values
-/// given explicitly override seeded ones, and the values come after every size they depend on.
+/// Every parameter, in the order they are read and written, over the fresh example of the
+/// link's operation ([`Settings::fresh`]). `seed` comes first, so that values given explicitly
+/// override seeded ones, and the values come after every size they depend on.
 pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "seed",
@@ -164,7 +168,8 @@ pub const PARAMETERS: &[Parameter] = &[
                 .is_some()
         },
         write: |link| {
-            (windowed(link) && link.settings.stride != [1, 1])
+            let (_, fresh) = link.settings.operation.fresh_window();
+            (windowed(link) && link.settings.stride != fresh)
                 .then(|| pair_text(link.settings.stride))
         },
     },
@@ -382,6 +387,15 @@ pub const PARAMETERS: &[Parameter] = &[
         },
     },
     Parameter {
+        key: "pic",
+        part: Part::Example,
+        read: |link, text| {
+            let sample = SAMPLES.iter().find(|(id, _)| *id == text);
+            sample.map(|&(id, _)| link.sample = Some(id)).is_some()
+        },
+        write: |link| link.sample.map(str::to_owned),
+    },
+    Parameter {
         key: "step",
         part: Part::Place,
         read: |link, text| {
@@ -492,6 +506,11 @@ const MAX_NAME_CHARS: usize = 24;
 pub fn read(query: &str) -> Reading {
     let pairs = pairs(query);
     let mut reading = Reading::default();
+    // The link changes the fresh example of its operation.
+    let operation = pairs.iter().find(|(key, _)| key == "op");
+    if let Some(operation) = operation.and_then(|(_, id)| Operation::from_id(id)) {
+        reading.link.settings = Rc::new(Settings::fresh(operation));
+    }
     for parameter in PARAMETERS {
         let mut values = pairs.iter().filter(|(key, _)| key == parameter.key);
         let Some((_, first)) = values.next() else {

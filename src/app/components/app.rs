@@ -11,7 +11,7 @@ use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
 use super::hooks::{
     browser_lang, opening_query, use_address_and_storage, use_document_language, use_embed_height,
-    use_follow_window, use_playback,
+    use_follow_window, use_playback, use_sample_request,
 };
 use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
@@ -52,6 +52,7 @@ pub fn App() -> Html {
     use_embed_height();
     use_follow_window(&state);
     use_document_language(state.lang);
+    use_sample_request(&state, on_change.clone());
 
     let narrow = use_media(NARROW);
     let (lang, example) = (state.lang, &state.example);

@@ -1,9 +1,12 @@
 //! The root component's effects, each a named hook: playback, the address and storage, the
-//! embed height, following the window, and the document language.
+//! embed height, following the window, the document language, and the sample picture a link
+//! names.
 
 use super::follow::follow_window_next_frame;
+use super::picture_source::decode;
 use crate::app::i18n::Lang;
-use crate::app::state::{Action, Play, State};
+use crate::app::picture::ChosenPicture;
+use crate::app::state::{Action, Change, Play, State};
 use crate::app::url::{self, Part};
 use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -173,6 +176,28 @@ pub fn use_document_language(lang: Lang) {
                 let _ = root.set_attribute("lang", text.page_lang);
             }
             document.set_title(text.title);
+        }
+    });
+}
+
+/// Decodes the sample picture a link names, once, and sends it back as [`Change::Sample`]; a
+/// sample the browser cannot read leaves the example as it is.
+#[hook]
+pub fn use_sample_request(state: &State, on_change: Callback<Change>) {
+    use_effect_with(state.sample_request(), move |request| {
+        if let Some(request) = *request {
+            let on_result = Callback::from(move |result: Result<ChosenPicture, _>| {
+                if let Ok(picture) = result {
+                    on_change.emit(Change::Sample(request.id, picture));
+                }
+            });
+            decode(
+                request.path.to_owned(),
+                false,
+                request.size,
+                request.colour,
+                on_result,
+            );
         }
     });
 }

@@ -115,7 +115,7 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
 
 /// Loads `src` into an image element, scales its central square to `size`×`size` (and to full
 /// size) on a canvas and reads the pixels back. `revoke` frees an object URL made for a local file.
-fn decode(
+pub(super) fn decode(
     src: String,
     revoke: bool,
     size: usize,

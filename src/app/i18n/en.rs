@@ -47,6 +47,8 @@ pub(super) const TEXT: Text = Text {
     stride: "Stride",
     dilation: "Dilation",
     padding: "Padding",
+    running_total: "running total",
+    bias_term: "bias",
     sides: SideNames {
         top: "top",
         left: "left",
@@ -190,9 +192,57 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid (none)",
         PaddingChoice::Same => "same",
         PaddingChoice::SameLower => "same (extra at start)",
+        PaddingChoice::Symmetric => {
+            "symmetric ((K−1)/2 on every side, as the tutorial's code does)"
+        }
         PaddingChoice::Full => "full",
         PaddingChoice::Custom(_) => "custom",
     }
+}
+
+/// The output-size formula in words, or with the tutorial's letters and their key.
+pub(super) fn size_formula_key(tutorial: bool, pooling: bool) -> &'static str {
+    match (tutorial, pooling) {
+        (true, false) => {
+            "⌊(N + 2P − K) / S⌋ + 1 (N input size, P padding, K kernel size, S stride)"
+        }
+        (true, true) => "⌊(N + 2P − K) / S⌋ + 1 (N input size, P padding, K window size, S stride)",
+        (false, false) => "output = ⌊(input + pad before + pad after − kernel span) ÷ stride⌋ + 1",
+        (false, true) => "output = ⌊(input + pad before + pad after − window span) ÷ stride⌋ + 1",
+    }
+}
+
+/// "dilated kernel span = 2×(3−1)+1 = 5".
+pub(super) fn dilated_span(pooling: bool, worked: &str) -> String {
+    let window = if pooling { "window" } else { "kernel" };
+    format!("dilated {window} span = {worked}")
+}
+
+/// "rows & columns: ".
+pub(super) fn axis_prefix(axis: Option<Axis>) -> &'static str {
+    match axis {
+        None => "rows & columns: ",
+        Some(Axis::Rows) => "rows: ",
+        Some(Axis::Columns) => "columns: ",
+    }
+}
+
+/// How same padding differs from the tutorial's symmetric padding here.
+pub(super) fn padding_difference(
+    same: &str,
+    other: &str,
+    sides: &str,
+    output: &str,
+    lower: bool,
+) -> String {
+    let odd = if lower {
+        "top and left"
+    } else {
+        "bottom and right"
+    };
+    format!(
+        "{other} would pad {sides} and give {output}: {same} pads just enough for ⌈input ÷ stride⌉ outputs, an odd cell going to the {odd}, while symmetric pads (K−1)/2 on every side, as the tutorial's code does."
+    )
 }
 
 /// A preset kernel's name.

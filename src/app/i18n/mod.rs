@@ -15,7 +15,7 @@ use super::presentation::Panel;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
 use super::tensor_text::{Form, PasteError};
-use crate::engine::{Axis, EngineError, presets::KernelPreset};
+use crate::engine::{Axis, EngineError, Sides, presets::KernelPreset};
 
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -84,6 +84,10 @@ pub struct Text {
     pub dilation: &'static str,
     /// "Padding".
     pub padding: &'static str,
+    /// "running total": the row header of the running totals under a calculation's products.
+    pub running_total: &'static str,
+    /// "bias", before the bias's value in a calculation: "bias 0".
+    pub bias_term: &'static str,
     /// The padding sides' names, for the custom padding fields.
     pub sides: SideNames,
     /// "Ceil mode".
@@ -406,6 +410,87 @@ impl Lang {
         match self {
             Lang::En => en::padding_mode(mode),
             Lang::Zh => zh::padding_mode(mode),
+        }
+    }
+
+    /// The output-size formula in words, or with the tutorial's letters and their key; for a
+    /// pooling window or a kernel. Written with `⌊ ⌋`: ceil mode turns them into `⌈ ⌉`.
+    pub fn size_formula_key(self, tutorial: bool, pooling: bool) -> &'static str {
+        match self {
+            Lang::En => en::size_formula_key(tutorial, pooling),
+            Lang::Zh => zh::size_formula_key(tutorial, pooling),
+        }
+    }
+
+    /// How dilation widens the span of a window: "dilated kernel span = 2×(3−1)+1 = 5".
+    pub fn dilated_span(
+        self,
+        pooling: bool,
+        dilation: usize,
+        kernel: usize,
+        span: usize,
+    ) -> String {
+        let worked = format!("{dilation}×({kernel}−1)+1 = {span}");
+        match self {
+            Lang::En => en::dilated_span(pooling, &worked),
+            Lang::Zh => zh::dilated_span(pooling, &worked),
+        }
+    }
+
+    /// What a line of the size formula is about: "rows & columns: ", "rows: ", "columns: ".
+    pub fn axis_prefix(self, axis: Option<Axis>) -> &'static str {
+        match self {
+            Lang::En => en::axis_prefix(axis),
+            Lang::Zh => zh::axis_prefix(axis),
+        }
+    }
+
+    /// The padding on each side: "top 0, left 0, bottom 1, right 1".
+    pub fn padding_sides(self, sides: Sides) -> String {
+        let names = self.text().sides;
+        let Sides {
+            top,
+            left,
+            bottom,
+            right,
+        } = sides;
+        let separator = match self {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        };
+        [
+            (names.top, top),
+            (names.left, left),
+            (names.bottom, bottom),
+            (names.right, right),
+        ]
+        .map(|(name, cells)| format!("{name} {cells}"))
+        .join(separator)
+    }
+
+    /// How `same` (or `same-lower`) differs from `symmetric` here, in one sentence: what `other`
+    /// would pad and give, and why.
+    pub fn padding_difference(
+        self,
+        same: PaddingChoice,
+        other: PaddingChoice,
+        sides: Sides,
+        [rows, columns]: [i64; 2],
+    ) -> String {
+        let sides = self.padding_sides(sides);
+        let output = format!("{rows}×{columns}").replace('-', "−");
+        let lower = same == PaddingChoice::SameLower;
+        match self {
+            Lang::En => en::padding_difference(same.id(), other.id(), &sides, &output, lower),
+            Lang::Zh => zh::padding_difference(same.id(), other.id(), &sides, &output, lower),
+        }
+    }
+
+    /// Leaky ReLU keeping a positive value: "2 > 0, kept: ".
+    pub fn kept(self, value: &str) -> String {
+        match self {
+            Lang::En => format!("{value} > 0, kept: "),
+            Lang::Zh => format!("{value} > 0，保持不变："),
         }
     }
 

@@ -48,6 +48,8 @@ pub(super) const TEXT: Text = Text {
     stride: "步长",
     dilation: "膨胀率（空洞）",
     padding: "填充",
+    running_total: "累加和",
+    bias_term: "偏置",
     sides: SideNames {
         top: "上",
         left: "左",
@@ -197,9 +199,49 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid（不填充）",
         PaddingChoice::Same => "same（输出尺寸 = ⌈输入/步长⌉）",
         PaddingChoice::SameLower => "same（补不齐时多的一格补在上/左）",
+        PaddingChoice::Symmetric => "symmetric（四周各补 (K−1)/2 圈，同教程代码）",
         PaddingChoice::Full => "full（四周各补 K−1 圈）",
         PaddingChoice::Custom(_) => "自定义",
     }
+}
+
+/// The output-size formula in words, or with the tutorial's letters and their key.
+pub(super) fn size_formula_key(tutorial: bool, pooling: bool) -> &'static str {
+    match (tutorial, pooling) {
+        (true, false) => "⌊(N + 2P − K) / S⌋ + 1（N 输入尺寸，P 填充，K 卷积核尺寸，S 步长）",
+        (true, true) => "⌊(N + 2P − K) / S⌋ + 1（N 输入尺寸，P 填充，K 池化窗口尺寸，S 步长）",
+        (false, false) => "输出尺寸 = ⌊(输入 + 前填充 + 后填充 − 卷积核覆盖范围) ÷ 步长⌋ + 1",
+        (false, true) => "输出尺寸 = ⌊(输入 + 前填充 + 后填充 − 池化窗口覆盖范围) ÷ 步长⌋ + 1",
+    }
+}
+
+/// "膨胀后卷积核覆盖范围 = 2×(3−1)+1 = 5".
+pub(super) fn dilated_span(pooling: bool, worked: &str) -> String {
+    let window = if pooling { "池化窗口" } else { "卷积核" };
+    format!("膨胀后{window}覆盖范围 = {worked}")
+}
+
+/// "行、列：".
+pub(super) fn axis_prefix(axis: Option<Axis>) -> &'static str {
+    match axis {
+        None => "行、列：",
+        Some(Axis::Rows) => "行：",
+        Some(Axis::Columns) => "列：",
+    }
+}
+
+/// How same padding differs from the tutorial's symmetric padding here.
+pub(super) fn padding_difference(
+    same: &str,
+    other: &str,
+    sides: &str,
+    output: &str,
+    lower: bool,
+) -> String {
+    let odd = if lower { "上/左" } else { "下/右" };
+    format!(
+        "换成 {other} 会填充（{sides}），输出 {output}：{same} 只补到输出为 ⌈输入 ÷ 步长⌉ 所需的格数，补不齐时多的一格补在{odd}；symmetric 则同教程代码一样，四周各补 (K−1)/2 圈。"
+    )
 }
 
 /// A preset kernel's name.

@@ -15,7 +15,7 @@ pub use moves::{Go, Play, SPEEDS};
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
 use super::lesson::LessonPlace;
-use super::picture::ChosenPicture;
+use super::picture::{ChosenPicture, SAMPLES, SIZES};
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
@@ -61,6 +61,24 @@ pub struct State {
     pub picture: Option<Shared<ChosenPicture>>,
     /// The lesson open beside the figure, if any.
     pub lesson: Option<LessonPlace>,
+    /// The sample picture (an identifier of [`SAMPLES`]) that `picture` is, or that the link
+    /// named and the browser has still to decode ([`State::sample_request`]).
+    pub sample: Option<&'static str>,
+}
+
+/// A sample picture a link names, for the browser to decode and send back as
+/// [`Change::Sample`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleRequest {
+    /// The sample's identifier.
+    pub id: &'static str,
+    /// Its file, relative to the page.
+    pub path: &'static str,
+    /// The side to scale it to: the link's input side when the input is square and that side
+    /// is one of the picture sizes, else 16.
+    pub size: usize,
+    /// Whether to read it in colour: when the link asks for 3 channels.
+    pub colour: bool,
 }
 
 /// Everything that can happen.
@@ -118,6 +136,7 @@ impl State {
             drawer: None,
             picture: None,
             lesson: None,
+            sample: None,
         }
     }
 
@@ -130,7 +149,26 @@ impl State {
         state.link_notice = notice;
         state.presentation = link.presentation;
         state.lesson = link.lesson;
+        state.sample = link.sample;
         state
+    }
+
+    /// The sample picture the link named, while the browser has not decoded it yet.
+    pub fn sample_request(&self) -> Option<SampleRequest> {
+        let id = self.sample.filter(|_| self.picture.is_none())?;
+        let &(id, path) = SAMPLES.iter().find(|(sample, _)| *sample == id)?;
+        let [rows, columns] = self.settings.input_size;
+        let size = if rows == columns && SIZES.contains(&rows) {
+            rows
+        } else {
+            16
+        };
+        Some(SampleRequest {
+            id,
+            path,
+            size,
+            colour: self.settings.channels == 3,
+        })
     }
 
     /// What a link to this view holds.
@@ -141,6 +179,12 @@ impl State {
             lang: Some(self.lang),
             presentation: self.presentation.clone(),
             lesson: self.lesson.clone(),
+            // The sample while it is the input, or still to be loaded.
+            sample: self.sample.filter(|_| {
+                self.picture
+                    .as_ref()
+                    .is_none_or(|picture| picture.is_input(&self.settings.input_view()))
+            }),
         }
     }
 
@@ -207,14 +251,13 @@ impl Reducible for State {
     }
 }
 
-/// The example shown beside settings that do not form one: the default example with the same
+/// The example shown beside settings that do not form one: the fresh example of the same
 /// operation, so the grids show the kind of layer the controls name, greyed out as stale.
 pub(super) fn fallback_example(settings: &Settings) -> Example {
     let same_kind = Settings {
-        operation: settings.operation,
         block_activation: settings.block_activation,
         block_pool: settings.block_pool,
-        ..Settings::default()
+        ..Settings::fresh(settings.operation)
     };
     Example::build(&Shared::new(same_kind))
         .or_else(|_| Example::build(&Shared::new(Settings::default())))
