@@ -49,3 +49,16 @@ fn a_chapter_sets_the_figure_up_at_its_step_and_the_learner_may_leave_it() {
     assert!(closed.drawer_open(false));
     assert_eq!(closed.lang, Lang::En);
 }
+
+#[test]
+fn a_chapter_on_a_sample_picture_asks_for_it_and_the_next_chapter_does_not() {
+    let state = State::default().apply(Action::Lesson(LessonMove::Open(LessonSource::BuiltIn)));
+    let state = chapter(&state, 5, "in=16x16&k=3&pic=house");
+    let request = state.sample_request().expect("the picture is asked for");
+    assert_eq!(
+        (request.id, request.size, request.colour),
+        ("house", 16, false)
+    );
+    // A chapter without a picture asks for none, even before the last one's has arrived.
+    assert_eq!(chapter(&state, 6, "op=relu&in=4").sample_request(), None);
+}

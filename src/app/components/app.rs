@@ -97,7 +97,7 @@ pub fn App() -> Html {
                 }
                 <main class={classes!("workspace", state.lesson.is_some().then_some("with-lesson"))}>
                     if let Some(place) = &state.lesson {
-                        <LessonPanel place={place.clone()} settings={state.settings.clone()} {lang} on_action={on_action.clone()} />
+                        <LessonPanel place={place.clone()} settings={state.settings.clone()} sample={state.sample_shown()} {lang} on_action={on_action.clone()} />
                     }
                     if drawer == Some(true) {
                         <aside class="drawer" id="settings-drawer" aria-label={text.settings_drawer}>

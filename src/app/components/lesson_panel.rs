@@ -20,6 +20,8 @@ pub struct LessonPanelProps {
     pub place: LessonPlace,
     /// The example the controls show, to tell whether the learner left the chapter's figure.
     pub settings: Shared<Settings>,
+    /// The sample picture that is the input, if any.
+    pub sample: Option<&'static str>,
     /// Interface language.
     pub lang: Lang,
     /// Where moves through the lesson go.
@@ -32,6 +34,7 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
     let LessonPanelProps {
         place,
         settings,
+        sample,
         lang,
         on_action,
     } = props;
@@ -73,7 +76,15 @@ pub fn LessonPanel(props: &LessonPanelProps) -> Html {
         return Html::default();
     };
     let figure = url::read(&chapter.figure).link;
-    let left_figure = *figure.settings != **settings;
+    let left_figure = match figure.sample {
+        // The input comes from the picture, once it is decoded: compare the rest.
+        Some(id) if *sample == Some(id) => {
+            let mut expected = (*figure.settings).clone();
+            expected.input = settings.input.clone();
+            expected != **settings
+        }
+        _ => *figure.settings != **settings,
+    };
     let go = |to: usize| {
         let (lesson, on_action) = (lesson.clone(), on_action.clone());
         Callback::from(move |_: MouseEvent| on_action.emit(show(&lesson, to)))

@@ -38,6 +38,12 @@ impl State {
                 self.refusal = None;
                 self.use_settings(Shared(figure.settings));
                 self.position = figure.step.min(self.last_step());
+                // A figure on a sample picture asks the browser for it, as its link would; one
+                // without asks for none, even while an earlier figure's is still on its way.
+                self.sample = figure.sample;
+                if figure.sample.is_some() {
+                    self.picture = None;
+                }
             }
             LessonMove::Close => self.lesson = None,
         }

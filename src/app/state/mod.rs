@@ -179,13 +179,17 @@ impl State {
             lang: Some(self.lang),
             presentation: self.presentation.clone(),
             lesson: self.lesson.clone(),
-            // The sample while it is the input, or still to be loaded.
-            sample: self.sample.filter(|_| {
-                self.picture
-                    .as_ref()
-                    .is_none_or(|picture| picture.is_input(&self.settings.input_view()))
-            }),
+            sample: self.sample_shown(),
         }
+    }
+
+    /// The sample picture that is the input, or that is still to be loaded as the input.
+    pub fn sample_shown(&self) -> Option<&'static str> {
+        self.sample.filter(|_| {
+            self.picture
+                .as_ref()
+                .is_none_or(|picture| picture.is_input(&self.settings.input_view()))
+        })
     }
 
     /// The last step number.
