@@ -1,0 +1,97 @@
+//! The `?` beside a control's label: what the parameter is, in a few sentences and a tiny
+//! figure, opened by hover, by click or tap, and by Enter or Space, and read out with the button.
+
+use crate::app::i18n::{Concept, Lang};
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// Props of [`ConceptTip`].
+#[derive(Properties, PartialEq)]
+pub struct ConceptTipProps {
+    /// What the tip explains.
+    pub concept: Concept,
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// A `?` button and its tip. The tip is the button's description, so a screen reader reads it
+/// with the button; it shows while the pointer is over the button (where the screen can hover)
+/// or once the button is pressed, until it is pressed again, the focus leaves or Escape.
+#[component]
+pub fn ConceptTip(props: &ConceptTipProps) -> Html {
+    let open = use_state(|| false);
+    // Escape also hides the tip that hovering shows, until the pointer leaves.
+    let quiet = use_state(|| false);
+    let id = format!("tip-{}", props.concept as u8);
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let (open, quiet) = (open.clone(), quiet.clone());
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                open.set(false);
+                quiet.set(true);
+            }
+        })
+    };
+    let onblur = {
+        let open = open.clone();
+        Callback::from(move |_: FocusEvent| open.set(false))
+    };
+    let onmouseleave = {
+        let quiet = quiet.clone();
+        Callback::from(move |_: MouseEvent| quiet.set(false))
+    };
+    let rows = figure(props.concept);
+    let columns = rows.first().map_or(0, |row| row.len());
+    html! {
+        <span class={classes!("concept", open.then_some("open"), quiet.then_some("quiet"))} {onmouseleave}>
+            <button type="button" class="tip-button" aria-label={props.lang.concept_title(props.concept)}
+                aria-expanded={open.to_string()} aria-describedby={id.clone()} {onclick} {onkeydown} {onblur}>{ "?" }</button>
+            <span class="tip" role="tooltip" {id}>
+                { for props.lang.concept_text(props.concept).lines().map(|line| html! { <span class="tip-line">{ line }</span> }) }
+                if columns > 0 {
+                    <span class="tip-figure" aria-hidden="true" style={format!("--columns:{columns}")}>
+                        { for rows.iter().flat_map(|row| row.chars()).map(|cell| match cell {
+                            'w' => html! { <i class="w"></i> },
+                            '0' => html! { <i class="z">{ "0" }</i> },
+                            '-' => html! { <i class="x"></i> },
+                            _ => html! { <i></i> },
+                        }) }
+                    </span>
+                }
+            </span>
+        </span>
+    }
+}
+
+/// A tiny figure, row by row: `w` a cell the window reads, `0` a padding zero, `.` an input
+/// cell, `-` a cell past the input's edge.
+fn figure(concept: Concept) -> &'static [&'static str] {
+    match concept {
+        // Two positions of a 3-cell window, stride 2 apart.
+        Concept::Stride => &["www....", "..www.."],
+        // Three taps with dilation 2.
+        Concept::Dilation => &["w.w.w.."],
+        // A 3×3 input in a ring of zeros.
+        Concept::Padding => &["00000", "0...0", "0...0", "0...0", "00000"],
+        // A 2-cell window with stride 2: the windows do not overlap.
+        Concept::PoolWindow | Concept::PoolStride => &["ww....", "..ww..", "....ww"],
+        // Ceil mode keeps the third window, which hangs past the edge of 5 cells.
+        Concept::CeilMode => &["ww....", "..ww..", "....w-"],
+        _ => &[],
+    }
+}
+
+/// A control's label with its `?` beside it, outside the `<label>` so that the control's name
+/// stays the label alone.
+pub fn labelled(label: impl Into<AttrValue>, id: AttrValue, concept: Concept, lang: Lang) -> Html {
+    html! {
+        <span class="label-row">
+            <label class="label" for={id}>{ label.into() }</label>
+            <ConceptTip {concept} {lang} />
+        </span>
+    }
+}
