@@ -2,7 +2,7 @@
 //! figure, opened by hover, by click or tap, and by Enter or Space, and read out with the button.
 
 use crate::app::i18n::{Concept, Lang};
-use web_sys::KeyboardEvent;
+use web_sys::{Element, KeyboardEvent};
 use yew::prelude::*;
 
 /// Props of [`ConceptTip`].
@@ -23,6 +23,15 @@ pub fn ConceptTip(props: &ConceptTipProps) -> Html {
     // Escape also hides the tip that hovering shows, until the pointer leaves.
     let quiet = use_state(|| false);
     let id = format!("tip-{}", props.concept as u8);
+    let tip = use_node_ref();
+    {
+        let tip = tip.clone();
+        use_effect_with(*open, move |&open| {
+            if let Some(tip) = tip.cast::<Element>().filter(|_| open) {
+                scroll_into_drawer(&tip);
+            }
+        });
+    }
     let onclick = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
@@ -50,7 +59,7 @@ pub fn ConceptTip(props: &ConceptTipProps) -> Html {
         <span class={classes!("concept", open.then_some("open"), quiet.then_some("quiet"))} {onmouseleave}>
             <button type="button" class="tip-button" aria-label={props.lang.concept_title(props.concept)}
                 aria-expanded={open.to_string()} aria-describedby={id.clone()} {onclick} {onkeydown} {onblur}>{ "?" }</button>
-            <span class="tip" role="tooltip" {id}>
+            <span class="tip" role="tooltip" {id} ref={tip}>
                 { for props.lang.concept_text(props.concept).lines().map(|line| html! { <span class="tip-line">{ line }</span> }) }
                 if columns > 0 {
                     <span class="tip-figure" aria-hidden="true" style={format!("--columns:{columns}")}>
@@ -64,6 +73,17 @@ pub fn ConceptTip(props: &ConceptTipProps) -> Html {
                 }
             </span>
         </span>
+    }
+}
+
+/// Scrolls the settings drawer so that an opened tip that reaches past its bottom shows whole.
+fn scroll_into_drawer(tip: &Element) {
+    if let Ok(Some(drawer)) = tip.closest(".drawer") {
+        let past =
+            tip.get_bounding_client_rect().bottom() - drawer.get_bounding_client_rect().bottom();
+        if past > 0.0 {
+            drawer.set_scroll_top(drawer.scroll_top() + past.ceil() as i32 + 8);
+        }
     }
 }
 
