@@ -19,56 +19,55 @@ pub struct ConceptTipProps {
 /// or once the button is pressed, until it is pressed again, the focus leaves or Escape.
 #[component]
 pub fn ConceptTip(props: &ConceptTipProps) -> Html {
-    let open = use_state(|| false);
-    // Escape also hides the tip that hovering shows, until the pointer leaves.
-    let quiet = use_state(|| false);
+    // Open (`Some(true)`), closed, or closed by Escape (`Some(false)`): then hovering does not
+    // show it either until the pointer leaves.
+    let state = use_state(|| None::<bool>);
+    let open = *state == Some(true);
     let id = format!("tip-{}", props.concept as u8);
     let tip = use_node_ref();
     {
         let tip = tip.clone();
-        use_effect_with(*open, move |&open| {
+        use_effect_with(open, move |&open| {
             if let Some(tip) = tip.cast::<Element>().filter(|_| open) {
                 scroll_into_drawer(&tip);
             }
         });
     }
+    let set = |to: fn(Option<bool>) -> Option<bool>| {
+        let state = state.clone();
+        move || state.set(to(*state))
+    };
     let onclick = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
+        let toggle = set(|now| (now != Some(true)).then_some(true));
+        Callback::from(move |_: MouseEvent| toggle())
     };
     let onkeydown = {
-        let (open, quiet) = (open.clone(), quiet.clone());
+        let quiet = set(|_| Some(false));
         Callback::from(move |event: KeyboardEvent| {
             if event.key() == "Escape" {
-                open.set(false);
-                quiet.set(true);
+                quiet();
             }
         })
     };
     let onblur = {
-        let open = open.clone();
-        Callback::from(move |_: FocusEvent| open.set(false))
+        let close = set(|now| now.filter(|open| !open));
+        Callback::from(move |_: FocusEvent| close())
     };
     let onmouseleave = {
-        let quiet = quiet.clone();
-        Callback::from(move |_: MouseEvent| quiet.set(false))
+        let calm = set(|now| now.filter(|&open| open));
+        Callback::from(move |_: MouseEvent| calm())
     };
     let rows = figure(props.concept);
     let columns = rows.first().map_or(0, |row| row.len());
     html! {
-        <span class={classes!("concept", open.then_some("open"), quiet.then_some("quiet"))} {onmouseleave}>
+        <span class={classes!("concept", open.then_some("open"), (*state == Some(false)).then_some("quiet"))} {onmouseleave}>
             <button type="button" class="tip-button" aria-label={props.lang.concept_title(props.concept)}
                 aria-expanded={open.to_string()} aria-describedby={id.clone()} {onclick} {onkeydown} {onblur}>{ "?" }</button>
             <span class="tip" role="tooltip" {id} ref={tip}>
                 { for props.lang.concept_text(props.concept).lines().map(|line| html! { <span class="tip-line">{ line }</span> }) }
                 if columns > 0 {
                     <span class="tip-figure" aria-hidden="true" style={format!("--columns:{columns}")}>
-                        { for rows.iter().flat_map(|row| row.chars()).map(|cell| match cell {
-                            'w' => html! { <i class="w"></i> },
-                            '0' => html! { <i class="z">{ "0" }</i> },
-                            '-' => html! { <i class="x"></i> },
-                            _ => html! { <i></i> },
-                        }) }
+                        { for rows.iter().flat_map(|row| row.chars()).map(|cell| html! { <i data-cell={cell.to_string()}></i> }) }
                     </span>
                 }
             </span>
@@ -88,7 +87,7 @@ fn scroll_into_drawer(tip: &Element) {
 }
 
 /// A tiny figure, row by row: `w` a cell the window reads, `0` a padding zero, `.` an input
-/// cell, `-` a cell past the input's edge.
+/// cell, `-` the window past the input's edge, ` ` nothing.
 fn figure(concept: Concept) -> &'static [&'static str] {
     match concept {
         // Two positions of a 3-cell window, stride 2 apart.
@@ -100,7 +99,7 @@ fn figure(concept: Concept) -> &'static [&'static str] {
         // A 2-cell window with stride 2: the windows do not overlap.
         Concept::PoolWindow | Concept::PoolStride => &["ww....", "..ww..", "....ww"],
         // Ceil mode keeps the third window, which hangs past the edge of 5 cells.
-        Concept::CeilMode => &["ww....", "..ww..", "....w-"],
+        Concept::CeilMode => &["ww... ", "..ww. ", "....w-"],
         _ => &[],
     }
 }
