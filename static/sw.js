@@ -4,6 +4,7 @@
 //   naming new hashed files, replaces the cached one on that visit; offline, or when the server
 //   fails, the cached page answers, so a teacher's link still opens.
 // - The app's other files are cache-first, stored as fetched: hashed names change with content.
+//   Lesson files (`.md`) are network-first instead, kept for offline use: teachers edit them.
 // - Install caches the page and the files it names, so one visit is enough. A new page deletes
 //   the files only the old one named, so the cache holds one release.
 // - It answers only for its own directory: other origins and other apps are left alone.
@@ -44,8 +45,14 @@ self.addEventListener("activate", (event) => {
 self.addEventListener("fetch", (event) => {
   const { request } = event;
   if (request.method !== "GET" || !request.url.startsWith(APP)) return;
-  event.respondWith(isPage(request.url) ? networkFirst(event) : cacheFirst(event));
+  const answer = isPage(request.url) ? networkFirst : isLesson(request.url) ? freshFirst : cacheFirst;
+  event.respondWith(answer(event));
 });
+
+/** Whether `url` is a lesson file, which a teacher may edit while the app stays the same. */
+function isLesson(url) {
+  return new URL(url).pathname.endsWith(".md");
+}
 
 /** Whether `url` is the app's page: its directory or index.html, with any query string. */
 function isPage(url) {
@@ -80,6 +87,18 @@ async function cacheFirst(event) {
   // Stored alongside, not before answering: the wasm compiles while it streams in.
   if (response.ok && response.type === "basic") event.waitUntil(cache.put(request, response.clone()));
   return response;
+}
+
+/** A lesson file: the network's copy when there is one, else the copy kept from last time. */
+async function freshFirst(event) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(event.request);
+    if (response.ok && response.type === "basic") event.waitUntil(cache.put(event.request, response.clone()));
+    return response;
+  } catch {
+    return (await cache.match(event.request)) ?? Response.error();
+  }
 }
 
 /**

@@ -160,3 +160,24 @@ proptest! {
         prop_assert!(big.cell >= small.cell, "{small:?} then {big:?}");
     }
 }
+
+#[test]
+fn a_long_caption_is_cut_short_before_the_kernel_loses_a_column() {
+    // The block on a phone with a lesson above it: "Convolution output" is wider than its 4×4
+    // grid, and the room is too small for every figure whole.
+    let mut figures = vec![
+        shape(Role::Read, 1, 1, 6, 6),
+        shape(Role::Kernel, 1, 1, 3, 3),
+        shape(Role::Written, 1, 1, 4, 4),
+    ];
+    figures[2].caption_width = 190.0;
+    let room = room(362.0, 194.0);
+    let fitted = fit(&figures, &room);
+    let rooms = allot(&figures, &room, &fitted);
+    let kernel_width = 3.0 * (fitted.cell + 7.2) + 8.0;
+    assert!(rooms[1].plane_width >= kernel_width, "{fitted:?} {rooms:?}");
+    assert!(
+        rooms.iter().map(|r| r.width).sum::<f64>() <= 362.0,
+        "{rooms:?}"
+    );
+}

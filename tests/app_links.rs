@@ -2,9 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::app::i18n::Lang;
+use convstep::app::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
+use convstep::app::picture::{ChosenPicture, Picture, SAMPLES};
 use convstep::app::presentation::{Panel, Presentation};
 use convstep::app::settings::{Limit, Operation, PaddingChoice, Settings};
-use convstep::app::state::State;
+use convstep::app::state::{Action, Change, SampleRequest, State};
 use convstep::app::url::{self, Link, Part};
 use convstep::engine::Sides;
 use proptest::prelude::*;
@@ -122,6 +124,108 @@ fn the_block_keeps_ceil_mode_and_include_pad() {
     assert_eq!(pooled.dim(), (1, 2, 2));
 }
 
+#[test]
+fn a_link_without_sizes_opens_pooling_at_two_by_two_stride_two() {
+    for op in ["max-pool", "avg-pool"] {
+        let settings = url::read(&format!("?op={op}")).link.settings;
+        assert_eq!(settings.kernel_size, [2, 2], "{op}");
+        assert_eq!(settings.stride, [2, 2], "{op}");
+    }
+    // What the link names wins, and a stride of 1 is written, since it is not pooling's default.
+    let reading = url::read("?op=max-pool&k=3&s=1");
+    assert_eq!(reading.link.settings.kernel_size, [3, 3]);
+    assert_eq!(reading.link.settings.stride, [1, 1]);
+    let query = url::write(&reading.link, &[Part::Example]);
+    assert!(query.contains("s=1"), "{query}");
+    assert_eq!(url::read(&query).link.settings.stride, [1, 1]);
+    // Convolution keeps the tutorial's 3×3, stride 1.
+    let settings = url::read("?op=conv").link.settings;
+    assert_eq!((settings.kernel_size, settings.stride), ([3, 3], [1, 1]));
+}
+
+#[test]
+fn a_link_to_an_activation_without_values_opens_on_negative_values() {
+    for op in ["relu", "leaky-relu", "sigmoid", "tanh"] {
+        let input = url::read(&format!("?op={op}")).link.settings.input_view();
+        assert!(input.iter().any(|&v| v < 0.0), "{op}: {input:?}");
+    }
+    // Values the link gives are used as given.
+    let given = url::read("?op=relu&in=2&x=1,2,3,4")
+        .link
+        .settings
+        .input_view();
+    assert_eq!(given.iter().copied().collect::<Vec<_>>(), [1., 2., 3., 4.]);
+    // The block's convolution meets negative values before its activation.
+    let state = State::from_link(url::read("?op=block"), Lang::En);
+    let convolved = state.example.map(1).expect("the block convolves");
+    assert!(convolved.iter().any(|&v| v < 0.0), "{convolved:?}");
+    assert!(convolved.iter().any(|&v| v > 0.0), "{convolved:?}");
+    // The plain convolution keeps the tutorial's 4×4, all of it 0 or more.
+    let tutorial = url::read("").link.settings.input_view();
+    assert!(tutorial.iter().all(|&v| v >= 0.0));
+}
+
+#[test]
+fn symmetric_padding_has_a_link() {
+    let reading = url::read("?in=4&k=3&s=2&pad=symmetric");
+    assert!(reading.notice.refused.is_empty());
+    assert_eq!(reading.link.settings.padding, PaddingChoice::Symmetric);
+    let query = url::write(&reading.link, &[Part::Example]);
+    assert!(query.contains("pad=symmetric"), "{query}");
+}
+
+#[test]
+fn a_link_names_a_sample_picture_for_the_browser_to_load() {
+    let state = State::from_link(url::read("?pic=house"), Lang::En);
+    assert_eq!(
+        state.sample_request(),
+        Some(SampleRequest {
+            id: "house",
+            path: "samples/house.png",
+            size: 16,
+            colour: false
+        }),
+        "the picture panel's default size, in grey"
+    );
+    // While it loads, a link to the view still names it.
+    let query = url::write(&state.link(), &[Part::Example]);
+    assert!(query.contains("pic=house"), "{query}");
+    // The link's square input size and 3 channels choose the picture's size and colour.
+    let colour = State::from_link(url::read("?pic=digit&in=32&ch=3"), Lang::En);
+    let request = colour.sample_request().expect("a sample to load");
+    assert_eq!((request.size, request.colour), (32, true));
+    // An unknown sample is refused and named.
+    let unknown = url::read("?pic=cat");
+    assert_eq!(unknown.notice.refused, vec!["pic".to_owned()]);
+    assert_eq!(unknown.link.sample, None);
+
+    // The browser sends the decoded sample back: it is the input, and the link names it.
+    let picture = ChosenPicture {
+        step: Picture {
+            channels: 1,
+            rows: 2,
+            columns: 2,
+            values: vec![0.25, 0.5, 0.75, 1.0],
+        },
+        full: ndarray::Array3::from_elem((1, 4, 4), 0.5),
+    };
+    let loaded = state.apply(Action::Change(Change::Sample("house", picture.clone())));
+    assert_eq!(loaded.sample_request(), None, "loaded once");
+    assert_eq!(loaded.settings.input_size, [2, 2]);
+    let query = url::write(&loaded.link(), &[Part::Example]);
+    assert!(query.contains("pic=house"), "{query}");
+    // Once the learner edits the input, it is no longer the sample.
+    let edited = loaded.apply(Action::Change(Change::Value(
+        convstep::app::settings::Values::Input,
+        [0, 0, 0],
+        "7".into(),
+    )));
+    assert_eq!(edited.link().sample, None);
+    // A picture of their own is no sample.
+    let own = loaded.apply(Action::Change(Change::Picture(picture)));
+    assert_eq!(own.link().sample, None);
+}
+
 /// Settings within every limit, drawn from the parameters a link carries.
 fn settings() -> impl Strategy<Value = Settings> {
     let pair = |limit: Limit| {
@@ -132,6 +236,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         Just(PaddingChoice::Valid),
         Just(PaddingChoice::Same),
         Just(PaddingChoice::SameLower),
+        Just(PaddingChoice::Symmetric),
         Just(PaddingChoice::Full),
         prop::array::uniform4(Limit::Padding.range()).prop_map(|[top, left, bottom, right]| {
             PaddingChoice::Custom(Sides {
@@ -232,12 +337,22 @@ proptest! {
         step in 0usize..10_000,
         zh in any::<bool>(),
         presentation in presentation(),
+        lesson in proptest::option::of((any::<bool>(), 0usize..MAX_CHAPTERS)),
+        sample in prop::option::of(prop::sample::select(SAMPLES.map(|(id, _)| id).to_vec())),
     ) {
+        let lesson = lesson.map(|(built_in, chapter)| LessonPlace {
+            source: if built_in { LessonSource::BuiltIn } else { LessonSource::File("week-3/strides.md".into()) },
+            chapter,
+            // A link written from a view holds its example, so the figure is not opened again.
+            open_figure: false,
+        });
         let link = Link {
             settings: Rc::new(settings),
             step,
             lang: Some(if zh { Lang::Zh } else { Lang::En }),
             presentation,
+            lesson,
+            sample,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);
@@ -246,7 +361,9 @@ proptest! {
         let back = &reading.link;
         prop_assert_eq!(back.step, link.step);
         prop_assert_eq!(back.lang, link.lang);
+        prop_assert_eq!(back.sample, link.sample);
         prop_assert_eq!(&back.presentation, &link.presentation);
+        prop_assert_eq!(&back.lesson, &link.lesson);
         prop_assert_eq!(back.settings.operation, link.settings.operation);
         prop_assert_eq!(back.settings.input_view(), link.settings.input_view());
         prop_assert_eq!(back.settings.build(), link.settings.build());
@@ -277,4 +394,38 @@ proptest! {
             .join("&");
         let _ = State::from_link(url::read(&query), Lang::En);
     }
+}
+
+#[test]
+fn a_chapters_own_link_opens_its_figure_and_a_view_of_it_does_not() {
+    let own = url::read("lesson=tutorial&chapter=3");
+    assert!(own.notice.refused.is_empty());
+    let place = own.link.lesson.expect("a lesson");
+    assert_eq!(
+        (place.source, place.chapter, place.open_figure),
+        (LessonSource::BuiltIn, 2, true)
+    );
+    let explored = url::read("lesson=week3.md&chapter=2&in=6x6&step=4")
+        .link
+        .lesson
+        .expect("a lesson");
+    assert_eq!(explored.source, LessonSource::File("week3.md".into()));
+    assert!(!explored.open_figure);
+    // Named, never loaded: another host, a chapter without a lesson, chapter 0 or past the limit.
+    for (query, refused) in [
+        ("lesson=https://example.org/a.md", "lesson"),
+        ("chapter=2", "chapter"),
+        ("lesson=tutorial&chapter=0", "chapter"),
+        ("lesson=tutorial&chapter=61", "chapter"),
+    ] {
+        let reading = url::read(query);
+        assert_eq!(reading.notice.refused, [refused], "{query}");
+    }
+    assert_eq!(
+        url::read("lesson=tutorial&chapter=61")
+            .link
+            .lesson
+            .map(|p| p.chapter),
+        Some(0)
+    );
 }

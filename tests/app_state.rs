@@ -286,8 +286,8 @@ fn max_pooling_marks_its_winner() {
         .collect();
     assert_eq!(
         winners,
-        vec![Some(3.0)],
-        "the largest of the first 3×3 window of the tutorial input"
+        vec![Some(2.0)],
+        "the largest of the first window, 2×2 as pooling opens, of the tutorial input: 1 2 / 0 1"
     );
 }
 
@@ -425,6 +425,8 @@ mod typed_values {
             )
                 .prop_map(|(v, p, r, c, t)| Change::Value(v, [p, r, c], t)),
             any::<bool>().prop_map(Change::CeilMode),
+            (0usize..PaddingChoice::NAMED.len())
+                .prop_map(|i| Change::Padding(PaddingChoice::NAMED[i])),
         ]
     }
 
@@ -451,16 +453,18 @@ mod typed_values {
 fn settings_where_no_window_fits_give_their_own_formula() {
     use convstep::app::{i18n::Lang, url};
     let state = State::from_link(url::read("?in=2&k=5"), Lang::En);
-    let [rows, columns] = state.settings.size_formulas().expect("5 does not fit in 2");
+    let ([rows, columns], pools) = state.settings.size_formulas().expect("5 does not fit in 2");
+    assert!(!pools, "a convolution's kernel");
     // floor((2 + 0 + 0 − 5) / 1) + 1 = −2, worked out by hand.
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 5) / 1) + 1 = -2");
     assert_eq!(columns.output, -2);
     // The block: the convolution fits (4 → 2), the 3-wide pooling does not.
-    let block = State::from_link(url::read("?op=block&pk=3"), Lang::En);
-    let [rows, _] = block.settings.size_formulas().expect("3 does not fit in 2");
+    let block = State::from_link(url::read("?op=block&in=4&pk=3"), Lang::En);
+    let ([rows, _], pools) = block.settings.size_formulas().expect("3 does not fit in 2");
+    assert!(pools, "the block's pooling window");
     assert_eq!(rows.to_string(), "floor((2 + 0 + 0 - 3) / 2) + 1 = 0");
     // Where every window fits, the first windowed stage's own formula.
-    let [rows, _] = State::default()
+    let ([rows, _], _) = State::default()
         .settings
         .size_formulas()
         .expect("a convolution");
@@ -509,4 +513,206 @@ fn a_filter_count_past_the_limit_is_named_as_filters() {
         error.to_string(),
         "The filter count 9 is larger than ConvStep allows (8)."
     );
+}
+
+/// The input map's values, row by row.
+fn input_values(state: &State) -> Vec<f32> {
+    input_planes(state)[0]
+        .cells()
+        .iter()
+        .filter_map(|cell| cell.value)
+        .collect()
+}
+
+/// The tutorial's 4×4 input.
+const TUTORIAL: [f32; 16] = [
+    1., 2., 3., 0., 0., 1., 2., 3., 3., 0., 1., 2., 2., 3., 0., 1.,
+];
+
+#[test]
+fn pooling_opens_at_two_by_two_stride_two_and_convolution_comes_back_to_three_by_three() {
+    let convolution = State::default();
+    let pooled = convolution.apply(Action::Change(Change::Operation(Operation::MaxPool)));
+    assert_eq!(pooled.settings.kernel_size, [2, 2]);
+    assert_eq!(pooled.settings.stride, [2, 2]);
+    // 4×4 → 2×2: the maxima of 1 2 / 0 1, 3 0 / 2 3, 3 0 / 2 3 and 1 2 / 0 1.
+    assert_eq!(pooled.example.map(1).map(|map| map.dim()), Some((1, 2, 2)));
+    let averaged = pooled.apply(Action::Change(Change::CycleOperation(true)));
+    assert_eq!(averaged.settings.operation, Operation::AveragePool);
+    assert_eq!(
+        (averaged.settings.kernel_size, averaged.settings.stride),
+        ([2, 2], [2, 2])
+    );
+    let back = pooled.apply(Action::Change(Change::Operation(Operation::Convolution)));
+    assert_eq!(
+        (back.settings.kernel_size, back.settings.stride),
+        ([3, 3], [1, 1])
+    );
+    assert_eq!(*back.settings, *convolution.settings, "nothing else moved");
+}
+
+#[test]
+fn sizes_the_learner_typed_stay_when_the_operation_changes() {
+    let typed = apply(
+        State::default(),
+        [
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Rows, 2)),
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Columns, 2)),
+            Action::Change(Change::Operation(Operation::MaxPool)),
+        ],
+    );
+    // The kernel was the learner's; the stride was still the fresh one and follows pooling.
+    assert_eq!(typed.settings.kernel_size, [2, 2]);
+    assert_eq!(typed.settings.stride, [2, 2]);
+    let strided = apply(
+        typed,
+        [
+            Action::Change(Change::Size(SizeField::Stride, Axis::Rows, 1)),
+            Action::Change(Change::Size(SizeField::Stride, Axis::Columns, 1)),
+            Action::Change(Change::Size(SizeField::Kernel, Axis::Rows, 3)),
+            Action::Change(Change::Operation(Operation::Convolution)),
+        ],
+    );
+    assert_eq!(strided.settings.kernel_size, [3, 2], "typed 3, kept 2");
+    assert_eq!(strided.settings.stride, [1, 1], "typed, kept");
+}
+
+#[test]
+fn activations_and_the_block_meet_negative_values() {
+    for operation in Operation::ACTIVATIONS {
+        let state = State::default().apply(Action::Change(Change::Operation(operation)));
+        // The tutorial's input with its 2s made negative.
+        let expected: Vec<f32> = TUTORIAL
+            .iter()
+            .map(|&v| if v == 2.0 { -2.0 } else { v })
+            .collect();
+        assert_eq!(input_values(&state), expected, "{operation:?}");
+        // Back to convolution: the tutorial's own input again.
+        let back = state.apply(Action::Change(Change::Operation(Operation::Convolution)));
+        assert_eq!(input_values(&back), TUTORIAL);
+    }
+    let relu = State::default().apply(Action::Change(Change::Operation(Operation::Relu)));
+    let relu = relu.apply(Action::Go(Go::End));
+    let outputs: Vec<f32> = output_text(&relu).into_iter().flatten().collect();
+    assert_eq!(
+        outputs,
+        [
+            1., 0., 3., 0., 0., 1., 0., 3., 3., 0., 1., 0., 0., 3., 0., 1.
+        ],
+        "ReLU turns each −2 into 0"
+    );
+    // The block: 6×6, the tutorial's kernel. Its convolution, worked out in NumPy:
+    // 7 −4 17 −2 / −2 7 −4 17 / 17 −2 7 −4 / −4 17 −2 7; ReLU, then max-pool 2×2: 7 17 / 17 7.
+    let block = State::default().apply(Action::Change(Change::Operation(Operation::Block)));
+    let conv: Vec<f32> = block
+        .example
+        .map(1)
+        .expect("a convolution")
+        .iter()
+        .copied()
+        .collect();
+    assert_eq!(
+        conv,
+        [
+            7., -4., 17., -2., -2., 7., -4., 17., 17., -2., 7., -4., -4., 17., -2., 7.
+        ]
+    );
+    let pooled: Vec<f32> = block
+        .example
+        .map(3)
+        .expect("a pooling")
+        .iter()
+        .copied()
+        .collect();
+    assert_eq!(pooled, [7., 17., 17., 7.]);
+}
+
+#[test]
+fn an_input_the_learner_changed_stays_when_the_operation_changes() {
+    let edited = apply(
+        State::default(),
+        [
+            Action::Change(Change::Value(Values::Input, [0, 0, 0], "5".into())),
+            Action::Change(Change::Operation(Operation::Relu)),
+        ],
+    );
+    let mut expected = TUTORIAL;
+    expected[0] = 5.0;
+    assert_eq!(input_values(&edited), expected);
+}
+
+#[test]
+fn symmetric_padding_gives_the_tutorials_numbers() {
+    use convstep::app::{i18n::Lang, url};
+    // The tutorial's code (seed) run in NumPy on its 4×4 input and 3×3 kernel with stride 2:
+    // padding int((3 − 1) / 2) = 1 on every side gives [[7, 10], [10, 15]].
+    let state = State::from_link(url::read("?in=4&k=3&s=2&pad=symmetric"), Lang::En);
+    let state = state.apply(Action::Go(Go::End));
+    assert_eq!(
+        output_text(&state),
+        vec![Some(7.), Some(10.), Some(10.), Some(15.)]
+    );
+    assert_eq!(
+        state.example.first_sides(),
+        Some(Sides::uniform(1)),
+        "one cell on every side"
+    );
+    // `same` pads only the bottom and right here, and gives other numbers.
+    let same = State::from_link(url::read("?in=4&k=3&s=2&pad=same"), Lang::En);
+    assert_eq!(
+        same.example.first_sides(),
+        Some(Sides {
+            top: 0,
+            left: 0,
+            bottom: 1,
+            right: 1
+        })
+    );
+    // An even kernel loses a row and a column at stride 1: (4 − 1) / 2 = 1 on every side of a
+    // 4×4 input, so floor((4 + 2 − 4) / 1) + 1 = 3.
+    let even = State::from_link(url::read("?in=4&k=4&pad=symmetric"), Lang::En);
+    assert_eq!(even.example.map(1).map(|map| map.dim()), Some((1, 3, 3)));
+}
+
+mod symmetric_padding {
+    //! Symmetric padding is the explicit padding of `d·(k − 1) / 2` cells, rounded down, on
+    //! both sides of each axis.
+    use super::*;
+    use convstep::app::settings::Settings;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn symmetric_equals_the_same_explicit_padding_on_every_side(
+            input in [1usize..=12, 1usize..=12],
+            kernel in [1usize..=6, 1usize..=6],
+            stride in [1usize..=3, 1usize..=3],
+            dilation in [1usize..=3, 1usize..=3],
+            pool in any::<bool>(),
+        ) {
+            let settings = |padding| {
+                let mut settings = Settings {
+                    operation: if pool { Operation::AveragePool } else { Operation::Convolution },
+                    input_size: input,
+                    kernel_size: kernel,
+                    stride,
+                    dilation,
+                    padding,
+                    ..Settings::default()
+                };
+                settings.randomize(Values::Kernel, convstep::engine::fill::RandomKind::Normal, 3, None);
+                settings
+            };
+            let [p_h, p_w] = [0, 1].map(|axis| dilation[axis] * (kernel[axis] - 1) / 2);
+            let explicit = settings(PaddingChoice::Custom(Sides { top: p_h, left: p_w, bottom: p_h, right: p_w }));
+            let symmetric = settings(PaddingChoice::Symmetric);
+            prop_assert_eq!(symmetric.size_formulas(), explicit.size_formulas());
+            match (symmetric.build(), explicit.build()) {
+                (Ok(a), Ok(b)) => prop_assert_eq!(a.map(1), b.map(1)),
+                (Err(a), Err(b)) => prop_assert_eq!(a, b),
+                (a, b) => prop_assert!(false, "{:?} against {:?}", a.err(), b.err()),
+            }
+        }
+    }
 }

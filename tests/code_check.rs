@@ -87,6 +87,34 @@ fn cases() -> Vec<Case> {
             }),
         ),
         case(
+            "symmetric, the tutorial's padding, with stride 2 on its own example",
+            Settings {
+                stride: [2, 2],
+                padding: PaddingChoice::Symmetric,
+                ..Settings::default()
+            },
+        ),
+        case(
+            "symmetric with an even 4×3 kernel and dilation (1, 2): loses a row",
+            whole(23, |s| {
+                s.input_size = [6, 7];
+                s.kernel_size = [4, 3];
+                s.dilation = [1, 2];
+                s.channels = 2;
+                s.padding = PaddingChoice::Symmetric;
+            }),
+        ),
+        case(
+            "max pool, symmetric padding on a 3×3 window, stride 2",
+            whole(24, |s| {
+                s.operation = MaxPool;
+                s.input_size = [5, 6];
+                s.kernel_size = [3, 3];
+                s.stride = [2, 2];
+                s.padding = PaddingChoice::Symmetric;
+            }),
+        ),
+        case(
             "full, dilation 2, flipped 3×2 kernel, 2 channels, 3 filters",
             whole(4, |s| {
                 s.input_size = [6, 7];

@@ -255,7 +255,7 @@ proptest! {
         if let Ok(pool) = Pool::new(input.clone(), window, PoolKind::Average { count_include_pad: ceil }) {
             prop_assert!(pool.forward().iter().all(|v| v.is_finite()));
         }
-        for padding in [Padding::Same, Padding::SameLower, Padding::Full, Padding::Valid] {
+        for padding in [Padding::Same, Padding::SameLower, Padding::Symmetric, Padding::Full, Padding::Valid] {
             let _ = Pool::new(input.clone(), WindowSpec { padding, ..window }, PoolKind::Max);
         }
         let _ = ActivationLayer::new(input, Activation::LeakyRelu { slope: value });

@@ -1,5 +1,6 @@
 //! Colours for feature maps drawn as pictures: diverging for signed values, sequential for
-//! values that cannot be negative (after ReLU, sigmoid, an image).
+//! values that cannot be negative (after ReLU, sigmoid), and grey for the input, as a picture
+//! is seen.
 
 /// How values map to colours.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,6 +15,13 @@ pub enum ColorScale {
         /// Drawn darkest.
         min: f32,
         /// Drawn brightest.
+        max: f32,
+    },
+    /// Black at `min` to white at `max`.
+    Grey {
+        /// Drawn black.
+        min: f32,
+        /// Drawn white.
         max: f32,
     },
 }
@@ -38,11 +46,25 @@ impl ColorScale {
         }
     }
 
+    /// The input's scale: grey from 0 (or lower) to 1 (or higher), so a picture's values, 0 to
+    /// 1, are drawn as the picture was; diverging when any value is negative.
+    pub fn for_input(values: impl IntoIterator<Item = f32>) -> Self {
+        match Self::for_values(values) {
+            ColorScale::Sequential { min, max } | ColorScale::Grey { min, max } => {
+                ColorScale::Grey {
+                    min: min.min(0.0),
+                    max: max.max(1.0),
+                }
+            }
+            diverging => diverging,
+        }
+    }
+
     /// The ends of the legend: `(low, high)`.
     pub fn range(self) -> (f32, f32) {
         match self {
             ColorScale::Diverging { limit } => (-limit, limit),
-            ColorScale::Sequential { min, max } => (min, max),
+            ColorScale::Sequential { min, max } | ColorScale::Grey { min, max } => (min, max),
         }
     }
 
@@ -62,12 +84,12 @@ impl ColorScale {
                 };
                 blend([247.0, 247.0, 247.0], end, t)
             }
+            ColorScale::Grey { min, max } => {
+                let t = along(value, min, max);
+                blend([0.0; 3], [255.0; 3], t)
+            }
             ColorScale::Sequential { min, max } => {
-                let t = if max > min {
-                    ((value - min) / (max - min)).clamp(0.0, 1.0)
-                } else {
-                    0.5
-                };
+                let t = along(value, min, max);
                 // A viridis-like ramp: dark violet, teal, yellow.
                 let stops = [
                     [68.0, 1.0, 84.0],
@@ -115,6 +137,15 @@ impl ColorScale {
 
 /// Entries in a [`ColorScale::palette`].
 const PALETTE: usize = 256;
+
+/// How far `value` lies from `min` to `max`, 0 to 1; the middle when they are equal.
+fn along(value: f32, min: f32, max: f32) -> f32 {
+    if max > min {
+        ((value - min) / (max - min)).clamp(0.0, 1.0)
+    } else {
+        0.5
+    }
+}
 
 fn blend(from: [f32; 3], to: [f32; 3], t: f32) -> [u8; 3] {
     let mix = |i: usize| (from[i] + (to[i] - from[i]) * t).round().clamp(0.0, 255.0) as u8;
@@ -185,10 +216,24 @@ mod tests {
                     let zero = lightness(scale.rgb(0.0));
                     prop_assert!(sweep(low, high, 64).all(|v| lightness(scale.rgb(v)) <= zero));
                 }
-                ColorScale::Sequential { .. } if high > low => {
+                ColorScale::Sequential { .. } | ColorScale::Grey { .. } if high > low => {
                     prop_assert!(lightness(scale.rgb(high)) - lightness(scale.rgb(low)) > 50.0, "a ramp from dark to bright");
                 }
-                ColorScale::Sequential { .. } => {}
+                ColorScale::Sequential { .. } | ColorScale::Grey { .. } => {}
+            }
+        }
+
+        #[test]
+        fn the_input_is_grey_from_black_at_0_to_white_at_1(values in prop::collection::vec(0.0f32..1.0, 1..12)) {
+            let scale = ColorScale::for_input(values.iter().copied());
+            prop_assert_eq!(scale, ColorScale::Grey { min: 0.0, max: 1.0 });
+            prop_assert_eq!(scale.rgb(0.0), [0, 0, 0]);
+            prop_assert_eq!(scale.rgb(1.0), [255, 255, 255]);
+            for value in values {
+                let [r, g, b] = scale.rgb(value);
+                prop_assert!(r == g && g == b, "{value} is a grey");
+                // 0.5 is mid grey: the level is the value, as a picture's pixel was.
+                prop_assert!((f32::from(r) - value * 255.0).abs() <= 0.5);
             }
         }
 
@@ -198,7 +243,7 @@ mod tests {
             let (low, high) = scale.range();
             // Sequential: brighter towards the top. Diverging: lighter towards zero from both ends.
             let towards_light: Vec<(f32, f32)> = match scale {
-                ColorScale::Sequential { .. } => vec![(low, high)],
+                ColorScale::Sequential { .. } | ColorScale::Grey { .. } => vec![(low, high)],
                 ColorScale::Diverging { .. } => vec![(low, 0.0), (high, 0.0)],
             };
             for (from, to) in towards_light {
@@ -261,6 +306,15 @@ mod tests {
             ColorScale::for_values(std::iter::empty()),
             ColorScale::Sequential { min: 0.0, max: 1.0 },
             "no values: an empty legend from 0 to 1"
+        );
+        // The input: grey from 0 whatever its values, diverging once one is negative.
+        assert_eq!(
+            ColorScale::for_input([2.0, 9.0]),
+            ColorScale::Grey { min: 0.0, max: 9.0 }
+        );
+        assert_eq!(
+            ColorScale::for_input([-1.0, 0.5]),
+            ColorScale::Diverging { limit: 1.0 }
         );
     }
 }

@@ -174,7 +174,8 @@ impl FigureShape {
 
     /// The figure's width and height at `cell` for this direction: whole (`all`), or only what
     /// must show together (every channel's window, the filter in use, the cell being written).
-    /// A figure is never narrower than its caption.
+    /// A whole figure is never narrower than its caption; what must show together does not
+    /// count the caption, which is cut short where the room is too small for it.
     fn size(&self, direction: Direction, all: bool, caption: f64, cell: f64) -> (f64, f64) {
         let lanes = self.lanes.clamp(1, self.planes.max(1));
         let groups = self.planes.max(1).div_ceil(lanes);
@@ -197,7 +198,8 @@ impl FigureShape {
         let titled = if self.planes > 1 { PLANE_TITLE } else { 0.0 };
         let width = repeat(plane_width, across, PLANE_GAP).at(cell);
         let height = repeat(plane_height.add(titled), down, PLANE_GAP).at(cell) + caption;
-        (width.max(self.caption_width), height)
+        let caption_width = if all { self.caption_width } else { 0.0 };
+        (width.max(caption_width), height)
     }
 }
 

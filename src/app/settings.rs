@@ -182,6 +182,16 @@ impl Operation {
     pub fn is_pool(self) -> bool {
         matches!(self, Operation::MaxPool | Operation::AveragePool)
     }
+
+    /// The window a fresh example of the operation opens with, `(size, stride)`: pooling at
+    /// 2×2 with stride 2, which halves the map; everything else at the tutorial's 3×3, stride 1.
+    pub fn fresh_window(self) -> ([usize; 2], [usize; 2]) {
+        if self.is_pool() {
+            ([2, 2], [2, 2])
+        } else {
+            ([3, 3], [1, 1])
+        }
+    }
 }
 
 /// The padding control: a named mode or four numbers.
@@ -193,6 +203,8 @@ pub enum PaddingChoice {
     Same,
     /// As `Same`, extra cell at the beginning.
     SameLower,
+    /// `(kernel field − 1) / 2`, rounded down, on every side, as the tutorial's code pads.
+    Symmetric,
     /// `kernel - 1` on each side.
     Full,
     /// Numbers per side.
@@ -200,12 +212,22 @@ pub enum PaddingChoice {
 }
 
 impl PaddingChoice {
+    /// The named modes, in menu order.
+    pub const NAMED: [PaddingChoice; 5] = [
+        PaddingChoice::Valid,
+        PaddingChoice::Same,
+        PaddingChoice::SameLower,
+        PaddingChoice::Symmetric,
+        PaddingChoice::Full,
+    ];
+
     /// The engine's padding.
     pub fn to_padding(self) -> Padding {
         match self {
             PaddingChoice::Valid => Padding::Valid,
             PaddingChoice::Same => Padding::Same,
             PaddingChoice::SameLower => Padding::SameLower,
+            PaddingChoice::Symmetric => Padding::Symmetric,
             PaddingChoice::Full => Padding::Full,
             PaddingChoice::Custom(sides) => Padding::Explicit(sides),
         }
@@ -213,14 +235,7 @@ impl PaddingChoice {
 
     /// The named mode with identifier `id` (not "custom", which needs its numbers).
     pub fn from_id(id: &str) -> Option<Self> {
-        [
-            PaddingChoice::Valid,
-            PaddingChoice::Same,
-            PaddingChoice::SameLower,
-            PaddingChoice::Full,
-        ]
-        .into_iter()
-        .find(|choice| choice.id() == id)
+        Self::NAMED.into_iter().find(|choice| choice.id() == id)
     }
 
     /// A stable identifier of the mode, used in links and menus.
@@ -229,6 +244,7 @@ impl PaddingChoice {
             PaddingChoice::Valid => "valid",
             PaddingChoice::Same => "same",
             PaddingChoice::SameLower => "same-lower",
+            PaddingChoice::Symmetric => "symmetric",
             PaddingChoice::Full => "full",
             PaddingChoice::Custom(_) => "custom",
         }
@@ -315,24 +331,73 @@ impl Default for Settings {
             kernel: random_kernel(seed, RandomKind::SmallIntegers { range: 2 }),
             bias: vec![0.0; MAX_VIEW_FILTERS],
         };
-        let tutorial = [
-            [1., 2., 3., 0.],
-            [0., 1., 2., 3.],
-            [3., 0., 1., 2.],
-            [2., 3., 0., 1.],
-        ];
+        settings.tutorial_input(false);
         let kernel = [[2., 0., 1.], [0., 1., 2.], [1., 0., 2.]];
-        for (row, values) in tutorial.iter().enumerate() {
-            for (column, &value) in values.iter().enumerate() {
-                settings.input[[0, row, column]] = value;
-            }
-        }
         for (row, values) in kernel.iter().enumerate() {
             for (column, &value) in values.iter().enumerate() {
                 settings.kernel[[0, 0, row, column]] = value;
             }
         }
         settings
+    }
+}
+
+impl Settings {
+    /// A fresh example of `operation`: what a link without sizes or values opens, and what a
+    /// switch of operation moves to from a fresh example.
+    ///
+    /// - Convolution is the tutorial's first example ([`Settings::default`]).
+    /// - The activations meet negative values: the tutorial's input with its 2s negative.
+    /// - Pooling slides a 2×2 window with stride 2, which halves the map.
+    /// - The block runs on the tutorial's input pattern continued to 6×6, its 2s negative:
+    ///   the tutorial's kernel gives a 4×4 map with negative values for the activation, and
+    ///   the pooling halves it to 2×2.
+    pub fn fresh(operation: Operation) -> Settings {
+        let mut settings = Settings {
+            operation,
+            ..Settings::default()
+        };
+        (settings.kernel_size, settings.stride) = operation.fresh_window();
+        if operation.is_activation() {
+            settings.tutorial_input(true);
+        } else if operation == Operation::Block {
+            settings.input_size = [6, 6];
+            settings.tutorial_input(true);
+        }
+        settings
+    }
+
+    /// Switches to `operation`. Each part the learner left as a fresh example of the old
+    /// operation has it (the window size, the stride, the input) becomes what a fresh example
+    /// of the new one has; whatever they set themselves stays.
+    pub fn switch_operation(&mut self, operation: Operation) {
+        let (old, new) = (Settings::fresh(self.operation), Settings::fresh(operation));
+        if self.kernel_size == old.kernel_size {
+            self.kernel_size = new.kernel_size;
+        }
+        if self.stride == old.stride {
+            self.stride = new.stride;
+        }
+        if self.input_size == old.input_size && self.input == old.input {
+            self.input_size = new.input_size;
+            self.input = new.input;
+        }
+        self.operation = operation;
+    }
+
+    /// Writes the tutorial's input pattern over the first channel's visible input: each row is
+    /// the one above moved one cell right, `1 2 3 0` first. With `negative_twos`, its 2s are −2.
+    fn tutorial_input(&mut self, negative_twos: bool) {
+        let [rows, columns] = self.input_size;
+        for row in 0..rows {
+            for column in 0..columns {
+                let value = (column + 4 * rows + 1 - row) % 4;
+                self.input[[0, row, column]] = match value {
+                    2 if negative_twos => -2.0,
+                    value => value as f32,
+                };
+            }
+        }
     }
 }
 
@@ -486,24 +551,24 @@ impl Settings {
     /// The output-size formulas of these settings, worked out by the engine with their own
     /// numbers whether or not a window fits: what the learner should see when the settings do
     /// not form an example. They are those of the first windowed stage where not even one
-    /// window fits, or else of the first windowed stage. `None` without a window, or when no
-    /// formula can be worked out (a size of 0, say).
-    pub fn size_formulas(&self) -> Option<[OutputSizeFormula; 2]> {
+    /// window fits, or else of the first windowed stage, with whether that stage pools. `None`
+    /// without a window, or when no formula can be worked out (a size of 0, say).
+    pub fn size_formulas(&self) -> Option<([OutputSizeFormula; 2], bool)> {
         let mut windows = Vec::new();
         if self.operation.has_window() {
-            windows.push(self.window());
+            windows.push((self.window(), self.operation.is_pool()));
         }
         if self.operation == Operation::Block {
-            windows.push(self.block_pool_window());
+            windows.push((self.block_pool_window(), true));
         }
         let mut first = None;
         let mut size = self.input_size;
-        for window in windows {
+        for (window, pools) in windows {
             let formulas = window.output_size_formulas(size).ok()?;
             if formulas.iter().any(|formula| formula.output < 1) {
-                return Some(formulas);
+                return Some((formulas, pools));
             }
-            first.get_or_insert(formulas);
+            first.get_or_insert((formulas, pools));
             size = formulas.map(|formula| formula.output as usize);
         }
         first

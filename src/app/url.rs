@@ -8,6 +8,8 @@
 //! from the link is only ever shown as text.
 
 use super::i18n::Lang;
+use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
+use super::picture::SAMPLES;
 use super::presentation::Presentation;
 use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
 use crate::engine::{
@@ -30,6 +32,10 @@ pub struct Link {
     pub lang: Option<Lang>,
     /// Theme, embed mode and hidden panels.
     pub presentation: Presentation,
+    /// The lesson open beside the figure, and its chapter.
+    pub lesson: Option<LessonPlace>,
+    /// The sample picture shown as the input (an identifier of [`SAMPLES`]), if any.
+    pub sample: Option<&'static str>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -74,8 +80,9 @@ pub struct Parameter {
     write: fn(&Link) -> Option<String>,
 }
 
-/// Every parameter, in the order they are read and written. `seed` comes first, so that values
-/// given explicitly override seeded ones, and the values come after every size they depend on.
+/// Every parameter, in the order they are read and written, over the fresh example of the
+/// link's operation ([`Settings::fresh`]). `seed` comes first, so that values given explicitly
+/// override seeded ones, and the values come after every size they depend on.
 pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "seed",
@@ -161,7 +168,8 @@ pub const PARAMETERS: &[Parameter] = &[
                 .is_some()
         },
         write: |link| {
-            (windowed(link) && link.settings.stride != [1, 1])
+            let (_, fresh) = link.settings.operation.fresh_window();
+            (windowed(link) && link.settings.stride != fresh)
                 .then(|| pair_text(link.settings.stride))
         },
     },
@@ -379,6 +387,15 @@ pub const PARAMETERS: &[Parameter] = &[
         },
     },
     Parameter {
+        key: "pic",
+        part: Part::Example,
+        read: |link, text| {
+            let sample = SAMPLES.iter().find(|(id, _)| *id == text);
+            sample.map(|&(id, _)| link.sample = Some(id)).is_some()
+        },
+        write: |link| link.sample.map(str::to_owned),
+    },
+    Parameter {
         key: "step",
         part: Part::Place,
         read: |link, text| {
@@ -399,6 +416,38 @@ pub const PARAMETERS: &[Parameter] = &[
             lang.map(|lang| link.lang = Some(lang)).is_some()
         },
         write: |link| link.lang.map(|lang| lang.tag().to_owned()),
+    },
+    Parameter {
+        key: "lesson",
+        part: Part::Place,
+        read: |link, text| {
+            LessonSource::from_param(text)
+                .map(|source| {
+                    link.lesson = Some(LessonPlace {
+                        source,
+                        chapter: 0,
+                        open_figure: false,
+                    })
+                })
+                .is_some()
+        },
+        write: |link| Some(link.lesson.as_ref()?.source.param().to_owned()),
+    },
+    Parameter {
+        key: "chapter",
+        part: Part::Place,
+        read: |link, text| {
+            let chapter = text
+                .parse::<usize>()
+                .ok()
+                .filter(|n| (1..=MAX_CHAPTERS).contains(n));
+            match (chapter, link.lesson.as_mut()) {
+                (Some(n), Some(place)) => place.chapter = n - 1,
+                _ => return false,
+            }
+            true
+        },
+        write: |link| Some((link.lesson.as_ref()?.chapter + 1).to_string()),
     },
     Parameter {
         key: "theme",
@@ -457,6 +506,11 @@ const MAX_NAME_CHARS: usize = 24;
 pub fn read(query: &str) -> Reading {
     let pairs = pairs(query);
     let mut reading = Reading::default();
+    // The link changes the fresh example of its operation.
+    let operation = pairs.iter().find(|(key, _)| key == "op");
+    if let Some(operation) = operation.and_then(|(_, id)| Operation::from_id(id)) {
+        reading.link.settings = Rc::new(Settings::fresh(operation));
+    }
     for parameter in PARAMETERS {
         let mut values = pairs.iter().filter(|(key, _)| key == parameter.key);
         let Some((_, first)) = values.next() else {
@@ -469,6 +523,10 @@ pub fn read(query: &str) -> Reading {
             reading.notice.refused.push(parameter.key.to_owned());
         }
     }
+    // A chapter's link with nothing of the example opens at the chapter's own figure.
+    if let Some(place) = reading.link.lesson.as_mut() {
+        place.open_figure = !pairs.iter().any(|(key, _)| of_the_figure(key));
+    }
     for (key, _) in &pairs {
         let known = PARAMETERS.iter().any(|parameter| parameter.key == key);
         let name: String = key.chars().take(MAX_NAME_CHARS).collect();
@@ -478,6 +536,28 @@ pub fn read(query: &str) -> Reading {
         }
     }
     reading
+}
+
+/// Whether a link parameter describes the figure: the example, or the step it opens at.
+fn of_the_figure(key: &str) -> bool {
+    key == "step"
+        || PARAMETERS
+            .iter()
+            .any(|parameter| parameter.key == key && parameter.part == Part::Example)
+}
+
+/// The parameters a lesson's figure link cannot use as given: unknown, malformed, repeated,
+/// or not about the figure (a figure cannot change the language, the theme or the lesson).
+pub fn figure_problems(query: &str) -> Vec<String> {
+    let Reading { notice, .. } = read(query);
+    let mut names = notice.refused;
+    names.extend(notice.repeated);
+    for (key, _) in pairs(query) {
+        if !of_the_figure(&key) && !names.contains(&key) {
+            names.push(key.chars().take(MAX_NAME_CHARS).collect());
+        }
+    }
+    names
 }
 
 /// Writes the parameters of `parts` that differ from a fresh start, as a query string

@@ -82,6 +82,9 @@ pub enum Padding {
     Same,
     /// As [`Padding::Same`], with the extra cell at the beginning (ONNX SAME_LOWER).
     SameLower,
+    /// `(kernel_field - 1) / 2`, rounded down, on every side: the padding of the tutorial's
+    /// code. It keeps the size at stride 1 only for an odd kernel field; an even one loses a cell.
+    Symmetric,
     /// `kernel_field - 1` on each side: every overlap of kernel and input is visited.
     Full,
 }
@@ -310,7 +313,11 @@ pub struct OutputSizeFormula {
     pub pad_begin: usize,
     /// Padding after.
     pub pad_end: usize,
-    /// Cells one window spans.
+    /// Kernel (window) cells.
+    pub kernel: usize,
+    /// Distance between neighbouring taps; 1 means no gaps.
+    pub dilation: usize,
+    /// Cells one window spans: `dilation·(kernel − 1) + 1`.
     pub kernel_field: usize,
     /// Stride.
     pub stride: usize,
@@ -350,6 +357,8 @@ impl OutputSizeFormula {
             input: spec.input,
             pad_begin,
             pad_end,
+            kernel: spec.kernel,
+            dilation: spec.dilation,
             kernel_field,
             stride: spec.stride,
             quotient,
@@ -604,6 +613,10 @@ pub fn resolve_padding(padding: Padding, rows: AxisSpec, columns: AxisSpec) -> R
         Padding::SameLower => per_axis(|spec| {
             let total = same_total(spec);
             (total - total / 2, total / 2)
+        }),
+        Padding::Symmetric => per_axis(|spec| {
+            let half = (spec.kernel_field() - 1) / 2;
+            (half, half)
         }),
         Padding::Full => per_axis(|spec| {
             let field = spec.kernel_field();

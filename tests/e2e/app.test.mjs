@@ -75,7 +75,8 @@ test("changing stride, padding and kernel size recomputes the output", async () 
   assert.equal(input.length, 6);
   assert.deepEqual(input[0], ["0", "0", "0", "0", "0", "0"]);
   assert.equal(await page.locator("[data-grid='input-0'] td.padding").count(), 20);
-  assert.match(await page.textContent("[data-testid='formula']"), /floor\(\(4 \+ 1 \+ 1 - 3\) \/ 2\) \+ 1 = 2/);
+  // The same padding on both sides: the tutorial's letters, ⌊(N + 2P − K) / S⌋ + 1.
+  assert.match(await page.textContent("[data-testid='formula']"), /⌊\(4 \+ 2×1 − 3\) \/ 2⌋ \+ 1 = 2/);
 
   await page.selectOption("#padding-mode", "same");
   await page.fill("#stride-h", "1");

@@ -20,7 +20,7 @@ test("a multi-channel step highlights every channel's window and adds the channe
   assert.match(lines[0], /= 4$/);
   assert.match(lines[1], /= 8$/);
   assert.match(lines[2], /= 12$/);
-  assert.match(lines[3], /4 \+ 8 \+ 12 \+ 1b = 25/);
+  assert.match(lines[3], /4 \+ 8 \+ 12 \+ bias 1 = 25/);
   assert.equal(await page.locator(".figure.input .plane-title", { hasText: "G" }).count(), 1, "RGB channels are labelled");
   await page.close();
   assertNoErrors(errors);

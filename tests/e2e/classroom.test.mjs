@@ -23,7 +23,7 @@ test("a link round-trips: the copied address opens exactly the same view", async
   assert.deepEqual(await gridText(again, "input-0"), input);
   assert.deepEqual(await gridText(again, "output-0"), output);
   assert.equal(await again.textContent("[data-testid='live']"), live);
-  assert.equal(await again.getAttribute("html", "lang"), "zh");
+  assert.equal(await again.getAttribute("html", "lang"), "zh-CN");
   assert.equal(await again.locator(".app.projector").count(), 1);
   await page.close();
   assertNoErrors(errors);
@@ -228,7 +228,7 @@ test("both languages: the browser's language, the switch, and the tutorial's ter
   const { page, errors } = await open("", { locale: "zh-CN" });
   const text = await page.textContent("body");
   for (const term of ["卷积", "步长", "填充", "卷积核", "池化", "激活", "通道"]) assert.ok(text.includes(term), `missing ${term}`);
-  assert.equal(await page.getAttribute("html", "lang"), "zh");
+  assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
   await page.click("button.lang");
   assert.match(await page.textContent("body"), /Stride/);
   await page.waitForURL(/lang=en/);

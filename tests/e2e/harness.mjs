@@ -18,9 +18,14 @@ after(async () => {
   server?.close();
 });
 
-/** Opens the app with `query`; returns the page and a list that collects console errors. */
-export async function open(query = "", { width = 1280, height = 800, locale = "en-US", touch = false } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, locale, hasTouch: touch, isMobile: touch });
+/** Opens the app with `query`; returns the page and a list that collects console errors. With
+ * `serviceWorkers: "block"` the page's requests reach `page.route` (a service worker's do not). */
+export async function open(
+  query = "",
+  { width = 1280, height = 800, locale = "en-US", touch = false, serviceWorkers = "allow" } = {},
+) {
+  const options = { viewport: { width, height }, locale, hasTouch: touch, isMobile: touch, serviceWorkers };
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const errors = [];
   page.on("console", (message) => {

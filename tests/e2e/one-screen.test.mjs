@@ -67,6 +67,8 @@ function missing([touch, whole]) {
     const box = button.getBoundingClientRect();
     if (touch && (box.width < 44 || box.height < 44)) problems.push(`the ${action} button is ${box.width}×${box.height}`);
   }
+  // With a lesson open, its chapter buttons stay in view too.
+  for (const button of document.querySelectorAll(".lesson-nav [data-lesson]")) inView(button, `the lesson's ${button.dataset.lesson} button`);
   if (window.scrollX !== 0 || window.scrollY !== 0) problems.push(`the page scrolled to ${window.scrollX},${window.scrollY}`);
   if (document.documentElement.scrollWidth > width) problems.push("the page scrolls sideways");
   return problems;

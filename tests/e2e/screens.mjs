@@ -1,7 +1,8 @@
 // The examples and screen sizes the one-screen checks and screenshots cover.
 
 /** Every example the one-screen issue lists, as links. `whole` examples are small enough to
- * show every cell at every size, with nothing scrolled. */
+ * show every cell at every size, with nothing scrolled; `ready` is what shows the example is
+ * set up (a lesson's chapter sets its figure once the lesson is read). */
 export const EXAMPLES = [
   { name: "tutorial-4x4", query: "?in=4x4", whole: true },
   { name: "same-7x7-s2", query: "?in=7x7&k=3&s=2&pad=same", whole: true },
@@ -11,6 +12,9 @@ export const EXAMPLES = [
   { name: "block-picture-16x16", query: "?op=block&k=3&f=2", sample: "house" },
   { name: "rgb-32x32-f8", query: "?in=32x32&ch=3&f=8&seed=3" },
   { name: "large-64x64", query: "?in=64x64&seed=5" },
+  // A lesson's text beside (or above) the figure: chapters 3 (padding) and 9 (the block).
+  { name: "lesson-padding", query: "?lesson=tutorial&chapter=3", ready: "[data-testid='chapter-count']" },
+  { name: "lesson-block", query: "?lesson=tutorial&chapter=9", ready: "[data-testid='chapter-count']" },
 ];
 
 /** The sizes ConvStep is used at: a projector, a small laptop, a desktop, an embedded page and a
@@ -27,6 +31,7 @@ export const SIZES = [
 export async function openExample(page, url, example, size) {
   await page.goto(url + example.query + size.query);
   await page.waitForSelector(".figures [data-grid]");
+  if (example.ready) await page.waitForSelector(example.ready);
   if (example.sample) {
     const toggle = page.locator(".drawer-toggle");
     const open = (await toggle.getAttribute("aria-expanded")) === "true";

@@ -11,10 +11,11 @@ use super::heatmaps::Heatmaps;
 use super::help_overlay::HelpOverlay;
 use super::hooks::{
     browser_lang, opening_query, use_address_and_storage, use_document_language, use_embed_height,
-    use_follow_window, use_playback,
+    use_follow_window, use_playback, use_sample_request,
 };
 use super::keyboard::use_keyboard_shortcuts;
 use super::legend::Legend;
+use super::lesson_panel::LessonPanel;
 use super::notices::notices;
 use super::playback::Playback;
 use super::save_picture::SavePicture;
@@ -22,8 +23,9 @@ use super::screen_watch::use_media;
 use super::stage_strip::StageStrip;
 use super::toolbar::Toolbar;
 use crate::app::format;
+use crate::app::lesson::LessonSource;
 use crate::app::presentation::Panel;
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, LessonMove, State};
 use crate::app::{url, view};
 use crate::engine::Step;
 use std::rc::Rc;
@@ -50,6 +52,7 @@ pub fn App() -> Html {
     use_embed_height();
     use_follow_window(&state);
     use_document_language(state.lang);
+    use_sample_request(&state, on_change.clone());
 
     let narrow = use_media(NARROW);
     let (lang, example) = (state.lang, &state.example);
@@ -83,14 +86,19 @@ pub fn App() -> Html {
                         </div>
                         <Toolbar {lang} presentation={state.presentation.clone()} query={links.full.clone()}
                             example={links.example.clone()} on_lang={on_action.reform(Action::SetLang)}
-                            on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)} />
+                            on_projector={on_action.reform(Action::SetProjector)} on_help={on_action.reform(|()| Action::ToggleHelp)}
+                            lesson_open={state.lesson.is_some()} on_lesson={on_action.reform(|open| Action::Lesson(if open {
+                                LessonMove::Open(LessonSource::BuiltIn) } else { LessonMove::Close }))} />
                     </header>
                 }
                 <div class="visually-hidden" aria-live="polite" data-testid="live">{ announcement(&state, step.as_deref()) }</div>
                 if state.help_open {
                     <HelpOverlay {lang} on_close={on_close_help} />
                 }
-                <main class="workspace">
+                <main class={classes!("workspace", state.lesson.is_some().then_some("with-lesson"))}>
+                    if let Some(place) = &state.lesson {
+                        <LessonPanel place={place.clone()} settings={state.settings.clone()} {lang} on_action={on_action.clone()} />
+                    }
                     if drawer == Some(true) {
                         <aside class="drawer" id="settings-drawer" aria-label={text.settings_drawer}>
                             <button type="button" class="close-drawer" onclick={close_drawer}>{ text.close }</button>

@@ -4,10 +4,12 @@
 use super::arithmetic::ArithmeticPanel;
 use super::failing_formula::failing_formula;
 use super::formula::FormulaPanel;
+use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
+use crate::app::settings::{PaddingChoice, Settings};
 use crate::app::state::State;
 use crate::app::view;
-use crate::engine::{Step, Stepper};
+use crate::engine::{Layer, Sides, Step, Stepper, WindowLayout, WindowSpec};
 use yew::prelude::*;
 
 /// The calculation of this step, unless its panel is hidden. A plain function: the panel inside
@@ -33,20 +35,63 @@ pub fn size_formula(state: &State) -> Html {
         return html! {};
     }
     let lang = state.lang;
-    if let Some(formulas) = state
+    if let Some((formulas, pooling)) = state
         .error
         .as_ref()
         .and_then(|_| state.settings.size_formulas())
     {
-        return html! { <div class="explain">{ failing_formula(formulas, lang) }</div> };
+        return html! { <div class="explain">{ failing_formula(formulas, pooling, lang) }</div> };
     }
-    let Some(layout) = view::current_layer(state).and_then(crate::app::plane::layout) else {
+    let Some(layer) = view::current_layer(state) else {
         return html! {};
+    };
+    let Some(layout) = crate::app::plane::layout(layer) else {
+        return html! {};
+    };
+    let pooling = matches!(layer, Layer::Pool(_));
+    // Only the first stage is padded by the padding the learner chose.
+    let padding_notes = if state.focus().0 == 0 {
+        padding_notes(&state.example.settings, layout, lang)
+    } else {
+        Vec::new()
     };
     let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
-            <FormulaPanel layout={layout.clone()} {lang} />
+            <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {lang} />
         </div>
     }
+}
+
+/// What a named padding resolved to ("same → top 0, left 0, bottom 1, right 1") and, for
+/// `same` and `symmetric` where they differ here, what the other would pad and why.
+fn padding_notes(settings: &Settings, layout: &WindowLayout, lang: Lang) -> Vec<String> {
+    let choice = settings.padding;
+    if matches!(choice, PaddingChoice::Custom(_)) {
+        return Vec::new();
+    }
+    let sides = layout.sides();
+    let mut notes = vec![format!("{} → {}", choice.id(), lang.padding_sides(sides))];
+    let (same, other) = match choice {
+        PaddingChoice::Same | PaddingChoice::SameLower => (choice, PaddingChoice::Symmetric),
+        PaddingChoice::Symmetric => (PaddingChoice::Same, PaddingChoice::Same),
+        _ => return notes,
+    };
+    let window = WindowSpec {
+        padding: other.to_padding(),
+        ..settings.window()
+    };
+    if let Ok([rows, columns]) = window.output_size_formulas(settings.input_size) {
+        let other_sides = Sides {
+            top: rows.pad_begin,
+            left: columns.pad_begin,
+            bottom: rows.pad_end,
+            right: columns.pad_end,
+        };
+        if other_sides != sides {
+            let output = [rows.output, columns.output];
+            notes.push(lang.padding_difference(same, other, other_sides, output));
+        }
+    }
+    notes
 }

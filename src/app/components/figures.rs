@@ -161,7 +161,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
             <figure class="figure kernel" key="kernel">
                 <figcaption>{ text.window }</figcaption>
                 <WindowOutline kernel={pool.layout().kernel()} step={step.cloned()}
-                    max={matches!(pool.kind(), PoolKind::Max)} />
+                    max={matches!(pool.kind(), PoolKind::Max)} {lang} />
             </figure>
         },
         _ => html! {},

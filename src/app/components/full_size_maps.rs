@@ -1,7 +1,7 @@
 //! The feature maps of the whole chosen picture at full size (224×224 for the samples), computed
 //! in one go by the engine's fast forward, and again whenever a weight or setting changes.
 
-use super::map_pictures::map_pictures;
+use super::map_pictures::{map_pictures, pixels_per_cell};
 use crate::app::i18n::Lang;
 use crate::app::picture::ChosenPicture;
 use crate::app::settings::Settings;
@@ -19,6 +19,10 @@ pub struct FullSizeMapsProps {
     /// Interface language.
     pub lang: Lang,
 }
+
+/// How wide the largest full-size map is drawn, in CSS pixels: a 224×224 picture at one pixel
+/// per cell.
+const WIDEST: f64 = 224.0;
 
 /// What the engine made of the full-size picture, and how long it took in milliseconds.
 struct Computed {
@@ -44,9 +48,13 @@ pub fn FullSizeMaps(props: &FullSizeMapsProps) -> Html {
     let (_, rows, columns) = props.picture.full.dim();
     let content = match &computed.pipeline {
         Ok(pipeline) => {
-            let maps = (0..pipeline.map_count()).filter_map(|map| {
-                Some(map_pictures(lang, &props.settings, map, pipeline.map(map)?))
-            });
+            let maps: Vec<_> = (0..pipeline.map_count())
+                .filter_map(|map| Some((map, pipeline.map(map)?)))
+                .collect();
+            let cell_pixels = pixels_per_cell(maps.iter().map(|&(_, values)| values), WIDEST);
+            let maps = maps
+                .into_iter()
+                .map(|(map, values)| map_pictures(lang, &props.settings, map, values, cell_pixels));
             html! { <div class="heatmap-row">{ for maps }</div> }
         }
         Err(error) => html! { <p class="note">{ lang.error(error) }</p> },

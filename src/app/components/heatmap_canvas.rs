@@ -18,11 +18,15 @@ pub struct HeatmapCanvasProps {
     pub columns: usize,
     /// Colour scale.
     pub scale: ColorScale,
+    /// How many CSS pixels each cell takes, across and down; without, the style sheet sizes it.
+    #[prop_or_default]
+    pub cell_pixels: Option<f64>,
     /// Accessible name.
     pub label: AttrValue,
 }
 
-/// One channel drawn pixel by pixel on a canvas, scaled up without smoothing.
+/// One channel drawn pixel by pixel on a canvas, scaled to `cell_pixels` per cell without
+/// smoothing.
 #[component]
 pub fn HeatmapCanvas(props: &HeatmapCanvasProps) -> Html {
     let canvas = use_node_ref();
@@ -37,9 +41,18 @@ pub fn HeatmapCanvas(props: &HeatmapCanvasProps) -> Html {
             },
         );
     }
+    let style = props.cell_pixels.map(|pixels| {
+        // Whole pixels: formatting a fraction would link float printing into the build.
+        let size = |cells: usize| (cells as f64 * pixels).round() as u32;
+        format!(
+            "width: {}px; height: {}px",
+            size(props.columns),
+            size(props.rows)
+        )
+    });
     html! {
         <canvas ref={canvas} width={props.columns.to_string()} height={props.rows.to_string()}
-            role="img" aria-label={props.label.clone()} />
+            {style} role="img" aria-label={props.label.clone()} />
     }
 }
 

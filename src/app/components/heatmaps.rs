@@ -2,7 +2,7 @@
 //! "visualisation" of the output channels.
 
 use super::full_size_maps::FullSizeMaps;
-use super::map_pictures::map_pictures;
+use super::map_pictures::{map_pictures, pixels_per_cell};
 use crate::app::example::Example;
 use crate::app::i18n::Lang;
 use crate::app::picture::ChosenPicture;
@@ -21,19 +21,22 @@ pub struct HeatmapsProps {
     pub lang: Lang,
 }
 
-/// A row of pictures per feature map, and the same maps for the whole picture at full size.
+/// How wide the largest map of the step view is drawn, in CSS pixels.
+const WIDEST: f64 = 144.0;
+
+/// A row of pictures per feature map, all at the same pixels per cell, and the same maps for the
+/// whole picture at full size.
 #[component]
 pub fn Heatmaps(props: &HeatmapsProps) -> Html {
     let shown = &props.example;
     let text = props.lang.text();
-    let maps = (0..shown.map_count()).filter_map(|map| {
-        Some(map_pictures(
-            props.lang,
-            &shown.settings,
-            map,
-            shown.map(map)?,
-        ))
-    });
+    let maps: Vec<_> = (0..shown.map_count())
+        .filter_map(|map| Some((map, shown.map(map)?)))
+        .collect();
+    let cell_pixels = pixels_per_cell(maps.iter().map(|&(_, values)| values), WIDEST);
+    let maps = maps
+        .into_iter()
+        .map(|(map, values)| map_pictures(props.lang, &shown.settings, map, values, cell_pixels));
     let full_size = props
         .picture
         .as_ref()

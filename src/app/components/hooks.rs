@@ -1,9 +1,12 @@
 //! The root component's effects, each a named hook: playback, the address and storage, the
-//! embed height, following the window, and the document language.
+//! embed height, following the window, the document language, and the sample picture a link
+//! names.
 
 use super::follow::follow_window_next_frame;
+use super::picture_source::decode;
 use crate::app::i18n::Lang;
-use crate::app::state::{Action, Play, State};
+use crate::app::picture::ChosenPicture;
+use crate::app::state::{Action, Change, Play, State};
 use crate::app::url::{self, Part};
 use gloo_timers::callback::{Interval, Timeout};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -162,15 +165,39 @@ pub fn use_follow_window(state: &State) {
     use_effect_with(state.position, move |_| follow_window_next_frame());
 }
 
-/// The page's `lang` attribute follows the interface language.
+/// The page's `lang` attribute ("zh-CN", so a screen reader and the fonts know the script) and
+/// its title follow the interface language.
 #[hook]
 pub fn use_document_language(lang: Lang) {
     use_effect_with(lang, |lang| {
-        if let Some(root) = web_sys::window()
-            .and_then(|window| window.document())
-            .and_then(|document| document.document_element())
-        {
-            let _ = root.set_attribute("lang", lang.tag());
+        let text = lang.text();
+        if let Some(document) = web_sys::window().and_then(|window| window.document()) {
+            if let Some(root) = document.document_element() {
+                let _ = root.set_attribute("lang", text.page_lang);
+            }
+            document.set_title(text.title);
+        }
+    });
+}
+
+/// Decodes the sample picture a link names, once, and sends it back as [`Change::Sample`]; a
+/// sample the browser cannot read leaves the example as it is.
+#[hook]
+pub fn use_sample_request(state: &State, on_change: Callback<Change>) {
+    use_effect_with(state.sample_request(), move |request| {
+        if let Some(request) = *request {
+            let on_result = Callback::from(move |result: Result<ChosenPicture, _>| {
+                if let Ok(picture) = result {
+                    on_change.emit(Change::Sample(request.id, picture));
+                }
+            });
+            decode(
+                request.path.to_owned(),
+                false,
+                request.size,
+                request.colour,
+                on_result,
+            );
         }
     });
 }

@@ -11,20 +11,24 @@ pub struct LegendProps {
     pub lang: Lang,
 }
 
-/// One sample cell per highlight: the current window, padding, never read, being written.
+/// One sample cell per highlight: the current window, padding, never read, being written, the
+/// window of the cell under the pointer and a traced receptive field.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
+    let text = props.lang.text();
     let LegendLabels {
         window,
         padding,
         never_read,
         being_written,
-    } = props.lang.text().legend;
+    } = text.legend;
     let samples = [
         ("cell value tap", "3", window),
         ("cell padding", "0", padding),
         ("cell value never-read", "2", never_read),
         ("cell value current", "7", being_written),
+        ("cell value hover-window", "4", text.legend_hover),
+        ("cell value receptive", "5", text.legend_traced),
     ];
     html! {
         <ul class="legend-key" aria-hidden="true">

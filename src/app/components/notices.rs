@@ -1,6 +1,6 @@
 //! Notices under the grids: link parameters that were not used as given, and a refused value.
 
-use crate::app::i18n::Lang;
+use crate::app::i18n::{Lang, RefusedParameter};
 use crate::app::state::Refusal;
 use crate::app::url::Notice;
 use yew::prelude::*;
@@ -10,6 +10,16 @@ use yew::prelude::*;
 /// it has no state of its own, and each component costs the build size.
 pub fn notices(link: &Notice, refusal: Option<&Refusal>, lang: Lang) -> Html {
     let Notice { refused, repeated } = link;
+    // The notice knows each parameter's key only; the values given and used are not kept.
+    let refused: Vec<RefusedParameter> = refused
+        .iter()
+        .map(|key| RefusedParameter {
+            key,
+            given: None,
+            accepted: None,
+            used: None,
+        })
+        .collect();
     let refusal = refusal.map(|refusal| match refusal {
         Refusal::NotANumber { text } => lang.not_a_number(text),
         Refusal::Engine(error) => lang.error(error),
@@ -18,7 +28,7 @@ pub fn notices(link: &Notice, refusal: Option<&Refusal>, lang: Lang) -> Html {
         <>
             if !refused.is_empty() {
                 <p class="refusal notice" role="status" data-testid="link-notice">
-                    { lang.ignored_parameters(refused) }
+                    { lang.ignored_parameters(&refused) }
                 </p>
             }
             if !repeated.is_empty() {

@@ -84,10 +84,13 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
         <fieldset class="picture-source">
             <legend>{ text.picture }</legend>
             <div class="button-row">{ for samples }</div>
-            <label class="select-field">
+            // The browser's own file button speaks the browser's language, not the page's: the
+            // input stays (hidden, still focusable) and the page draws the button as its label.
+            <div class="select-field file-field">
                 <span class="label">{ text.own_picture }</span>
-                <input type="file" id="picture-file" accept="image/*" onchange={onfile} />
-            </label>
+                <input type="file" id="picture-file" class="visually-hidden" accept="image/*" onchange={onfile} />
+                <label for="picture-file" class="file-button">{ text.choose_picture }</label>
+            </div>
             <div class="button-row">
                 <label class="select-field">
                     <span class="label">{ text.picture_size }</span>
@@ -112,7 +115,7 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
 
 /// Loads `src` into an image element, scales its central square to `size`×`size` (and to full
 /// size) on a canvas and reads the pixels back. `revoke` frees an object URL made for a local file.
-fn decode(
+pub(super) fn decode(
     src: String,
     revoke: bool,
     size: usize,

@@ -87,9 +87,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
                 oninput={onscrub} />
             if let Some(label) = &props.stage_label {
                 <span class="stage-buttons">
-                    { button(previous_stage, Icon::Start, Action::Go(Go::PreviousStage), "previous-stage", at_start) }
+                    { button(previous_stage, Icon::PreviousStage, Action::Go(Go::PreviousStage), "previous-stage", at_start) }
                     <span class="stage-label" data-testid="stage">{ label }</span>
-                    { button(next_stage, Icon::End, Action::Go(Go::NextStage), "next-stage", at_end) }
+                    { button(next_stage, Icon::NextStage, Action::Go(Go::NextStage), "next-stage", at_end) }
                 </span>
             }
             <span class="step-count" data-testid="step-count">{ props.lang.step_of(props.position + 1, props.steps) }</span>
@@ -107,7 +107,9 @@ pub fn Playback(props: &PlaybackProps) -> Html {
     }
 }
 
-/// Playback icons, drawn inline so they look the same with any font.
+/// Playback icons, drawn inline so they look the same with any font. Each differs in shape,
+/// not only in direction: play is a lone triangle, a step is a triangle against a bar (the
+/// single frame), the ends are two triangles against a bar, and the stages are chevrons.
 #[derive(Clone, Copy)]
 enum Icon {
     Start,
@@ -116,16 +118,22 @@ enum Icon {
     Pause,
     Forward,
     End,
+    PreviousStage,
+    NextStage,
 }
 
 fn icon(icon: Icon) -> Html {
     let path = match icon {
-        Icon::Start => "M3 3h2v10H3zM14 3v10L6 8z",
-        Icon::Back => "M12 3v10L4 8z",
-        Icon::Play => "M4 3v10l9-5z",
+        Icon::Start => "M1 3h2v10H1zM8.5 3v10L3.5 8zM14.5 3v10L9.5 8z",
+        Icon::Back => "M10 3v10L3 8zM11 3h2v10h-2z",
+        Icon::Play => "M3.5 2v12L14 8z",
         Icon::Pause => "M4 3h3v10H4zM9 3h3v10H9z",
-        Icon::Forward => "M4 3v10l8-5z",
-        Icon::End => "M2 3v10l8-5zM11 3h2v10h-2z",
+        Icon::Forward => "M3 3h2v10H3zM6 3v10l7-5z",
+        Icon::End => "M1.5 3v10l5-5zM7.5 3v10l5-5zM13 3h2v10h-2z",
+        Icon::PreviousStage => {
+            "M14 3.5 12.5 2l-6 6 6 6 1.5-1.5L9.5 8zM8 3.5 6.5 2l-6 6 6 6L8 12.5 3.5 8z"
+        }
+        Icon::NextStage => "M2 3.5 3.5 2l6 6-6 6L2 12.5 6.5 8zM8 3.5 9.5 2l6 6-6 6L8 12.5 12.5 8z",
     };
     html! {
         <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

@@ -1,4 +1,5 @@
-//! The tools in the title bar: language, projector theme, copy link, embed and shortcuts.
+//! The tools in the title bar: the lesson, language, projector theme, copy link, embed and
+//! shortcuts.
 
 use super::embed_dialog::EmbedDialog;
 use crate::app::clipboard::copy_to_clipboard;
@@ -24,6 +25,10 @@ pub struct ToolbarProps {
     pub on_projector: Callback<bool>,
     /// Shows or hides the list of keyboard shortcuts.
     pub on_help: Callback<()>,
+    /// Whether a lesson is open.
+    pub lesson_open: bool,
+    /// Opens the built-in lesson (`true`) or closes the open one.
+    pub on_lesson: Callback<bool>,
 }
 
 /// A click handler that sends `value` to `callback`.
@@ -50,6 +55,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let projector = props.presentation.projector;
     html! {
         <div class="toolbar">
+            <button type="button" id="lesson" aria-pressed={props.lesson_open.to_string()} onclick={send(&props.on_lesson, !props.lesson_open)}>
+                { text.lesson.open }
+            </button>
             <button type="button" class="lang" lang={other.tag()} onclick={send(&props.on_lang, other)}>{ text.other_language }</button>
             <button type="button" id="projector" aria-pressed={projector.to_string()} onclick={send(&props.on_projector, !projector)}>
                 { text.projector }

@@ -63,13 +63,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             on_change.emit(Change::Padding(choice));
         })
     };
-    let modes = [
-        PaddingChoice::Valid,
-        PaddingChoice::Same,
-        PaddingChoice::SameLower,
-        PaddingChoice::Full,
-        PaddingChoice::Custom(props.sides),
-    ];
+    // Every named mode, then "custom", which starts from the padding in effect.
+    let modes = PaddingChoice::NAMED
+        .into_iter()
+        .chain([PaddingChoice::Custom(props.sides)]);
     let custom = match settings.padding {
         PaddingChoice::Custom(sides) => Some(sides),
         _ => None,
@@ -120,8 +117,8 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 <fieldset class="padding" aria-label={text.padding}>
                     <legend>{ text.padding }<ConceptTip concept={Concept::Padding} {lang} /></legend>
                     <select id="padding-mode" aria-label={text.padding} aria-describedby={resolved.map(|_| "resolved-sides")} onchange={onpadding}>
-                        { for modes.iter().map(|mode| html! {
-                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ lang.padding_mode(*mode) }</option>
+                        { for modes.map(|mode| html! {
+                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ lang.padding_mode(mode) }</option>
                         }) }
                     </select>
                     if let Some(sides) = resolved {

@@ -1,5 +1,6 @@
 //! The empty pooling window, with the winning position marked for max pooling.
 
+use crate::app::i18n::Lang;
 use crate::engine::{Arithmetic, Step};
 use yew::prelude::*;
 
@@ -12,9 +13,11 @@ pub struct WindowOutlineProps {
     pub step: Option<Step>,
     /// Max pooling (else average).
     pub max: bool,
+    /// Interface language, for the word in each cell.
+    pub lang: Lang,
 }
 
-/// A pooling window drawn as a grid with no weights: "max" or "avg" in each cell.
+/// A pooling window drawn as a grid with no weights: "max" or "avg" (最大, 平均) in each cell.
 #[component]
 pub fn WindowOutline(props: &WindowOutlineProps) -> Html {
     let [rows, columns] = props.kernel;
@@ -22,7 +25,12 @@ pub fn WindowOutline(props: &WindowOutlineProps) -> Html {
         Arithmetic::Max { winner } => Some(winner),
         _ => None,
     });
-    let label = if props.max { "max" } else { "avg" };
+    let text = props.lang.text();
+    let label = if props.max {
+        text.max_cell
+    } else {
+        text.average_cell
+    };
     html! {
         <table class="grid window-outline" role="presentation" data-grid="window" style="--chars: 3">
             <tbody>

@@ -1,6 +1,6 @@
-//! The calculation of the current step as lines of text pieces, worded as the page's calculation
-//! panel words it (`components/arithmetic`): the same terms in the engine's order, running totals,
-//! notes and number format.
+//! The calculation of the current step as lines of text pieces: the terms in the engine's order,
+//! running totals, notes and number format. The page's calculation panel
+//! (`components/arithmetic`) and the saved picture both draw these lines, so they word it alike.
 
 use crate::app::format::{number, term};
 use crate::app::i18n::Lang;
@@ -13,7 +13,7 @@ pub enum Look {
     Plain,
     /// Between terms (` + `, `, `, ` = `): a long line may wrap before it.
     Separator,
-    /// A channel's name before its products.
+    /// A row header: a channel's name before its products, with "running total" beneath.
     Label,
     /// A product or value read from an input cell.
     Term,
@@ -23,8 +23,10 @@ pub enum Look {
     Winner,
     /// A channel's partial sum.
     Partial,
-    /// The bias, written with a subscript b.
+    /// The bias, written with its name: "bias 0".
     Bias,
+    /// An exponent, written raised and smaller: the `2` of `e²`.
+    Exponent,
     /// The value written, boxed.
     Result,
 }
@@ -105,22 +107,31 @@ pub fn lines(step: &Step, channels: usize, map: usize, lang: Lang) -> Vec<Line> 
         }
         Arithmetic::Activation { function } => {
             let x = step.taps.first().map_or(0.0, |tap| tap.value);
-            let formula = match function {
-                Activation::Relu => format!("max(0, {})", number(x)),
-                Activation::LeakyRelu { .. } if x > 0.0 => {
-                    format!("{} > 0 → {}", number(x), number(x))
-                }
-                Activation::LeakyRelu { slope } => {
-                    format!("{} ≤ 0 → {} × {}", number(x), number(*slope), term(x))
-                }
-                Activation::Sigmoid => format!("1 / (1 + e^−{})", term(x)),
-                Activation::Tanh => format!("tanh({})", number(x)),
+            let plain = |text: String| Piece::new(text, Look::Plain);
+            let pieces = match function {
+                Activation::Relu => vec![plain(format!("max(0, {})", number(x))), equals()],
+                Activation::LeakyRelu { .. } if x > 0.0 => vec![plain(lang.kept(&number(x)))],
+                Activation::LeakyRelu { slope } => vec![
+                    plain(format!(
+                        "{} ≤ 0 → {} × {}",
+                        number(x),
+                        number(*slope),
+                        term(x)
+                    )),
+                    equals(),
+                ],
+                // e to the power −x: the negated value, raised. (0 is never written −0.)
+                Activation::Sigmoid => vec![
+                    plain("1 / (1 + e".into()),
+                    Piece::new(number(if x == 0.0 { 0.0 } else { -x }), Look::Exponent),
+                    plain(")".into()),
+                    equals(),
+                ],
+                Activation::Tanh => vec![plain(format!("tanh({})", number(x))), equals()],
             };
-            vec![Line::Equation(vec![
-                Piece::new(formula, Look::Plain),
-                equals(),
-                result,
-            ])]
+            let mut pieces = pieces;
+            pieces.push(result);
+            vec![Line::Equation(pieces)]
         }
     }
 }
@@ -150,6 +161,18 @@ fn weighted_sum(
     result: Piece,
 ) -> Vec<Line> {
     let totals = step.running_totals();
+    let running_total = lang.text().running_total;
+    // The row header of a channel's products: its name, if it needs one, over "running total".
+    let header = |name: String| {
+        [
+            Piece {
+                text: name,
+                below: Some(running_total.to_owned()),
+                look: Look::Label,
+            },
+            Piece::new(" ".into(), Look::Plain),
+        ]
+    };
     let products = |channel: usize| {
         let terms = step
             .taps
@@ -170,11 +193,15 @@ fn weighted_sum(
     let bias = bias.map(|bias| {
         [
             Piece::new(" + ".into(), Look::Separator),
-            Piece::new(term(bias), Look::Bias),
+            Piece::new(
+                format!("{} {}", lang.text().bias_term, number(bias)),
+                Look::Bias,
+            ),
         ]
     });
     if channel_sums.len() == 1 {
-        let mut pieces = products(0);
+        let mut pieces = header(String::new()).to_vec();
+        pieces.extend(products(0));
         pieces.extend(bias.into_iter().flatten());
         pieces.extend([equals(), result]);
         return vec![Line::Equation(pieces)];
@@ -184,7 +211,7 @@ fn weighted_sum(
         .enumerate()
         .map(|(channel, sum)| {
             let name = lang.channel_name(map, channels, channel);
-            let mut pieces = vec![Piece::new(format!("{name}: "), Look::Label)];
+            let mut pieces = header(format!("{name}:")).to_vec();
             pieces.extend(products(channel));
             pieces.extend([equals(), Piece::new(number(*sum), Look::Partial)]);
             Line::Equation(pieces)
@@ -210,4 +237,70 @@ fn separated(pieces: impl Iterator<Item = Piece>, separator: &str) -> Vec<Piece>
         out.push(piece);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::settings::{Operation, Settings};
+    use crate::engine::Stepper;
+
+    /// The calculation of step `step` of the one-stage example `settings`, as plain text per
+    /// line, the running totals in brackets after their term.
+    fn text(settings: Settings, step: usize, lang: Lang) -> Vec<String> {
+        let pipeline = settings.build().expect("a valid example");
+        let stage = &pipeline.stages()[0];
+        let step = stage.step(step).expect("a step");
+        lines(&step, stage.input_shape()[0], 0, lang)
+            .into_iter()
+            .map(|line| match line {
+                Line::Equation(pieces) | Line::Total(pieces) => pieces
+                    .iter()
+                    .map(|piece| match &piece.below {
+                        Some(below) => format!("{}[{below}]", piece.text),
+                        None => piece.text.clone(),
+                    })
+                    .collect(),
+                Line::Note(note) => note,
+            })
+            .collect()
+    }
+
+    /// The tutorial's first window: 1×2 + 2×0 + 3×1 + 0×0 + 1×1 + 2×2 + 3×1 + 0×0 + 1×2 = 15,
+    /// running 2 2 5 5 6 10 13 13 15.
+    #[test]
+    fn running_totals_have_a_row_header_and_the_bias_its_name() {
+        let en = text(Settings::default(), 0, Lang::En);
+        assert_eq!(
+            en,
+            [
+                "[running total] 1×2[2] + 2×0[2] + 3×1[5] + 0×0[5] + 1×1[6] + 2×2[10] + 3×1[13] + 0×0[13] + 1×2[15] + bias 0 = 15"
+            ]
+        );
+        let zh = text(Settings::default(), 0, Lang::Zh);
+        assert!(zh[0].starts_with("[累加和] 1×2[2]"), "{zh:?}");
+        assert!(zh[0].ends_with(" + 偏置 0 = 15"), "{zh:?}");
+    }
+
+    /// Sigmoid of the fresh activation input's second cell, −2: 1 / (1 + e²) = 0.12 (to 2
+    /// decimals); leaky ReLU keeps the first cell, 1.
+    #[test]
+    fn sigmoid_raises_the_negated_value_and_leaky_relu_says_it_keeps() {
+        let sigmoid = Settings::fresh(Operation::Sigmoid);
+        let pipeline = sigmoid.build().expect("a valid example");
+        let step = pipeline.stages()[0].step(1).expect("a step");
+        let Line::Equation(pieces) = &lines(&step, 1, 0, Lang::En)[0] else {
+            panic!("an equation");
+        };
+        let exponent: Vec<&str> = pieces
+            .iter()
+            .filter(|piece| piece.look == Look::Exponent)
+            .map(|piece| piece.text.as_str())
+            .collect();
+        assert_eq!(exponent, ["2"]);
+        assert_eq!(text(sigmoid.clone(), 1, Lang::En), ["1 / (1 + e2) = 0.12"]);
+        let leaky = Settings::fresh(Operation::LeakyRelu);
+        assert_eq!(text(leaky.clone(), 0, Lang::En), ["1 > 0, kept: 1"]);
+        assert_eq!(text(leaky, 0, Lang::Zh), ["1 > 0，保持不变：1"]);
+    }
 }

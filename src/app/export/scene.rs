@@ -501,14 +501,14 @@ fn rows(lines: &[Line], theme: &Theme, width: u32, top: u32) -> Vec<Row> {
     rows
 }
 
-/// How wide a piece is drawn: bold pieces are wider, the result has a box, the bias a subscript.
+/// How wide a piece is drawn: bold pieces are wider, the result has a box, an exponent is small.
 pub fn piece_width(piece: &Piece, theme: &Theme) -> u32 {
     let font = theme.equation_font;
     let text = text_width(&piece.text, font);
     let drawn = match piece.look {
         Look::Result => text * 11 / 10 + 12,
         Look::Winner | Look::Partial => text * 11 / 10,
-        Look::Bias => text + text_width("b", small_font(theme)),
+        Look::Exponent => text_width(&piece.text, small_font(theme)),
         _ => text,
     };
     let below = piece

@@ -349,6 +349,7 @@ fn write_calculation(out: &mut String, scene: &Scene) {
                         Look::Plain | Look::Separator | Look::Term | Look::Bias => {
                             Style::plain(font)
                         }
+                        Look::Exponent => Style::plain(small),
                         Look::Label => Style {
                             size: theme.font * 9 / 10,
                             ..Style::muted(theme)
@@ -376,7 +377,13 @@ fn write_calculation(out: &mut String, scene: &Scene) {
                     } else {
                         let _ = write!(out, r#"<text{class} x="{x}""#);
                     }
-                    text_rest(out, baseline, piece.text.trim(), style);
+                    // An exponent is raised by half its size.
+                    let raised = if piece.look == Look::Exponent {
+                        small / 2
+                    } else {
+                        0
+                    };
+                    text_rest(out, baseline - raised, piece.text.trim(), style);
                     if let Some(below) = &piece.below {
                         let style = Style {
                             size: small,
@@ -404,14 +411,6 @@ fn write_calculation(out: &mut String, scene: &Scene) {
                                 baseline + 4,
                                 theme.ink.hex(),
                             );
-                        }
-                        Look::Bias => {
-                            let _ = write!(
-                                out,
-                                r#"<text x="{}""#,
-                                x + width - super::measure::text_width("b", small)
-                            );
-                            text_rest(out, baseline + 5, "b", Style::plain(small));
                         }
                         _ => {}
                     }

@@ -2,10 +2,11 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
-    accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
+use crate::app::lesson::{LessonProblem, LoadProblem};
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::{decimal::Shortest, limits::MAX_ABS_VALUE};
@@ -21,6 +22,16 @@ use crate::engine::{Axis, EngineError, presets::KernelPreset};
 pub(super) const TEXT: Text = Text {
     title: "ConvStep",
     tagline: "Convolution, activation and pooling — one window at a time",
+    page_lang: "en",
+    comma: ", ",
+    choose_picture: "Choose a picture…",
+    max_cell: "max",
+    average_cell: "avg",
+    legend_hover: "window of the cell under the pointer",
+    legend_traced: "receptive field of the traced cell",
+    key_diverging: "blue negative, white 0, red positive",
+    key_sequential: "dark to bright: low to high",
+    key_grey: "black to white: low to high",
     other_language: "中文",
     operation: "Operation",
     input: "Input",
@@ -36,6 +47,8 @@ pub(super) const TEXT: Text = Text {
     stride: "Stride",
     dilation: "Dilation",
     padding: "Padding",
+    running_total: "running total",
+    bias_term: "bias",
     sides: SideNames {
         top: "top",
         left: "left",
@@ -71,7 +84,7 @@ pub(super) const TEXT: Text = Text {
     padding_cell: "padding",
     edit_hint: "Click a value to edit it. Hover an output cell to see its window; hover an input cell to see what it feeds.",
     error_heading: "These settings cannot form a window",
-    showing_previous: "The grids show the last example that worked.",
+    showing_previous: "The grids below still show the last example that worked (on opening a link, the default one), not these settings.",
     no_window_fits: "Not even one window fits:",
     all_read: "Every input cell is read by at least one window.",
     controls: "Controls",
@@ -137,6 +150,20 @@ pub(super) const TEXT: Text = Text {
         gif: "Save every step as an animated GIF, at the playback speed",
         print: "Print handout",
     },
+    lesson: LessonLabels {
+        open: "Lesson",
+        next: "Next",
+        back: "Back",
+        close: "Close the lesson",
+        reset: "Back to this chapter's figure",
+        try_this: "Try it",
+        check: "Check yourself",
+        right: "Right.",
+        wrong: "Not quite. Think again, or show the answer.",
+        show_answer: "Show the answer",
+        loading: "Loading the lesson…",
+        chapters: "Chapters",
+    },
 };
 
 /// The operation's name in the menu.
@@ -167,9 +194,57 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid (none)",
         PaddingChoice::Same => "same (output = ⌈input / stride⌉)",
         PaddingChoice::SameLower => "same (extra cell at top/left)",
+        PaddingChoice::Symmetric => {
+            "symmetric ((K − 1)/2 on every side, as the tutorial's code does)"
+        }
         PaddingChoice::Full => "full (K − 1 on every side)",
         PaddingChoice::Custom(_) => "custom",
     }
+}
+
+/// The output-size formula in words, or with the tutorial's letters and their key.
+pub(super) fn size_formula_key(tutorial: bool, pooling: bool) -> &'static str {
+    match (tutorial, pooling) {
+        (true, false) => {
+            "⌊(N + 2P − K) / S⌋ + 1 (N input size, P padding, K kernel size, S stride)"
+        }
+        (true, true) => "⌊(N + 2P − K) / S⌋ + 1 (N input size, P padding, K window size, S stride)",
+        (false, false) => "output = ⌊(input + pad before + pad after − kernel span) ÷ stride⌋ + 1",
+        (false, true) => "output = ⌊(input + pad before + pad after − window span) ÷ stride⌋ + 1",
+    }
+}
+
+/// "dilated kernel span = 2×(3−1)+1 = 5".
+pub(super) fn dilated_span(pooling: bool, worked: &str) -> String {
+    let window = if pooling { "window" } else { "kernel" };
+    format!("dilated {window} span = {worked}")
+}
+
+/// "rows & columns: ".
+pub(super) fn axis_prefix(axis: Option<Axis>) -> &'static str {
+    match axis {
+        None => "rows & columns: ",
+        Some(Axis::Rows) => "rows: ",
+        Some(Axis::Columns) => "columns: ",
+    }
+}
+
+/// How same padding differs from the tutorial's symmetric padding here.
+pub(super) fn padding_difference(
+    same: &str,
+    other: &str,
+    sides: &str,
+    output: &str,
+    lower: bool,
+) -> String {
+    let odd = if lower {
+        "top and left"
+    } else {
+        "bottom and right"
+    };
+    format!(
+        "{other} would pad {sides} and give {output}: {same} pads just enough for ⌈input ÷ stride⌉ outputs, an odd cell going to the {odd}, while symmetric pads (K−1)/2 on every side, as the tutorial's code does."
+    )
 }
 
 /// A preset kernel's name.
@@ -312,10 +387,54 @@ pub(super) fn padding_label(part: Option<CellPart>) -> String {
     format!("{} 0{}", TEXT.padding_cell, part_phrase(part))
 }
 
-/// Link parameters that were ignored.
-pub(super) fn ignored_parameters(names: &[String]) -> String {
-    let list = names.join(", ");
-    format!("Some link parameters were not understood and use their defaults: {list}.")
+/// Link parameters not used as given, a sentence each: "Link parameter k (kernel size) = 0 is
+/// outside 1–15, so the default 3 is used."
+pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
+    let mut notice = String::new();
+    for parameter in refused {
+        let parts = [
+            (!notice.is_empty()).then_some(" "),
+            Some("Link parameter "),
+            Some(parameter.key),
+            parameter_name(parameter.key).map(|_| " ("),
+            parameter_name(parameter.key),
+            parameter_name(parameter.key).map(|_| ")"),
+            parameter.given.map(|_| " = "),
+            parameter.given,
+            Some(match parameter.accepted {
+                Some(_) => " is outside ",
+                None => " was not understood",
+            }),
+            parameter.accepted,
+            Some(match parameter.used {
+                Some(_) => ", so the default ",
+                None => ", so its default is used.",
+            }),
+            parameter.used,
+            parameter.used.map(|_| " is used."),
+        ];
+        notice.extend(parts.into_iter().flatten());
+    }
+    notice
+}
+
+/// What a link parameter holding a number sets, for the notice about it; `None` for the others.
+fn parameter_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "in" => "input size",
+        "ch" => "channels",
+        "f" => "filters",
+        "k" => "kernel size",
+        "s" => "stride",
+        "d" => "dilation",
+        "pad" => "padding",
+        "slope" => "Leaky ReLU slope",
+        "pk" => "pool window",
+        "ps" => "pool stride",
+        "b" => "bias",
+        "step" => "step",
+        _ => return None,
+    })
 }
 
 /// Link parameters given more than once.
@@ -384,7 +503,7 @@ pub(super) fn not_a_number(text: &str) -> String {
 
 /// A size that is not a whole number.
 pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}” is not a whole number.")
+    format!("“{text}” is not a whole number, so the old value is kept.")
 }
 
 /// Why input rows or columns (counted from 1) are never read.
@@ -651,4 +770,50 @@ fn plural(count: usize, noun: &str) -> String {
     } else {
         format!("{count} {noun}s")
     }
+}
+
+pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
+    let problem = match problem {
+        LoadProblem::Status(404) => return format!("The lesson file {path} was not found."),
+        LoadProblem::Status(status) => {
+            return format!(
+                "The lesson file {path} could not be loaded: the server answered {status}."
+            );
+        }
+        LoadProblem::Unreachable => {
+            return format!(
+                "The lesson file {path} could not be loaded: the server did not answer."
+            );
+        }
+        LoadProblem::File(error) => (error.line, &error.problem),
+    };
+    let (line, problem) = problem;
+    let why = match problem {
+        LessonProblem::TooLong => "it is longer than 256 KB.".to_owned(),
+        LessonProblem::NoFrontMatter => {
+            "a lesson starts with a front matter: a line ---, a line title: and its title, and --- again.".to_owned()
+        }
+        LessonProblem::FrontMatterUnclosed => "the front matter has no closing --- line.".to_owned(),
+        LessonProblem::UnknownKey(key) => {
+            format!("the front matter may hold title, lang and author, not “{key}”.")
+        }
+        LessonProblem::NoTitle => "the front matter needs a title: line.".to_owned(),
+        LessonProblem::TextBeforeChapter => {
+            "text comes before the first chapter; start each chapter with a line ## and its title.".to_owned()
+        }
+        LessonProblem::OtherHeading => "only ## headings are allowed, and each starts a chapter.".to_owned(),
+        LessonProblem::EmptyHeading => "the chapter heading has no title.".to_owned(),
+        LessonProblem::NoFigure => "this chapter has no figure: line with a ConvStep link.".to_owned(),
+        LessonProblem::Repeated(key) => format!("a chapter may have only one {key} line."),
+        LessonProblem::BadFigure(names) => format!(
+            "the figure link cannot use {}: a figure sets the example and the step, as in the link table.",
+            joined(names, ", ")
+        ),
+        LessonProblem::OutsideCheck => "choices and because: belong after a check: line.".to_owned(),
+        LessonProblem::TooFewChoices => "a question needs at least two choices, - [ ] and - [x].".to_owned(),
+        LessonProblem::NotOneAnswer => "mark exactly one choice right, with - [x].".to_owned(),
+        LessonProblem::NoChapters => "it has no chapters; start each with a line ## and its title.".to_owned(),
+        LessonProblem::TooManyChapters => "it has more than 60 chapters.".to_owned(),
+    };
+    format!("The lesson file {path} cannot be read. Line {line}: {why}")
 }

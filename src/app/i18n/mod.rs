@@ -8,6 +8,7 @@ mod en;
 mod zh;
 
 use super::export::problem::SaveProblem;
+use super::lesson::LoadProblem;
 use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
@@ -33,6 +34,26 @@ pub struct Text {
     pub title: &'static str,
     /// Subtitle under the title.
     pub tagline: &'static str,
+    /// The page's `lang` attribute, a BCP 47 tag with the region where it matters: "zh-CN".
+    pub page_lang: &'static str,
+    /// Between a name and its part in an accessible label: "Input, channel 1".
+    pub comma: &'static str,
+    /// The file button of the picture panel: "Choose a picture…".
+    pub choose_picture: &'static str,
+    /// What each cell of a max pooling window says: "max".
+    pub max_cell: &'static str,
+    /// What each cell of an average pooling window says: "avg".
+    pub average_cell: &'static str,
+    /// Legend: the window of the cell under the pointer (dashed outline).
+    pub legend_hover: &'static str,
+    /// Legend: the receptive field of a traced cell (purple outline).
+    pub legend_traced: &'static str,
+    /// Key to a map's colours when it holds negative values: blue, white at 0, red.
+    pub key_diverging: &'static str,
+    /// Key to a map's colours when it holds no negative values: dark to bright.
+    pub key_sequential: &'static str,
+    /// Key to the input's greys: black to white.
+    pub key_grey: &'static str,
     /// Name of the other language, on the switch.
     pub other_language: &'static str,
     /// "Operation".
@@ -63,6 +84,10 @@ pub struct Text {
     pub dilation: &'static str,
     /// "Padding".
     pub padding: &'static str,
+    /// "running total": the row header of the running totals under a calculation's products.
+    pub running_total: &'static str,
+    /// "bias", before the bias's value in a calculation: "bias 0".
+    pub bias_term: &'static str,
     /// The padding sides' names, for the custom padding fields.
     pub sides: SideNames,
     /// "Ceil mode".
@@ -215,6 +240,37 @@ pub struct Text {
     pub space_bar: &'static str,
     /// The save-picture buttons.
     pub save: SaveLabels,
+    /// The lesson panel.
+    pub lesson: LessonLabels,
+}
+
+/// The lesson panel's labels.
+#[derive(Debug, Clone, Copy)]
+pub struct LessonLabels {
+    /// "Lesson": the toolbar button and the panel's name.
+    pub open: &'static str,
+    /// "Next" chapter.
+    pub next: &'static str,
+    /// "Back" to the chapter before.
+    pub back: &'static str,
+    /// "Close the lesson".
+    pub close: &'static str,
+    /// Shows the chapter's figure again after the learner changed it.
+    pub reset: &'static str,
+    /// "Try it", over what to try.
+    pub try_this: &'static str,
+    /// "Check yourself", over a question.
+    pub check: &'static str,
+    /// Said when the choice is right.
+    pub right: &'static str,
+    /// Said when the choice is wrong.
+    pub wrong: &'static str,
+    /// Reveals the right choice.
+    pub show_answer: &'static str,
+    /// Shown while the lesson file loads.
+    pub loading: &'static str,
+    /// The list of chapters.
+    pub chapters: &'static str,
 }
 
 /// The labels of the save-picture buttons: the group's name, and what each button saves.
@@ -277,6 +333,19 @@ pub struct LegendLabels {
     pub never_read: &'static str,
     /// The output cell being written.
     pub being_written: &'static str,
+}
+
+/// A link parameter the page could not use as given, for the notice that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RefusedParameter<'a> {
+    /// Its key in the link: `k`.
+    pub key: &'a str,
+    /// The value the link gave, when known: `0`.
+    pub given: Option<&'a str>,
+    /// The values it takes, when they are a range: `1–15`.
+    pub accepted: Option<&'a str>,
+    /// The value used instead, when known: `3`.
+    pub used: Option<&'a str>,
 }
 
 /// What a grid cell holds, for its accessible label.
@@ -388,6 +457,87 @@ impl Lang {
         match self {
             Lang::En => en::padding_mode(mode),
             Lang::Zh => zh::padding_mode(mode),
+        }
+    }
+
+    /// The output-size formula in words, or with the tutorial's letters and their key; for a
+    /// pooling window or a kernel. Written with `⌊ ⌋`: ceil mode turns them into `⌈ ⌉`.
+    pub fn size_formula_key(self, tutorial: bool, pooling: bool) -> &'static str {
+        match self {
+            Lang::En => en::size_formula_key(tutorial, pooling),
+            Lang::Zh => zh::size_formula_key(tutorial, pooling),
+        }
+    }
+
+    /// How dilation widens the span of a window: "dilated kernel span = 2×(3−1)+1 = 5".
+    pub fn dilated_span(
+        self,
+        pooling: bool,
+        dilation: usize,
+        kernel: usize,
+        span: usize,
+    ) -> String {
+        let worked = format!("{dilation}×({kernel}−1)+1 = {span}");
+        match self {
+            Lang::En => en::dilated_span(pooling, &worked),
+            Lang::Zh => zh::dilated_span(pooling, &worked),
+        }
+    }
+
+    /// What a line of the size formula is about: "rows & columns: ", "rows: ", "columns: ".
+    pub fn axis_prefix(self, axis: Option<Axis>) -> &'static str {
+        match self {
+            Lang::En => en::axis_prefix(axis),
+            Lang::Zh => zh::axis_prefix(axis),
+        }
+    }
+
+    /// The padding on each side: "top 0, left 0, bottom 1, right 1".
+    pub fn padding_sides(self, sides: Sides) -> String {
+        let names = self.text().sides;
+        let Sides {
+            top,
+            left,
+            bottom,
+            right,
+        } = sides;
+        let separator = match self {
+            Lang::En => ", ",
+            Lang::Zh => "，",
+        };
+        [
+            (names.top, top),
+            (names.left, left),
+            (names.bottom, bottom),
+            (names.right, right),
+        ]
+        .map(|(name, cells)| format!("{name} {cells}"))
+        .join(separator)
+    }
+
+    /// How `same` (or `same-lower`) differs from `symmetric` here, in one sentence: what `other`
+    /// would pad and give, and why.
+    pub fn padding_difference(
+        self,
+        same: PaddingChoice,
+        other: PaddingChoice,
+        sides: Sides,
+        [rows, columns]: [i64; 2],
+    ) -> String {
+        let sides = self.padding_sides(sides);
+        let output = format!("{rows}×{columns}").replace('-', "−");
+        let lower = same == PaddingChoice::SameLower;
+        match self {
+            Lang::En => en::padding_difference(same.id(), other.id(), &sides, &output, lower),
+            Lang::Zh => zh::padding_difference(same.id(), other.id(), &sides, &output, lower),
+        }
+    }
+
+    /// Leaky ReLU keeping a positive value: "2 > 0, kept: ".
+    pub fn kept(self, value: &str) -> String {
+        match self {
+            Lang::En => format!("{value} > 0, kept: "),
+            Lang::Zh => format!("{value} > 0，保持不变："),
         }
     }
 
@@ -563,11 +713,12 @@ impl Lang {
         }
     }
 
-    /// Notice for link parameters that were ignored.
-    pub fn ignored_parameters(self, names: &[String]) -> String {
+    /// Notice for link parameters that were not used as given: each named with what it sets,
+    /// and, where known, the value given, the values it takes and the value used instead.
+    pub fn ignored_parameters(self, refused: &[RefusedParameter]) -> String {
         match self {
-            Lang::En => en::ignored_parameters(names),
-            Lang::Zh => zh::ignored_parameters(names),
+            Lang::En => en::ignored_parameters(refused),
+            Lang::Zh => zh::ignored_parameters(refused),
         }
     }
 
@@ -610,6 +761,22 @@ impl Lang {
         match self {
             Lang::En => en::announce(step, steps, channel, row, column, value),
             Lang::Zh => zh::announce(step, steps, channel, row, column, value),
+        }
+    }
+
+    /// "Chapter 3 of 12", from 0.
+    pub fn chapter_of(self, chapter: usize, chapters: usize) -> String {
+        match self {
+            Lang::En => format!("Chapter {} of {chapters}", chapter + 1),
+            Lang::Zh => format!("第 {} 章，共 {chapters} 章", chapter + 1),
+        }
+    }
+
+    /// Why the lesson file at `path` could not be shown.
+    pub fn lesson_problem(self, path: &str, problem: &LoadProblem) -> String {
+        match self {
+            Lang::En => en::lesson_problem(path, problem),
+            Lang::Zh => zh::lesson_problem(path, problem),
         }
     }
 
@@ -815,6 +982,39 @@ mod tests {
         assert_eq!(
             Lang::Zh.repeated_parameters(&names),
             "链接参数 k、s 出现了不止一次，每个参数只采用第一个值。"
+        );
+    }
+
+    #[test]
+    fn refused_parameters_say_what_they_set_and_what_is_used() {
+        let kernel = RefusedParameter {
+            key: "k",
+            given: Some("0"),
+            accepted: Some("1–15"),
+            used: Some("3"),
+        };
+        let unknown = RefusedParameter {
+            key: "zoom",
+            given: None,
+            accepted: None,
+            used: None,
+        };
+        assert_eq!(
+            Lang::Zh.ignored_parameters(&[kernel, unknown]),
+            "链接参数 k（卷积核尺寸）= 0 超出范围 1–15，已改用默认值 3。链接参数 zoom 无法识别，已改用默认值。"
+        );
+        assert_eq!(
+            Lang::En.ignored_parameters(&[kernel, unknown]),
+            "Link parameter k (kernel size) = 0 is outside 1–15, so the default 3 is used. \
+             Link parameter zoom was not understood, so its default is used."
+        );
+        let stride = RefusedParameter {
+            key: "s",
+            ..unknown
+        };
+        assert_eq!(
+            Lang::Zh.ignored_parameters(&[stride]),
+            "链接参数 s（步长）无法识别，已改用默认值。"
         );
     }
 

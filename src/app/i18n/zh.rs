@@ -2,10 +2,11 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, PlaybackLabels, SaveLabels, SideNames, Text,
-    accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
+use crate::app::lesson::{LessonProblem, LoadProblem};
 use crate::app::matrix::Unavailable;
 use crate::app::tensor_text::{Expected, FitError, PasteError, TensorError};
 use crate::engine::limits::MAX_ABS_VALUE;
@@ -22,6 +23,16 @@ use crate::engine::{Axis, EngineError, decimal::Shortest, error::Limited, preset
 pub(super) const TEXT: Text = Text {
     title: "ConvStep 卷积步进",
     tagline: "逐个窗口演示卷积、激活与池化",
+    page_lang: "zh-CN",
+    comma: "，",
+    choose_picture: "选择图片…",
+    max_cell: "最大",
+    average_cell: "平均",
+    legend_hover: "鼠标所指格的窗口",
+    legend_traced: "追溯格的感受野",
+    key_diverging: "蓝色为负，白色为 0，红色为正",
+    key_sequential: "由暗到亮：数值由小到大",
+    key_grey: "由黑到白：数值由小到大",
     other_language: "English",
     operation: "运算",
     input: "输入",
@@ -37,6 +48,8 @@ pub(super) const TEXT: Text = Text {
     stride: "步长",
     dilation: "膨胀率（空洞）",
     padding: "填充",
+    running_total: "累加和",
+    bias_term: "偏置",
     sides: SideNames {
         top: "上",
         left: "左",
@@ -72,7 +85,7 @@ pub(super) const TEXT: Text = Text {
     padding_cell: "填充",
     edit_hint: "点击数值即可修改。鼠标移到输出格上显示它的窗口；移到输入格上显示它影响的输出。",
     error_heading: "按当前设置放不下一个窗口",
-    showing_previous: "网格显示的是上一个有效的例子。",
+    showing_previous: "下面的网格仍显示上一个能计算的例子（刚打开链接时是默认例子），并非当前设置。",
     no_window_fits: "连一个窗口都放不下：",
     all_read: "每个输入格都至少被一个窗口读取。",
     controls: "控制",
@@ -138,6 +151,20 @@ pub(super) const TEXT: Text = Text {
         gif: "按当前播放速度把每一步保存为 GIF 动画",
         print: "打印讲义",
     },
+    lesson: LessonLabels {
+        open: "课程",
+        next: "下一章",
+        back: "上一章",
+        close: "关闭课程",
+        reset: "回到本章的例子",
+        try_this: "动手试试",
+        check: "自我检测",
+        right: "正确。",
+        wrong: "不对。再想一想，或者查看答案。",
+        show_answer: "查看答案",
+        loading: "正在加载课程……",
+        chapters: "章节",
+    },
 };
 
 /// The operation's name in the menu.
@@ -174,9 +201,49 @@ pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
         PaddingChoice::Valid => "valid（不填充）",
         PaddingChoice::Same => "same（输出尺寸 = ⌈输入/步长⌉）",
         PaddingChoice::SameLower => "same（补不齐时多的一格补在上/左）",
+        PaddingChoice::Symmetric => "symmetric（四周各补 (K−1)/2 圈，同教程代码）",
         PaddingChoice::Full => "full（四周各补 K−1 圈）",
         PaddingChoice::Custom(_) => "自定义",
     }
+}
+
+/// The output-size formula in words, or with the tutorial's letters and their key.
+pub(super) fn size_formula_key(tutorial: bool, pooling: bool) -> &'static str {
+    match (tutorial, pooling) {
+        (true, false) => "⌊(N + 2P − K) / S⌋ + 1（N 输入尺寸，P 填充，K 卷积核尺寸，S 步长）",
+        (true, true) => "⌊(N + 2P − K) / S⌋ + 1（N 输入尺寸，P 填充，K 池化窗口尺寸，S 步长）",
+        (false, false) => "输出尺寸 = ⌊(输入 + 前填充 + 后填充 − 卷积核覆盖范围) ÷ 步长⌋ + 1",
+        (false, true) => "输出尺寸 = ⌊(输入 + 前填充 + 后填充 − 池化窗口覆盖范围) ÷ 步长⌋ + 1",
+    }
+}
+
+/// "膨胀后卷积核覆盖范围 = 2×(3−1)+1 = 5".
+pub(super) fn dilated_span(pooling: bool, worked: &str) -> String {
+    let window = if pooling { "池化窗口" } else { "卷积核" };
+    format!("膨胀后{window}覆盖范围 = {worked}")
+}
+
+/// "行、列：".
+pub(super) fn axis_prefix(axis: Option<Axis>) -> &'static str {
+    match axis {
+        None => "行、列：",
+        Some(Axis::Rows) => "行：",
+        Some(Axis::Columns) => "列：",
+    }
+}
+
+/// How same padding differs from the tutorial's symmetric padding here.
+pub(super) fn padding_difference(
+    same: &str,
+    other: &str,
+    sides: &str,
+    output: &str,
+    lower: bool,
+) -> String {
+    let odd = if lower { "上/左" } else { "下/右" };
+    format!(
+        "换成 {other} 会填充（{sides}），输出 {output}：{same} 只补到输出为 ⌈输入 ÷ 步长⌉ 所需的格数，补不齐时多的一格补在{odd}；symmetric 则同教程代码一样，四周各补 (K−1)/2 圈。"
+    )
 }
 
 /// A preset kernel's name.
@@ -316,10 +383,55 @@ pub(super) fn padding_label(part: Option<CellPart>) -> String {
     format!("{} 0{}", TEXT.padding_cell, part_phrase(part))
 }
 
-/// Link parameters that were ignored.
-pub(super) fn ignored_parameters(names: &[String]) -> String {
-    let list = names.join(", ");
-    format!("链接中有些参数无法识别，已使用默认值：{list}。")
+/// Link parameters not used as given, a sentence each: "链接参数 k（卷积核尺寸）= 0 超出范围
+/// 1–15，已改用默认值 3。"
+pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
+    let mut notice = String::new();
+    for parameter in refused {
+        // Spaces between Latin and Chinese, but none after "）".
+        let named = parameter_name(parameter.key).is_some();
+        let spaced = parameter.given.is_some() || !named;
+        let parts = [
+            Some("链接参数 "),
+            Some(parameter.key),
+            parameter_name(parameter.key).map(|_| "（"),
+            parameter_name(parameter.key),
+            parameter_name(parameter.key).map(|_| "）"),
+            parameter.given.map(|_| if named { "= " } else { " = " }),
+            parameter.given,
+            spaced.then_some(" "),
+            Some(match parameter.accepted {
+                Some(_) => "超出范围 ",
+                None => "无法识别",
+            }),
+            parameter.accepted,
+            Some("，已改用默认值"),
+            parameter.used.map(|_| " "),
+            parameter.used,
+            Some("。"),
+        ];
+        notice.extend(parts.into_iter().flatten());
+    }
+    notice
+}
+
+/// What a link parameter holding a number sets, for the notice about it; `None` for the others.
+fn parameter_name(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "in" => "输入尺寸",
+        "ch" => "输入通道数",
+        "f" => "卷积核个数",
+        "k" => "卷积核尺寸",
+        "s" => "步长",
+        "d" => "膨胀率",
+        "pad" => "填充",
+        "slope" => "Leaky ReLU 负半轴斜率",
+        "pk" => "池化窗口",
+        "ps" => "池化步长",
+        "b" => "偏置",
+        "step" => "步",
+        _ => return None,
+    })
 }
 
 /// Link parameters given more than once.
@@ -381,7 +493,7 @@ pub(super) fn not_a_number(text: &str) -> String {
 
 /// A size that is not a whole number.
 pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}”不是非负整数。")
+    format!("“{text}”不是非负整数，已保留原值。")
 }
 
 /// Why input rows or columns (counted from 1) are never read.
@@ -394,7 +506,8 @@ pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: u
     let these = if cells.len() == 1 { "这一" } else { "这些" };
     let why = if dilation > 1 {
         format!(
-            "膨胀率为 {dilation}，取样点之间有空隙，而步长 {stride} 从未让取样点落在{these}{unit}上"
+            "膨胀率为 {dilation}，相邻取样点之间隔 {} 格；步长为 {stride}，取样点总是落在{these}{unit}之外",
+            dilation - 1
         )
     } else {
         format!("步长为 {stride}，窗口跳过了{these}{unit}，剩下的格子不够放下一个完整窗口")
@@ -525,7 +638,7 @@ pub(super) fn error(error: &EngineError) -> String {
             direction(*axis)
         ),
         EngineError::ZeroKernel { axis } => {
-            format!("{}卷积核大小为 0：窗口至少要有 1 格。", direction(*axis))
+            format!("{}窗口尺寸为 0：窗口至少要有 1 格。", direction(*axis))
         }
         EngineError::EmptyInput {
             channels,
@@ -542,7 +655,7 @@ pub(super) fn error(error: &EngineError) -> String {
         } => {
             let (before, after) = padding_sides(*axis);
             format!(
-                "{}卷积核跨越 {field} 格，但填充后的输入只有 {padded} 格（输入 {input} + {before} {pad_begin} + {after} {pad_end}）：连一个窗口都放不下。请减小卷积核或膨胀率，或者增加填充。",
+                "{}：窗口覆盖 {field} 格，但加上填充后输入只有 {padded} 格（输入 {input} + {before} {pad_begin} + {after} {pad_end}），一个窗口都放不下。请缩小窗口、减小膨胀率，或者增加填充。",
                 direction(*axis)
             )
         }
@@ -761,4 +874,46 @@ fn fit_error(error: &FitError) -> String {
             }
         ),
     }
+}
+
+pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
+    let problem = match problem {
+        LoadProblem::Status(404) => return format!("找不到课程文件 {path}。"),
+        LoadProblem::Status(status) => {
+            return format!("无法加载课程文件 {path}：服务器返回了 {status}。");
+        }
+        LoadProblem::Unreachable => return format!("无法加载课程文件 {path}：服务器没有响应。"),
+        LoadProblem::File(error) => (error.line, &error.problem),
+    };
+    let (line, problem) = problem;
+    let why = match problem {
+        LessonProblem::TooLong => "文件超过了 256 KB。".to_owned(),
+        LessonProblem::NoFrontMatter => {
+            "课程文件要以文件头开始：一行 ---，一行 title: 加标题，再一行 ---。".to_owned()
+        }
+        LessonProblem::FrontMatterUnclosed => "文件头缺少结尾的 --- 行。".to_owned(),
+        LessonProblem::UnknownKey(key) => {
+            format!("文件头只能写 title、lang 和 author，不能写“{key}”。")
+        }
+        LessonProblem::NoTitle => "文件头需要一行 title:。".to_owned(),
+        LessonProblem::TextBeforeChapter => {
+            "第一章之前有文字；每一章都要以一行 ## 加标题开始。".to_owned()
+        }
+        LessonProblem::OtherHeading => "只能使用 ## 标题，每个 ## 标题开始新的一章。".to_owned(),
+        LessonProblem::EmptyHeading => "这一章的标题是空的。".to_owned(),
+        LessonProblem::NoFigure => "这一章缺少写有 ConvStep 链接的 figure: 行。".to_owned(),
+        LessonProblem::Repeated(key) => format!("每一章只能有一行 {key}。"),
+        LessonProblem::BadFigure(names) => format!(
+            "例子链接中的参数 {} 无法使用：例子链接只能设置例子本身和步数，参数见链接参数表。",
+            joined(names, "、")
+        ),
+        LessonProblem::OutsideCheck => "选项和 because: 要写在 check: 行之后。".to_owned(),
+        LessonProblem::TooFewChoices => "问题至少需要两个选项：- [ ] 和 - [x]。".to_owned(),
+        LessonProblem::NotOneAnswer => "要用 - [x] 标出唯一的正确选项。".to_owned(),
+        LessonProblem::NoChapters => {
+            "文件中没有任何一章；每一章都要以一行 ## 加标题开始。".to_owned()
+        }
+        LessonProblem::TooManyChapters => "超过了 60 章。".to_owned(),
+    };
+    format!("无法读取课程文件 {path}。第 {line} 行：{why}")
 }

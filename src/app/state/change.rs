@@ -15,7 +15,8 @@ use crate::engine::{
 /// A change to the example.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Change {
-    /// Pick the operation.
+    /// Pick the operation: the sizes and values the learner has not set become the new
+    /// operation's fresh ones ([`Settings::switch_operation`]).
     Operation(Operation),
     /// The next (`true`) or previous operation in the menu.
     CycleOperation(bool),
@@ -52,6 +53,9 @@ pub enum Change {
     BlockPool(Operation),
     /// Use a decoded picture as the input.
     Picture(ChosenPicture),
+    /// Use a decoded sample picture (its identifier, and the picture) as the input: as
+    /// `Picture`, and a link to the view names the sample while it is the input.
+    Sample(&'static str, ChosenPicture),
     /// Use a pasted tensor, already fitted to the example, as the input or the kernel.
     Paste(Paste),
 }
@@ -102,12 +106,12 @@ impl State {
         let mut settings = self.settings.clone();
         let edit = settings.make_mut();
         match change {
-            Change::Operation(operation) => edit.operation = operation,
+            Change::Operation(operation) => edit.switch_operation(operation),
             Change::CycleOperation(forward) => {
                 let all = Operation::ALL;
                 let index = all.iter().position(|&op| op == edit.operation).unwrap_or(0);
                 let step = if forward { 1 } else { all.len() - 1 };
-                edit.operation = all[(index + step) % all.len()];
+                edit.switch_operation(all[(index + step) % all.len()]);
             }
             Change::Size(field, axis, value) => edit.set_size(field, axis, value),
             Change::Channels(channels) => edit.channels = channels,
@@ -163,13 +167,19 @@ impl State {
             Change::Picture(picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));
+                self.sample = None;
+            }
+            Change::Sample(id, picture) => {
+                edit.load_picture(&picture.step);
+                self.picture = Some(Shared::new(picture));
+                self.sample = Some(id);
             }
         }
         self.use_settings(settings);
     }
 
     /// Shows `settings`, rebuilding the example unless they are the ones shown.
-    fn use_settings(&mut self, settings: Shared<Settings>) {
+    pub(super) fn use_settings(&mut self, settings: Shared<Settings>) {
         if *settings == *self.settings {
             return;
         }

@@ -5,14 +5,17 @@
 //! applied in its own file.
 
 mod change;
+mod lesson;
 mod moves;
 
 pub use change::{Change, Refusal, Side, parse_number};
+pub use lesson::LessonMove;
 pub use moves::{Go, Play, SPEEDS};
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
-use super::picture::ChosenPicture;
+use super::lesson::LessonPlace;
+use super::picture::{ChosenPicture, SAMPLES, SIZES};
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
@@ -56,6 +59,26 @@ pub struct State {
     pub drawer: Option<bool>,
     /// The last picture the learner chose, kept at full size for its feature maps.
     pub picture: Option<Shared<ChosenPicture>>,
+    /// The lesson open beside the figure, if any.
+    pub lesson: Option<LessonPlace>,
+    /// The sample picture (an identifier of [`SAMPLES`]) that `picture` is, or that the link
+    /// named and the browser has still to decode ([`State::sample_request`]).
+    pub sample: Option<&'static str>,
+}
+
+/// A sample picture a link names, for the browser to decode and send back as
+/// [`Change::Sample`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SampleRequest {
+    /// The sample's identifier.
+    pub id: &'static str,
+    /// Its file, relative to the page.
+    pub path: &'static str,
+    /// The side to scale it to: the link's input side when the input is square and that side
+    /// is one of the picture sizes, else 16.
+    pub size: usize,
+    /// Whether to read it in colour: when the link asks for 3 channels.
+    pub colour: bool,
 }
 
 /// Everything that can happen.
@@ -83,6 +106,8 @@ pub enum Action {
     CloseHelp,
     /// Open or close the settings drawer.
     SetDrawer(bool),
+    /// Open, move through or close a lesson.
+    Lesson(LessonMove),
 }
 
 impl State {
@@ -110,6 +135,8 @@ impl State {
             help_open: false,
             drawer: None,
             picture: None,
+            lesson: None,
+            sample: None,
         }
     }
 
@@ -121,7 +148,27 @@ impl State {
         state.position = link.step.min(state.last_step());
         state.link_notice = notice;
         state.presentation = link.presentation;
+        state.lesson = link.lesson;
+        state.sample = link.sample;
         state
+    }
+
+    /// The sample picture the link named, while the browser has not decoded it yet.
+    pub fn sample_request(&self) -> Option<SampleRequest> {
+        let id = self.sample.filter(|_| self.picture.is_none())?;
+        let &(id, path) = SAMPLES.iter().find(|(sample, _)| *sample == id)?;
+        let [rows, columns] = self.settings.input_size;
+        let size = if rows == columns && SIZES.contains(&rows) {
+            rows
+        } else {
+            16
+        };
+        Some(SampleRequest {
+            id,
+            path,
+            size,
+            colour: self.settings.channels == 3,
+        })
     }
 
     /// What a link to this view holds.
@@ -131,6 +178,13 @@ impl State {
             step: self.position,
             lang: Some(self.lang),
             presentation: self.presentation.clone(),
+            lesson: self.lesson.clone(),
+            // The sample while it is the input, or still to be loaded.
+            sample: self.sample.filter(|_| {
+                self.picture
+                    .as_ref()
+                    .is_none_or(|picture| picture.is_input(&self.settings.input_view()))
+            }),
         }
     }
 
@@ -140,10 +194,13 @@ impl State {
     }
 
     /// Whether the settings drawer is open: as the learner left it, or else open only on a
-    /// wide screen in the light theme outside embed mode, where it fits beside the grids.
+    /// wide screen in the light theme outside embed mode and outside a lesson (whose text takes
+    /// its place), where it fits beside the grids.
     pub fn drawer_open(&self, narrow: bool) -> bool {
-        self.drawer
-            .unwrap_or(!narrow && !self.presentation.projector && !self.presentation.embed)
+        let presentation = &self.presentation;
+        self.drawer.unwrap_or(
+            !narrow && !presentation.projector && !presentation.embed && self.lesson.is_none(),
+        )
     }
 
     /// `(stage, step within the stage)` of the current position.
@@ -173,6 +230,7 @@ impl State {
             Action::ToggleHelp => next.help_open = !self.help_open,
             Action::CloseHelp => next.help_open = false,
             Action::SetDrawer(open) => next.drawer = Some(open),
+            Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
         }
         next
     }
@@ -193,14 +251,13 @@ impl Reducible for State {
     }
 }
 
-/// The example shown beside settings that do not form one: the default example with the same
+/// The example shown beside settings that do not form one: the fresh example of the same
 /// operation, so the grids show the kind of layer the controls name, greyed out as stale.
 pub(super) fn fallback_example(settings: &Settings) -> Example {
     let same_kind = Settings {
-        operation: settings.operation,
         block_activation: settings.block_activation,
         block_pool: settings.block_pool,
-        ..Settings::default()
+        ..Settings::fresh(settings.operation)
     };
     Example::build(&Shared::new(same_kind))
         .or_else(|_| Example::build(&Shared::new(Settings::default())))
