@@ -470,3 +470,179 @@ async fn escape_cancels_a_cell_edit_and_keeps_the_value() {
         "the cancelled text was judged"
     );
 }
+
+#[wasm_bindgen(
+    inline_js = "export function type_text(target, text) { target.value = text; \
+    target.dispatchEvent(new InputEvent('input', { bubbles: true })); }"
+)]
+extern "C" {
+    /// Replaces a field's text and sends the `input` event typing sends.
+    fn type_text(target: &JsValue, text: &str);
+}
+
+#[wasm_bindgen_test]
+async fn a_concept_tip_is_the_description_of_its_button_and_opens_until_escape() {
+    use convstep::app::components::concept_tip::{ConceptTip, ConceptTipProps};
+    use convstep::app::i18n::Concept;
+    let root = fresh_root();
+    let props = ConceptTipProps {
+        concept: Concept::Stride,
+        lang: Lang::Zh,
+    };
+    yew::Renderer::<ConceptTip>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let button = find(&root, "button");
+    assert_eq!(button.get_attribute("aria-label").unwrap(), "什么是步长？");
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "false");
+    let tip = find(&root, "[role='tooltip']");
+    assert_eq!(
+        button.get_attribute("aria-describedby"),
+        tip.get_attribute("id")
+    );
+    assert!(
+        tip.text_content()
+            .unwrap()
+            .contains("⌊(N + 2P − K) / S⌋ + 1")
+    );
+    // Its figure: two positions of a 3-cell window, 2 cells apart.
+    let windows: Vec<Vec<bool>> = (0..2)
+        .map(|row| {
+            (0..7)
+                .map(|cell| {
+                    find(
+                        &tip,
+                        &format!(".tip-figure i:nth-child({})", row * 7 + cell + 1),
+                    )
+                    .get_attribute("data-cell")
+                    .as_deref()
+                        == Some("w")
+                })
+                .collect()
+        })
+        .collect();
+    let first: Vec<usize> = (0..7).filter(|&cell| windows[0][cell]).collect();
+    let second: Vec<usize> = (0..7).filter(|&cell| windows[1][cell]).collect();
+    assert_eq!((first, second), (vec![0, 1, 2], vec![2, 3, 4]));
+
+    click(&root, "button");
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "true");
+    assert!(find(&root, ".concept").class_list().contains("open"));
+    press_key(&button, "Escape");
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-expanded").unwrap(), "false");
+    assert!(!find(&root, ".concept").class_list().contains("open"));
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_size_sets_rows_and_columns_together_and_an_unlocked_one_sets_one() {
+    use convstep::app::components::size_row::{SizeRow, SizeRowProps};
+    use convstep::app::i18n::Concept;
+    use convstep::app::settings::SizeField;
+    use convstep::app::state::Change;
+    use convstep::engine::Axis;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    async fn row(values: [usize; 2]) -> (Element, Rc<RefCell<Vec<Change>>>) {
+        let root = fresh_root();
+        let changes = Rc::new(RefCell::new(Vec::new()));
+        let sink = changes.clone();
+        let props = SizeRowProps {
+            label: "Kernel",
+            id: "kernel",
+            field: SizeField::Kernel,
+            values,
+            concept: Concept::KernelSize,
+            lang: Lang::En,
+            on_change: Callback::from(move |change| sink.borrow_mut().push(change)),
+        };
+        yew::Renderer::<SizeRow>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        (root, changes)
+    }
+    let size = |axis, value| Change::Size(SizeField::Kernel, axis, value);
+
+    // Square: locked, so either field sets both.
+    let (root, changes) = row([3, 3]).await;
+    assert_eq!(
+        find(&root, "#kernel-lock")
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "true"
+    );
+    type_text(&find(&root, "#kernel-w"), "5");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        changes.take(),
+        [size(Axis::Rows, 5), size(Axis::Columns, 5)]
+    );
+    // Unlocked by the learner: one field, one axis.
+    click(&root, "#kernel-lock");
+    yew::scheduler::flush().await;
+    assert_eq!(
+        find(&root, "#kernel-lock")
+            .get_attribute("aria-pressed")
+            .unwrap(),
+        "false"
+    );
+    type_text(&find(&root, "#kernel-h"), "2");
+    yew::scheduler::flush().await;
+    assert_eq!(changes.take(), [size(Axis::Rows, 2)]);
+
+    // Not square: unlocked from the start.
+    let (root, changes) = row([3, 1]).await;
+    type_text(&find(&root, "#kernel-w"), "4");
+    yew::scheduler::flush().await;
+    assert_eq!(changes.take(), [size(Axis::Columns, 4)]);
+    // The fields are named for a screen reader with their axis.
+    assert_eq!(
+        find(&root, "label[for='kernel-h']").text_content().unwrap(),
+        "Kernel: rows"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_advanced_fold_is_closed_at_the_defaults_and_open_when_one_of_its_options_is_not() {
+    use convstep::app::components::option_controls::{OptionControls, OptionControlsProps};
+    use convstep::app::settings::{Operation, Settings};
+    use convstep::app::shared::Shared;
+
+    async fn fold(settings: Settings) -> Element {
+        let root = fresh_root();
+        let props = OptionControlsProps {
+            settings: Shared::new(settings),
+            lang: Lang::En,
+            on_change: Callback::noop(),
+        };
+        yew::Renderer::<OptionControls>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        find(&root, "details#advanced")
+    }
+    let defaults = fold(Settings::default()).await;
+    assert!(!defaults.has_attribute("open"));
+    // It holds the advanced options, and the beginner's are outside it.
+    assert!(defaults.query_selector("#dilation-h").unwrap().is_some());
+    assert!(defaults.query_selector("#flip-kernel").unwrap().is_some());
+    assert!(defaults.query_selector("#bias-0").unwrap().is_none());
+
+    let dilated = Settings {
+        dilation: [1, 2],
+        ..Settings::default()
+    };
+    assert!(fold(dilated).await.has_attribute("open"));
+    let averaging = Settings {
+        operation: Operation::AveragePool,
+        count_include_pad: false,
+        ..Settings::default()
+    };
+    let opened = fold(averaging).await;
+    assert!(opened.has_attribute("open"));
+    assert!(opened.query_selector("#ceil-mode").unwrap().is_some());
+    // Ceil mode belongs to pooling: a convolution's ceil mode from a link does not open the fold.
+    let convolution = Settings {
+        ceil_mode: true,
+        ..Settings::default()
+    };
+    assert!(!fold(convolution).await.has_attribute("open"));
+}

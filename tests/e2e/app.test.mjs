@@ -125,11 +125,12 @@ test("settings that cannot form a window show the engine's message and keep the 
 
   // Stride 0 is the engine's error too; text that is not a number stays in the field.
   await page.fill("#kernel-h", "3");
+  await page.click("#stride-lock");
   await page.fill("#stride-w", "0");
   assert.match(await page.textContent("[data-testid='error']"), /horizontal stride is 0/);
   await page.fill("#stride-w", "two");
   assert.equal(await page.inputValue("#stride-w"), "two");
-  assert.match(await page.textContent("label:has(#stride-w) .field-message"), /“two” is not a whole number/);
+  assert.match(await page.textContent(".number-field:has(#stride-w) .field-message"), /“two” is not a whole number/);
   await page.fill("#stride-w", "1");
   assert.equal(await page.locator("[data-testid='error']").count(), 0);
   await page.close();
@@ -143,6 +144,7 @@ test("max pooling marks the winner; ceil mode keeps the partial last window", as
     [7, 9],
     [17, 19],
   ]);
+  await page.click("#advanced > summary");
   await page.check("#ceil-mode");
   await press(page, "end");
   assert.deepEqual(await gridNumbers(page, "output-0"), [
@@ -187,6 +189,7 @@ test("average pooling shows the sum, the divisor and how padding was counted", a
   // The corner window holds 1 2 4 5 and five padding cells.
   assert.match(await page.textContent(".arithmetic"), /\(1 \+ 2 \+ 4 \+ 5\) \/ 9 = 12 \/ 9 = 1\.33/);
   assert.match(await page.textContent("[data-testid='divisor-note']"), /9 = 4 input cells \+ 5 padding cells/);
+  await page.click("#advanced > summary");
   await page.uncheck("#count-include-pad");
   assert.match(await page.textContent(".arithmetic"), /\) \/ 4 = 12 \/ 4 = 3/);
   await page.close();

@@ -72,7 +72,8 @@ test("pooling opens at 2×2, stride 2, and convolution comes back to 3×3, strid
   assert.deepEqual(await window(), ["3", "3", "1", "1"]);
   await page.selectOption("#operation", "avg-pool");
   assert.deepEqual(await window(), ["2", "2", "2", "2"]);
-  // A size the learner typed stays.
+  // A size the learner typed stays (unlocked, so that only the rows change).
+  await page.click("#kernel-lock");
   await page.fill("#kernel-h", "3");
   await page.selectOption("#operation", "conv");
   assert.deepEqual(await window(), ["3", "2", "1", "1"]);

@@ -1,6 +1,7 @@
 //! A labelled whole-number field that keeps whatever the learner typed and explains bad text.
 
-use crate::app::i18n::Lang;
+use super::concept_tip::labelled;
+use crate::app::i18n::{Concept, Lang};
 use std::ops::RangeInclusive;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -22,6 +23,9 @@ pub struct NumberFieldProps {
     /// Hide the label visually (it stays for assistive technology), for fields under a shared heading.
     #[prop_or_default]
     pub compact: bool,
+    /// What the `?` beside the label explains, if the field has one.
+    #[prop_or_default]
+    pub concept: Option<Concept>,
     /// Stable id, used by tests and the label.
     pub id: AttrValue,
     /// Interface language, for the refusal message.
@@ -70,9 +74,15 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
     } else {
         range_id.clone()
     };
+    let label = match props.concept {
+        Some(concept) => labelled(props.label.clone(), props.id.clone(), concept, props.lang),
+        None => html! {
+            <label class={classes!("label", props.compact.then_some("visually-hidden"))} for={props.id.clone()}>{ &props.label }</label>
+        },
+    };
     html! {
-        <label class="number-field">
-            <span class={classes!("label", props.compact.then_some("visually-hidden"))}>{ &props.label }</span>
+        <div class="number-field">
+            { label }
             <input
                 id={props.id.clone()}
                 type="text"
@@ -91,7 +101,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
                     { props.lang.not_a_whole_number(&text) }
                 </span>
             }
-        </label>
+        </div>
     }
 }
 

@@ -1,6 +1,7 @@
 //! The operation menu: convolution, the activations, and the two poolings.
 
-use crate::app::i18n::Lang;
+use super::concept_tip::labelled;
+use crate::app::i18n::{Concept, Lang};
 use crate::app::settings::Operation;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -29,8 +30,8 @@ pub fn OperationPicker(props: &OperationPickerProps) -> Html {
         })
     };
     html! {
-        <label class="select-field">
-            <span class="label">{ props.lang.text().operation }</span>
+        <div class="select-field">
+            { labelled(props.lang.text().operation, "operation".into(), Concept::Operation, props.lang) }
             <select id="operation" {onchange}>
                 { for Operation::ALL.iter().map(|&operation| html! {
                     <option value={operation.id()} selected={operation == props.operation}>
@@ -38,6 +39,6 @@ pub fn OperationPicker(props: &OperationPickerProps) -> Html {
                     </option>
                 }) }
             </select>
-        </label>
+        </div>
     }
 }

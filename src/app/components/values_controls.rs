@@ -1,6 +1,7 @@
 //! Random values for the input and kernel, and the named kernel presets.
 
-use crate::app::i18n::Lang;
+use super::concept_tip::{ConceptTip, labelled};
+use crate::app::i18n::{Concept, Lang};
 use crate::app::settings::Values;
 use crate::app::state::Change;
 use crate::engine::{fill::RandomKind, presets::KernelPreset};
@@ -52,8 +53,8 @@ pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
         })
     };
     html! {
-        <fieldset class="values">
-            <legend>{ text.values }</legend>
+        <fieldset class="values" aria-label={text.values}>
+            <legend>{ text.values }<ConceptTip concept={Concept::RandomValues} lang={props.lang} /></legend>
             <div class="button-row">
                 <span class="label">{ text.input }</span>
                 { random(Values::Input, integers, text.random_integers, "random-input-integers") }
@@ -84,15 +85,15 @@ pub fn ValuesControls(props: &ValuesControlsProps) -> Html {
                     { random(Values::Kernel, integers, text.random_integers, "random-kernel-integers") }
                     { random(Values::Kernel, RandomKind::Normal, text.random_normal, "random-kernel-normal") }
                 </div>
-                <label class="select-field">
-                    <span class="label">{ text.preset }</span>
+                <div class="select-field">
+                    { labelled(text.preset, "preset".into(), Concept::Preset, props.lang) }
                     <select id="preset" onchange={onpreset}>
                         <option value="" selected=true>{ "—" }</option>
                         { for KernelPreset::ALL.iter().map(|&preset| html! {
                             <option value={preset.id()}>{ props.lang.preset(preset) }</option>
                         }) }
                     </select>
-                </label>
+                </div>
             }
         </fieldset>
     }

@@ -1,11 +1,13 @@
-//! Sizes, stride, dilation and padding: everything that shapes the sliding window.
+//! Sizes, stride and padding: what shapes the sliding window (dilation is in the advanced fold).
 
-use super::number_field::{NumberField, range_text};
-use crate::app::i18n::Lang;
+use super::concept_tip::ConceptTip;
+use super::number_field::NumberField;
+use super::size_row::SizeRow;
+use crate::app::i18n::{Concept, Lang};
 use crate::app::settings::{Limit, Operation, PaddingChoice, Settings, SizeField};
 use crate::app::shared::Shared;
 use crate::app::state::{Change, Side};
-use crate::engine::{Axis, Sides};
+use crate::engine::Sides;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -26,42 +28,31 @@ pub struct WindowControlsProps {
 #[component]
 pub fn WindowControls(props: &WindowControlsProps) -> Html {
     let text = props.lang.text();
+    let lang = props.lang;
     let settings = &props.settings;
-    // One row per size: a label, then the rows and columns fields under shared headings.
-    let row = |label: &'static str, id: &'static str, field: SizeField| {
-        let values = settings.size(field);
-        let field_for = |axis: Axis, index: usize, name: &'static str| {
-            html! {
-                <NumberField label={format!("{label}: {name}")} compact=true id={format!("{id}-{}", ["h", "w"][index])}
-                    value={values[index]} range={field.limit().range()} show_range=false lang={props.lang}
-                    on_change={props.on_change.reform(move |value| Change::Size(field, axis, value))} />
-            }
-        };
+    let row = |label: &'static str, id: &'static str, field: SizeField, concept: Concept| {
         html! {
-            <div class="size-row" role="group" aria-label={label}>
-                <span class="size-label">{ label }<span class="range" aria-hidden="true">{ range_text(&field.limit().range()) }</span></span>
-                { field_for(Axis::Rows, 0, text.rows) }
-                <span class="times" aria-hidden="true">{ "×" }</span>
-                { field_for(Axis::Columns, 1, text.columns) }
-            </div>
+            <SizeRow key={id} {label} {id} {field} values={settings.size(field)} {concept} {lang}
+                on_change={props.on_change.clone()} />
         }
     };
     let count = |label: &'static str,
                  id: &'static str,
                  value: usize,
                  limit: Limit,
+                 concept: Concept,
                  change: fn(usize) -> Change| {
         html! {
-            <NumberField {label} {id} {value} range={limit.range()} lang={props.lang}
+            <NumberField {label} {id} {value} range={limit.range()} {concept} {lang}
                 on_change={props.on_change.reform(change)} />
         }
     };
     let block = settings.operation == Operation::Block;
     let windowed = settings.operation.has_window();
-    let kernel_label = if settings.operation.is_pool() {
-        text.window_size
+    let (kernel_label, kernel_concept) = if settings.operation.is_pool() {
+        (text.window_size, Concept::PoolWindow)
     } else {
-        text.kernel_size
+        (text.kernel_size, Concept::KernelSize)
     };
     let onpadding = {
         let on_change = props.on_change.clone();
@@ -72,21 +63,30 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             on_change.emit(Change::Padding(choice));
         })
     };
-    let modes = [
-        PaddingChoice::Valid,
-        PaddingChoice::Same,
-        PaddingChoice::SameLower,
-        PaddingChoice::Full,
-        PaddingChoice::Custom(props.sides),
-    ];
+    // Every named mode, then "custom", which starts from the padding in effect.
+    let modes = PaddingChoice::NAMED
+        .into_iter()
+        .chain([PaddingChoice::Custom(props.sides)]);
     let custom = match settings.padding {
         PaddingChoice::Custom(sides) => Some(sides),
         _ => None,
     };
+    // A named padding says what it resolves to, for the sizes as typed.
+    let resolved = settings
+        .window()
+        .output_size_formulas(settings.input_size)
+        .ok()
+        .filter(|_| custom.is_none())
+        .map(|[rows, columns]| Sides {
+            top: rows.pad_begin,
+            left: columns.pad_begin,
+            bottom: rows.pad_end,
+            right: columns.pad_end,
+        });
     let side_field = |side: Side, index: usize, value: usize| {
         html! {
             <NumberField label={[text.sides.top, text.sides.left, text.sides.bottom, text.sides.right][index]} id={format!("pad-{}", ["top", "left", "bottom", "right"][index])} {value}
-                range={Limit::Padding.range()} lang={props.lang}
+                range={Limit::Padding.range()} {lang}
                 on_change={props.on_change.reform(move |value| Change::PadSide(side, value))} />
         }
     };
@@ -97,31 +97,33 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 <div class="size-row size-heading" aria-hidden="true">
                     <span></span><span>{ text.rows }</span><span></span><span>{ text.columns }</span>
                 </div>
-                { row(text.input_size, "input", SizeField::Input) }
+                { row(text.input_size, "input", SizeField::Input, Concept::InputSize) }
                 if windowed {
-                    { row(kernel_label, "kernel", SizeField::Kernel) }
-                    { row(text.stride, "stride", SizeField::Stride) }
-                    { row(text.dilation, "dilation", SizeField::Dilation) }
+                    { row(kernel_label, "kernel", SizeField::Kernel, kernel_concept) }
+                    { row(text.stride, "stride", SizeField::Stride, Concept::Stride) }
                 }
                 if block {
-                    { row(text.pool_window, "pool", SizeField::PoolWindow) }
-                    { row(text.pool_stride, "pool-stride", SizeField::PoolStride) }
+                    { row(text.pool_window, "pool", SizeField::PoolWindow, Concept::PoolWindow) }
+                    { row(text.pool_stride, "pool-stride", SizeField::PoolStride, Concept::PoolStride) }
                 }
                 <div class="counts">
-                    { count(text.channels, "channels", settings.channels, Limit::Channels, Change::Channels) }
+                    { count(text.channels, "channels", settings.channels, Limit::Channels, Concept::Channels, Change::Channels) }
                     if settings.operation.has_weights() {
-                        { count(text.filters, "filters", settings.filters, Limit::Filters, Change::Filters) }
+                        { count(text.filters, "filters", settings.filters, Limit::Filters, Concept::Filters, Change::Filters) }
                     }
                 </div>
             </fieldset>
             if windowed {
-                <fieldset class="padding">
-                    <legend>{ text.padding }</legend>
-                    <select id="padding-mode" aria-label={text.padding} onchange={onpadding}>
-                        { for modes.iter().map(|mode| html! {
-                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ props.lang.padding_mode(*mode) }</option>
+                <fieldset class="padding" aria-label={text.padding}>
+                    <legend>{ text.padding }<ConceptTip concept={Concept::Padding} {lang} /></legend>
+                    <select id="padding-mode" aria-label={text.padding} aria-describedby={resolved.map(|_| "resolved-sides")} onchange={onpadding}>
+                        { for modes.map(|mode| html! {
+                            <option value={mode.id()} selected={mode.id() == settings.padding.id()}>{ lang.padding_mode(mode) }</option>
                         }) }
                     </select>
+                    if let Some(sides) = resolved {
+                        <p class="resolved-sides" id="resolved-sides">{ lang.sides_text(sides) }</p>
+                    }
                     if let Some(sides) = custom {
                         <div class="sides">
                             { side_field(Side::Top, 0, sides.top) }

@@ -2,7 +2,7 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
     SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
@@ -57,6 +57,8 @@ pub(super) const TEXT: Text = Text {
     },
     ceil_mode: "Ceil mode (keep a partial last window)",
     count_include_pad: "Count padding cells in the average",
+    advanced: "Advanced",
+    lock_sizes: "rows and columns move together",
     flip_kernel: "Flip kernel (true convolution)",
     bias: "Bias",
     slope: "Slope",
@@ -190,12 +192,12 @@ pub(super) fn stage_name(operation: Operation) -> &'static str {
 pub(super) fn padding_mode(mode: PaddingChoice) -> &'static str {
     match mode {
         PaddingChoice::Valid => "valid (none)",
-        PaddingChoice::Same => "same",
-        PaddingChoice::SameLower => "same (extra at start)",
+        PaddingChoice::Same => "same (output = ⌈input / stride⌉)",
+        PaddingChoice::SameLower => "same (extra cell at top/left)",
         PaddingChoice::Symmetric => {
-            "symmetric ((K−1)/2 on every side, as the tutorial's code does)"
+            "symmetric ((K − 1)/2 on every side, as the tutorial's code does)"
         }
-        PaddingChoice::Full => "full",
+        PaddingChoice::Full => "full (K − 1 on every side)",
         PaddingChoice::Custom(_) => "custom",
     }
 }
@@ -521,6 +523,88 @@ pub(super) fn never_read(axis: Axis, cells: &[usize], stride: usize, dilation: u
         format!("the stride of {stride} jumps past {them} and no whole window fits over {them}")
     };
     format!("{lines} {list} {are} never read: {why}.")
+}
+
+/// A concept's question and its explanation, one paragraph a line.
+pub(super) fn concept(concept: Concept) -> [&'static str; 2] {
+    match concept {
+        Concept::Operation => [
+            "What is the operation?",
+            "What each step computes. Convolution slides a kernel of weights over the input and adds up the products. An activation (ReLU, sigmoid, tanh) changes each value on its own. Pooling keeps the largest or the average value of each window. The block chains convolution → activation → pooling, as a layer of a network does.",
+        ],
+        Concept::InputSize => [
+            "What is the input size?",
+            "The rows and columns of the input feature map (N). A picture of 28×28 pixels is an input of 28 rows and 28 columns.",
+        ],
+        Concept::Channels => [
+            "What are input channels?",
+            "How many grids of numbers the input stacks: 1 for a grey picture, 3 for a colour one (R, G, B). A kernel has one slice per input channel, and a convolution adds up the products over all of them.",
+        ],
+        Concept::Filters => [
+            "What are filters?",
+            "How many kernels the convolution applies. Each filter makes one output map, so the number of filters is the number of output channels.",
+        ],
+        Concept::KernelSize => [
+            "What is the kernel size?",
+            "The rows and columns of the kernel (K), the grid of weights that slides over the input. A 3×3 kernel reads 9 cells of each channel for every output value.",
+        ],
+        Concept::PoolWindow => [
+            "What is the pooling window?",
+            "The rows and columns of the window pooling reads (K). 2×2 with stride 2 is the usual choice: each output sums up 4 cells, and the map halves each way.",
+        ],
+        Concept::Stride => [
+            "What is the stride?",
+            "How many cells the window moves from one output to the next (S). Stride 2 skips every other position, so the output is about half as large:\noutput = ⌊(N + 2P − K) / S⌋ + 1",
+        ],
+        Concept::PoolStride => [
+            "What is the pooling stride?",
+            "How many cells the pooling window moves each step. When it equals the window size, the windows do not overlap and the map shrinks by that factor.",
+        ],
+        Concept::Dilation => [
+            "What is dilation?",
+            "The distance between the cells the kernel reads (D). Dilation 1 reads neighbouring cells; dilation 2 leaves a gap of one cell between them, so 3 weights span D × (K − 1) + 1 = 5 cells.",
+        ],
+        Concept::Padding => [
+            "What is padding?",
+            "Rings of zeros added around the input (P), so that windows can centre on the edge cells too and the output shrinks less.\nvalid: no padding.\nsame: enough for an output of ⌈N / S⌉; an odd total puts the extra row and column at the bottom and right.\nsame (extra cell at top/left): the same total, with the extra at the top and left.\nfull: K − 1 on every side, so every window that touches the input is computed.\nsymmetric: (K − 1) / 2 on every side, as the tutorial's code pads; with an even kernel the output loses a row and a column.\ncustom: a number for each side.",
+        ],
+        Concept::CeilMode => [
+            "What is ceil mode?",
+            "How pooling rounds its output size. Off (floor): a last window that would hang past the input is dropped. On (ceil): it is kept and reads only the cells that are there:\noutput = ⌈(N + 2P − K) / S⌉ + 1",
+        ],
+        Concept::CountIncludePad => [
+            "What does counting padding cells mean?",
+            "Whether average pooling divides by every cell of the window, padding zeros included (on, PyTorch's default), or only by the input cells it covers (off). Only windows that touch the padding differ.",
+        ],
+        Concept::FlipKernel => [
+            "What is flipping the kernel?",
+            "Deep-learning libraries compute cross-correlation: the kernel is laid on the input as it is. Convolution in mathematics first turns the kernel by 180°, so row i becomes row K − 1 − i and column j column K − 1 − j. The outputs differ unless the kernel is symmetric.",
+        ],
+        Concept::Bias => [
+            "What is the bias?",
+            "A number added to a filter's sum, once for each output value: output = Σ weight × input + b. It moves the whole output map up or down.",
+        ],
+        Concept::Slope => [
+            "What is the slope?",
+            "Leaky ReLU keeps positive values and multiplies negative ones by the slope α (often 0.01) instead of making them 0: f(x) = x when x > 0, else αx.",
+        ],
+        Concept::Activation => [
+            "What is the activation?",
+            "The function applied to each value after the convolution. Without it, stacked convolutions would still be one linear map. ReLU keeps positive values and makes negative ones 0; sigmoid squeezes values into (0, 1), tanh into (−1, 1).",
+        ],
+        Concept::Pooling => [
+            "What is pooling?",
+            "Pooling makes the map smaller: each window becomes one number, its largest value (max) or its average. It has no weights to learn.",
+        ],
+        Concept::RandomValues => [
+            "What do the random buttons do?",
+            "They fill the input or the kernel anew. Random integers from −3 to 3 are easy to work out by hand; normal values (mean 0, standard deviation 1) are like the weights a network starts from before training.",
+        ],
+        Concept::Preset => [
+            "What are preset kernels?",
+            "Kernels people designed by hand before networks learned their own: blurs average the neighbours, sharpen and edge kernels bring out differences, Sobel finds horizontal or vertical changes. Try them on a picture.",
+        ],
+    }
 }
 
 /// The engine's error, in the engine's own words.

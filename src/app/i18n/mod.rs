@@ -94,6 +94,10 @@ pub struct Text {
     pub ceil_mode: &'static str,
     /// "Count padding in the average".
     pub count_include_pad: &'static str,
+    /// The fold of the options a beginner can leave alone: "Advanced".
+    pub advanced: &'static str,
+    /// What the lock between a size's two fields does, after the size's name.
+    pub lock_sizes: &'static str,
     /// "Flip kernel (true convolution)".
     pub flip_kernel: &'static str,
     /// "Bias".
@@ -361,6 +365,49 @@ pub enum CellPart {
     InWindow,
     /// The output cell the current step writes.
     BeingWritten,
+}
+
+/// A parameter or choice the controls explain beside its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Concept {
+    /// The operation menu.
+    Operation,
+    /// The input's rows and columns.
+    InputSize,
+    /// Input channels.
+    Channels,
+    /// Filters, the output channels.
+    Filters,
+    /// The kernel's rows and columns.
+    KernelSize,
+    /// The pooling window's rows and columns.
+    PoolWindow,
+    /// Stride.
+    Stride,
+    /// The block's pooling stride.
+    PoolStride,
+    /// Dilation.
+    Dilation,
+    /// Padding and each named padding choice.
+    Padding,
+    /// Ceil mode.
+    CeilMode,
+    /// Average pooling counting the padding cells.
+    CountIncludePad,
+    /// Flipping the kernel.
+    FlipKernel,
+    /// Bias.
+    Bias,
+    /// Leaky ReLU's slope.
+    Slope,
+    /// The block's activation.
+    Activation,
+    /// The block's pooling.
+    Pooling,
+    /// The random-values buttons.
+    RandomValues,
+    /// The preset kernels.
+    Preset,
 }
 
 impl Lang {
@@ -815,6 +862,48 @@ impl Lang {
             Lang::En => en::save_problem(problem),
             Lang::Zh => zh::save_problem(problem),
         }
+    }
+
+    /// The question that names a concept's `?` button: "What is stride?".
+    pub fn concept_title(self, concept: Concept) -> &'static str {
+        self.concept(concept)[0]
+    }
+
+    /// A concept's explanation, one paragraph a line.
+    pub fn concept_text(self, concept: Concept) -> &'static str {
+        self.concept(concept)[1]
+    }
+
+    /// A concept's title and explanation.
+    fn concept(self, concept: Concept) -> [&'static str; 2] {
+        match self {
+            Lang::En => en::concept(concept),
+            Lang::Zh => zh::concept(concept),
+        }
+    }
+
+    /// A part of a named control, for its accessible name: "Kernel: rows", "卷积核：行".
+    pub fn part_of(self, whole: &str, part: &str) -> String {
+        match self {
+            Lang::En => format!("{whole}: {part}"),
+            Lang::Zh => format!("{whole}：{part}"),
+        }
+    }
+
+    /// The padding on each side, as the engine resolved it: "top 0 · left 0 · bottom 1 · right 1".
+    pub fn sides_text(self, sides: Sides) -> String {
+        let names = self.text().sides;
+        format!(
+            "{} {} · {} {} · {} {} · {} {}",
+            names.top,
+            sides.top,
+            names.left,
+            sides.left,
+            names.bottom,
+            sides.bottom,
+            names.right,
+            sides.right
+        )
     }
 
     /// The engine's error, worded for a learner in this language.

@@ -2,7 +2,7 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
+    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
     SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
@@ -41,7 +41,7 @@ pub(super) const TEXT: Text = Text {
     output: "输出",
     rows: "行",
     columns: "列",
-    sizes: "大小",
+    sizes: "窗口参数",
     input_size: "输入",
     kernel_size: "卷积核",
     window_size: "窗口",
@@ -58,6 +58,8 @@ pub(super) const TEXT: Text = Text {
     },
     ceil_mode: "向上取整（保留不完整的最后一个窗口）",
     count_include_pad: "平均值计入填充格",
+    advanced: "高级选项",
+    lock_sizes: "行列联动",
     flip_kernel: "翻转卷积核（数学意义上的卷积）",
     bias: "偏置",
     slope: "负半轴斜率 α",
@@ -540,6 +542,88 @@ fn limited_name(what: Limited) -> &'static str {
         Limited::Dilation => "膨胀率",
         Limited::Padding => "填充",
         Limited::Outputs => "输出数量",
+    }
+}
+
+/// A concept's question and its explanation, one paragraph a line.
+pub(super) fn concept(concept: Concept) -> [&'static str; 2] {
+    match concept {
+        Concept::Operation => [
+            "什么是运算？",
+            "每一步计算的内容。卷积：卷积核在输入上滑动，对应格子相乘后求和。激活函数（ReLU、Sigmoid、Tanh）逐个改变每个数值。池化：取每个窗口的最大值或平均值。卷积块：卷积 → 激活 → 池化，相当于网络中的一层。",
+        ],
+        Concept::InputSize => [
+            "什么是输入尺寸？",
+            "输入特征图的行数和列数（N）。例如 28×28 像素的图片，就是 28 行、28 列的输入。",
+        ],
+        Concept::Channels => [
+            "什么是输入通道数？",
+            "输入由几张数值网格叠在一起组成：灰度图 1 个通道，彩色图 3 个通道（R、G、B）。卷积核对每个输入通道各有一片权重，卷积把所有通道上的乘积加在一起。",
+        ],
+        Concept::Filters => [
+            "什么是卷积核个数？",
+            "卷积使用几个卷积核。每个卷积核得到一张输出特征图，所以卷积核个数就是输出通道数。",
+        ],
+        Concept::KernelSize => [
+            "什么是卷积核尺寸？",
+            "卷积核的行数和列数（K）。卷积核是在输入上滑动的一组权重。3×3 的卷积核每算一个输出值，要读取每个通道的 9 个格子。",
+        ],
+        Concept::PoolWindow => [
+            "什么是池化窗口？",
+            "池化每次读取的窗口的行数和列数（K）。常用 2×2、步长 2：每个输出概括 4 个格子，特征图的高和宽都减半。",
+        ],
+        Concept::Stride => [
+            "什么是步长？",
+            "窗口每次移动的格数（S）。步长为 2 时，窗口每次跳过一个位置，输出大约缩小一半：\n输出尺寸 = ⌊(N + 2P − K) / S⌋ + 1",
+        ],
+        Concept::PoolStride => [
+            "什么是池化步长？",
+            "池化窗口每次移动的格数。步长等于窗口尺寸时，窗口互不重叠，特征图按这个倍数缩小。",
+        ],
+        Concept::Dilation => [
+            "什么是膨胀率？",
+            "卷积核取样点之间的距离（D），也叫空洞卷积。膨胀率为 1 时读取相邻的格子；为 2 时取样点之间空一格，3 个权重覆盖 D × (K − 1) + 1 = 5 格。",
+        ],
+        Concept::Padding => [
+            "什么是填充？",
+            "在输入四周补上几圈 0（P），让窗口也能以边缘的格子为中心，输出缩小得更少。\nvalid：不填充。\nsame：补到输出尺寸 = ⌈N / S⌉；总填充为奇数时，多的一格补在下边和右边。\nsame（补不齐时多的一格补在上/左）：总数相同，多的一格补在上边和左边。\nfull：四周各补 K − 1 圈，只要窗口碰到输入就计算。\nsymmetric：四周各补 (K − 1) / 2 圈，与教程代码的做法相同；卷积核尺寸为偶数时，输出会少一行一列。\n自定义：每一边分别设定。",
+        ],
+        Concept::CeilMode => [
+            "什么是向上取整？",
+            "池化对输出尺寸如何取整。关闭（向下取整）：伸出输入边界的最后一个窗口被舍弃。打开（向上取整）：保留这个窗口，只读取实际存在的格子：\n输出尺寸 = ⌈(N + 2P − K) / S⌉ + 1",
+        ],
+        Concept::CountIncludePad => [
+            "什么是平均值计入填充格？",
+            "平均池化的除数是否包括窗口里的填充 0。打开（PyTorch 的默认做法）：除以窗口的全部格数；关闭：只除以窗口覆盖的输入格数。只有碰到填充的窗口结果才不同。",
+        ],
+        Concept::FlipKernel => [
+            "什么是翻转卷积核？",
+            "深度学习框架计算的其实是互相关：卷积核按原样放在输入上。数学上的卷积要先把卷积核旋转 180°：第 i 行变成第 K − 1 − i 行，第 j 列变成第 K − 1 − j 列。除非卷积核中心对称，两者结果不同。",
+        ],
+        Concept::Bias => [
+            "什么是偏置？",
+            "加在每个卷积核乘积之和上的一个数，每个输出值加一次：输出 = Σ 权重 × 输入 + b。它让整张输出特征图整体升高或降低。",
+        ],
+        Concept::Slope => [
+            "什么是负半轴斜率？",
+            "Leaky ReLU 保留正数，把负数乘以斜率 α（常取 0.01），而不是直接变成 0：x > 0 时 f(x) = x，否则 f(x) = αx。",
+        ],
+        Concept::Activation => [
+            "什么是激活函数？",
+            "卷积之后对每个数值分别作用的函数。没有它，多层卷积叠起来仍然只是一个线性变换。ReLU 保留正数、把负数变成 0；Sigmoid 把数值压缩到 (0, 1)，Tanh 压缩到 (−1, 1)。",
+        ],
+        Concept::Pooling => [
+            "什么是池化？",
+            "池化让特征图变小：每个窗口用一个数代替，取最大值（最大池化）或平均值（平均池化）。池化没有需要学习的权重。",
+        ],
+        Concept::RandomValues => [
+            "随机按钮有什么用？",
+            "重新填充输入或卷积核。−3 到 3 的随机整数便于手算；正态分布随机数（均值 0，标准差 1）和网络训练前初始化的权重相似。",
+        ],
+        Concept::Preset => [
+            "什么是预设卷积核？",
+            "在网络能自己学习卷积核之前，人们手工设计的卷积核：模糊把相邻格子取平均，锐化和边缘突出差异，Sobel 检测水平或竖直方向的变化。可以在图片上试一试。",
+        ],
     }
 }
 
