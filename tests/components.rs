@@ -229,8 +229,9 @@ async fn heatmaps_draw_every_channel_of_every_map() {
     assert_eq!(canvases.length(), 7);
     let first: web_sys::HtmlCanvasElement = canvases.item(0).unwrap().dyn_into().unwrap();
     assert_eq!((first.width(), first.height()), (4, 4));
-    let legends = root.query_selector_all(".legend").unwrap();
-    assert_eq!(legends.length(), 4);
+    // Each map has its colour key.
+    let keys = root.query_selector_all(".colour-key").unwrap();
+    assert_eq!(keys.length(), 4);
 }
 
 #[wasm_bindgen_test]
