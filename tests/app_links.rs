@@ -209,7 +209,10 @@ fn a_link_names_a_sample_picture_for_the_browser_to_load() {
         },
         full: ndarray::Array3::from_elem((1, 4, 4), 0.5),
     };
-    let loaded = state.apply(Action::Change(Change::Sample("house", picture.clone())));
+    let loaded = state.apply(Action::Change(Change::Picture(
+        Some("house"),
+        picture.clone(),
+    )));
     assert_eq!(loaded.sample_request(), None, "loaded once");
     assert_eq!(loaded.settings.input_size, [2, 2]);
     let query = url::write(&loaded.link(), &[Part::Example]);
@@ -222,7 +225,7 @@ fn a_link_names_a_sample_picture_for_the_browser_to_load() {
     )));
     assert_eq!(edited.link().sample, None);
     // A picture of their own is no sample.
-    let own = loaded.apply(Action::Change(Change::Picture(picture)));
+    let own = loaded.apply(Action::Change(Change::Picture(None, picture)));
     assert_eq!(own.link().sample, None);
 }
 

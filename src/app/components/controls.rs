@@ -27,7 +27,7 @@ pub fn controls(
             <OperationPicker operation={settings.operation} {lang} on_change={on_change.reform(Change::Operation)} />
             <WindowControls settings={settings.clone()} {sides} {lang} on_change={on_change.clone()} />
             <OptionControls settings={settings.clone()} {lang} on_change={on_change.clone()} />
-            <PictureSource {lang} on_picture={on_change.reform(Change::Picture)} />
+            <PictureSource {lang} on_picture={on_change.reform(|(sample, picture)| Change::Picture(sample, picture))} />
             // The "apply to" menu lists filters up to the limit, even while a refused count is typed.
             <ValuesControls filters={settings.filters.min(*Limit::Filters.range().end())} has_kernel={settings.operation.has_weights()}
                 {lang} on_change={on_change.clone()} />

@@ -180,7 +180,7 @@ pub fn use_document_language(lang: Lang) {
     });
 }
 
-/// Decodes the sample picture a link names, once, and sends it back as [`Change::Sample`]; a
+/// Decodes the sample picture a link names, once, and sends it back as [`Change::Picture`]; a
 /// sample the browser cannot read leaves the example as it is.
 #[hook]
 pub fn use_sample_request(state: &State, on_change: Callback<Change>) {
@@ -188,7 +188,7 @@ pub fn use_sample_request(state: &State, on_change: Callback<Change>) {
         if let Some(request) = *request {
             let on_result = Callback::from(move |result: Result<ChosenPicture, _>| {
                 if let Ok(picture) = result {
-                    on_change.emit(Change::Sample(request.id, picture));
+                    on_change.emit(Change::Picture(Some(request.id), picture));
                 }
             });
             decode(

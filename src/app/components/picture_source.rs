@@ -17,8 +17,8 @@ use yew::prelude::*;
 pub struct PictureSourceProps {
     /// Interface language.
     pub lang: Lang,
-    /// Receives the decoded picture.
-    pub on_picture: Callback<ChosenPicture>,
+    /// Receives the decoded picture, with the sample it is, if one.
+    pub on_picture: Callback<(Option<&'static str>, ChosenPicture)>,
 }
 
 /// Sample buttons, a file picker, the size and grey or colour.
@@ -28,25 +28,26 @@ pub fn PictureSource(props: &PictureSourceProps) -> Html {
     let size = use_state(|| 16usize);
     let colour = use_state(|| false);
     let problem = use_state(|| None::<PictureProblem>);
-    let on_result = {
+    // Where a decoded picture (of `sample`, if one) or the reason it is none goes.
+    let on_result = |sample: Option<&'static str>| {
         let (on_picture, problem) = (props.on_picture.clone(), problem.clone());
         Callback::from(
             move |result: Result<ChosenPicture, PictureProblem>| match result {
                 Ok(picture) => {
                     problem.set(None);
-                    on_picture.emit(picture);
+                    on_picture.emit((sample, picture));
                 }
                 Err(why) => problem.set(Some(why)),
             },
         )
     };
     let samples = SAMPLES.iter().map(|&(id, path)| {
-        let (on_result, size, colour) = (on_result.clone(), *size, *colour);
+        let (on_result, size, colour) = (on_result(Some(id)), *size, *colour);
         let onclick = Callback::from(move |_| decode(path.to_owned(), false, size, colour, on_result.clone()));
         html! { <button type="button" data-sample={id} {onclick}>{ props.lang.sample_name(id) }</button> }
     });
     let onfile = {
-        let (on_result, size, colour) = (on_result.clone(), *size, *colour);
+        let (on_result, size, colour) = (on_result(None), *size, *colour);
         Callback::from(move |event: Event| {
             let input = event.target_unchecked_into::<HtmlInputElement>();
             let Some(file) = input.files().and_then(|files| files.get(0)) else {

@@ -51,11 +51,9 @@ pub enum Change {
     BlockActivation(Operation),
     /// The block's pooling (max or average).
     BlockPool(Operation),
-    /// Use a decoded picture as the input.
-    Picture(ChosenPicture),
-    /// Use a decoded sample picture (its identifier, and the picture) as the input: as
-    /// `Picture`, and a link to the view names the sample while it is the input.
-    Sample(&'static str, ChosenPicture),
+    /// Use a decoded picture as the input: the sample it is (an identifier of `SAMPLES`), if
+    /// one, and the picture. A link to the view names the sample while it is the input.
+    Picture(Option<&'static str>, ChosenPicture),
     /// Use a pasted tensor, already fitted to the example, as the input or the kernel.
     Paste(Paste),
 }
@@ -164,15 +162,10 @@ impl State {
             Change::BlockActivation(operation) => edit.block_activation = operation,
             Change::BlockPool(operation) => edit.block_pool = operation,
             Change::Paste(paste) => paste.apply(edit),
-            Change::Picture(picture) => {
+            Change::Picture(sample, picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));
-                self.sample = None;
-            }
-            Change::Sample(id, picture) => {
-                edit.load_picture(&picture.step);
-                self.picture = Some(Shared::new(picture));
-                self.sample = Some(id);
+                self.sample = sample;
             }
         }
         self.use_settings(settings);

@@ -67,7 +67,7 @@ pub struct State {
 }
 
 /// A sample picture a link names, for the browser to decode and send back as
-/// [`Change::Sample`].
+/// [`Change::Picture`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SampleRequest {
     /// The sample's identifier.
