@@ -432,3 +432,35 @@ fn a_chapters_own_link_opens_its_figure_and_a_view_of_it_does_not() {
         Some(0)
     );
 }
+
+#[test]
+fn a_refused_value_is_kept_with_its_range_and_the_value_used_instead() {
+    use convstep::app::url::RefusedValue;
+    let reading = url::read("k=0&s=abc&op=spin&zoom=2");
+    assert_eq!(reading.notice.refused, ["op", "k", "s", "zoom"]);
+    let value = |key: &str| {
+        reading
+            .notice
+            .values
+            .iter()
+            .find(|value| value.key == key)
+            .cloned()
+    };
+    assert_eq!(
+        value("k"),
+        Some(RefusedValue {
+            key: "k",
+            given: "0".into(),
+            accepted: Some("1–15".into()),
+            used: Some("3".into()),
+        })
+    );
+    let stride = value("s").expect("stride");
+    assert_eq!(
+        (stride.given.as_str(), stride.accepted.as_deref()),
+        ("abc", Some("1–16"))
+    );
+    assert_eq!(value("op").map(|value| value.accepted), Some(None));
+    // An unknown parameter has no value to keep.
+    assert_eq!(value("zoom"), None);
+}

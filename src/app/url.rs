@@ -52,8 +52,23 @@ pub struct Reading {
 pub struct Notice {
     /// Unknown, malformed or out of range: their defaults are used.
     pub refused: Vec<String>,
+    /// For each refused parameter the page knows, what the link gave and what is used instead.
+    pub values: Vec<RefusedValue>,
     /// Given more than once: the first value is used.
     pub repeated: Vec<String>,
+}
+
+/// A known parameter the link gave a value the page could not use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusedValue {
+    /// Its key: `k`.
+    pub key: &'static str,
+    /// The value given, cut short: `0`.
+    pub given: String,
+    /// The values it takes, when they are a range: `1–15`.
+    pub accepted: Option<String>,
+    /// The value used instead, when a link to the view would name it: `3`, or `3×5`.
+    pub used: Option<String>,
 }
 
 /// Which part of the view a parameter belongs to. The app writes each part only when it
@@ -74,6 +89,8 @@ pub struct Parameter {
     pub key: &'static str,
     /// The part of the view it describes.
     pub part: Part,
+    /// The range each of its numbers takes, when one does.
+    pub limit: Option<Limit>,
     /// Reads a value into the link; `false` refuses it.
     read: fn(&mut Link, &str) -> bool,
     /// The value to write, or `None` when the link leaves it out.
@@ -87,6 +104,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "seed",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             text.parse::<u64>()
                 .map(|seed| {
@@ -102,6 +120,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "op",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             Operation::from_id(text)
                 .map(|op| settings(link).operation = op)
@@ -115,6 +134,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "in",
         part: Part::Example,
+        limit: Some(Limit::InputSide),
         read: |link, text| {
             pair(text, Limit::InputSide)
                 .map(|p| settings(link).input_size = p)
@@ -128,6 +148,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "ch",
         part: Part::Example,
+        limit: Some(Limit::Channels),
         read: |link, text| {
             count(text, Limit::Channels)
                 .map(|n| settings(link).channels = n)
@@ -138,6 +159,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "f",
         part: Part::Example,
+        limit: Some(Limit::Filters),
         read: |link, text| {
             count(text, Limit::Filters)
                 .map(|n| settings(link).filters = n)
@@ -152,6 +174,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "k",
         part: Part::Example,
+        limit: Some(Limit::KernelSide),
         read: |link, text| {
             pair(text, Limit::KernelSide)
                 .map(|p| settings(link).kernel_size = p)
@@ -162,6 +185,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "s",
         part: Part::Example,
+        limit: Some(Limit::Stride),
         read: |link, text| {
             pair(text, Limit::Stride)
                 .map(|p| settings(link).stride = p)
@@ -176,6 +200,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "d",
         part: Part::Example,
+        limit: Some(Limit::Dilation),
         read: |link, text| {
             pair(text, Limit::Dilation)
                 .map(|p| settings(link).dilation = p)
@@ -189,6 +214,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pad",
         part: Part::Example,
+        limit: Some(Limit::Padding),
         read: |link, text| padding(text).map(|p| settings(link).padding = p).is_some(),
         write: |link| {
             let text = match link.settings.padding {
@@ -206,12 +232,14 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "ceil",
         part: Part::Example,
+        limit: None,
         read: |link, text| flag(text).map(|on| settings(link).ceil_mode = on).is_some(),
         write: |link| (pools(link) && link.settings.ceil_mode).then(|| "1".to_owned()),
     },
     Parameter {
         key: "incpad",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             flag(text)
                 .map(|on| settings(link).count_include_pad = on)
@@ -228,6 +256,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "flip",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             flag(text)
                 .map(|on| settings(link).flip_kernel = on)
@@ -241,6 +270,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "slope",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let slope = text
                 .parse::<f32>()
@@ -259,6 +289,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "act",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let activation = Operation::from_id(text).filter(|op| op.is_activation());
             activation
@@ -270,6 +301,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pool",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let pool = match text {
                 "max" => Some(Operation::MaxPool),
@@ -286,6 +318,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pk",
         part: Part::Example,
+        limit: Some(Limit::KernelSide),
         read: |link, text| {
             pair(text, Limit::KernelSide)
                 .map(|p| settings(link).pool_size = p)
@@ -296,6 +329,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "ps",
         part: Part::Example,
+        limit: Some(Limit::Stride),
         read: |link, text| {
             pair(text, Limit::Stride)
                 .map(|p| settings(link).pool_stride = p)
@@ -306,6 +340,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "x",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let settings = settings(link);
             let [rows, columns] = settings.input_size;
@@ -335,6 +370,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "w",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let settings = settings(link);
             let [k_h, k_w] = settings.kernel_size;
@@ -366,6 +402,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "b",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let settings = settings(link);
             let filters = settings.filters;
@@ -389,6 +426,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "pic",
         part: Part::Example,
+        limit: None,
         read: |link, text| {
             let sample = SAMPLES.iter().find(|(id, _)| *id == text);
             sample.map(|&(id, _)| link.sample = Some(id)).is_some()
@@ -398,6 +436,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "step",
         part: Part::Place,
+        limit: None,
         read: |link, text| {
             let step = text.parse::<usize>().ok().filter(|&n| n >= 1);
             step.map(|n| link.step = n - 1).is_some()
@@ -407,6 +446,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "lang",
         part: Part::Place,
+        limit: None,
         read: |link, text| {
             let lang = match text {
                 "en" => Some(Lang::En),
@@ -420,6 +460,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "lesson",
         part: Part::Place,
+        limit: None,
         read: |link, text| {
             LessonSource::from_param(text)
                 .map(|source| {
@@ -436,6 +477,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "chapter",
         part: Part::Place,
+        limit: None,
         read: |link, text| {
             let chapter = text
                 .parse::<usize>()
@@ -452,6 +494,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "theme",
         part: Part::Presentation,
+        limit: None,
         read: |link, text| {
             let projector = match text {
                 "projector" => Some(true),
@@ -467,12 +510,14 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "embed",
         part: Part::Presentation,
+        limit: None,
         read: |link, text| flag(text).map(|on| link.presentation.embed = on).is_some(),
         write: |link| link.presentation.embed.then(|| "1".to_owned()),
     },
     Parameter {
         key: "hide",
         part: Part::Presentation,
+        limit: None,
         read: |link, text| {
             Presentation::parse_panels(text)
                 .map(|hidden| link.presentation.hidden = hidden)
@@ -486,6 +531,7 @@ pub const PARAMETERS: &[Parameter] = &[
     Parameter {
         key: "show",
         part: Part::Presentation,
+        limit: None,
         read: |link, text| {
             Presentation::parse_panels(text)
                 .map(|asked| link.presentation.asked = asked)
@@ -521,6 +567,19 @@ pub fn read(query: &str) -> Reading {
         }
         if !(parameter.read)(&mut reading.link, first) {
             reading.notice.refused.push(parameter.key.to_owned());
+            reading.notice.values.push(RefusedValue {
+                key: parameter.key,
+                given: first.chars().take(MAX_NAME_CHARS).collect(),
+                accepted: parameter.limit.map(|limit| {
+                    let range = limit.range();
+                    format!("{}–{}", range.start(), range.end())
+                }),
+                // Sizes as the page writes them: 3×3, not the link's 3x3.
+                used: (parameter.write)(&reading.link).map(|text| match parameter.limit {
+                    Some(_) => text.replace('x', "×"),
+                    None => text,
+                }),
+            });
         }
     }
     // A chapter's link with nothing of the example opens at the chapter's own figure.

@@ -146,7 +146,12 @@ test("Chinese page: zh-CN, a Chinese title, the page's own file button, 最大 i
 
 test("a link notice names what the parameter sets, in the learner's language", async () => {
   const { page, errors } = await open("?s=abc&lang=zh");
-  assert.equal((await page.textContent("[data-testid='link-notice']")).trim(), "链接参数 s（步长）无法识别，已改用默认值。");
+  assert.equal((await page.textContent("[data-testid='link-notice']")).trim(), "链接参数 s（步长）= abc 不在 1–16 范围内，已改用默认值。");
+  await page.goto(page.url().split("?")[0] + "?k=0&zoom=2");
+  assert.equal(
+    (await page.textContent("[data-testid='link-notice']")).trim(),
+    "Link parameter k (kernel size) = 0 is not in 1–15, so the default 3 is used. Link parameter zoom was not understood, so its default is used.",
+  );
   await page.close();
   assertNoErrors(errors);
 });

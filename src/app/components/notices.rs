@@ -9,15 +9,25 @@ use yew::prelude::*;
 /// could not use, and the last refused typed value. A plain function rather than a component:
 /// it has no state of its own, and each component costs the build size.
 pub fn notices(link: &Notice, refusal: Option<&Refusal>, lang: Lang) -> Html {
-    let Notice { refused, repeated } = link;
-    // The notice knows each parameter's key only; the values given and used are not kept.
+    let Notice {
+        refused,
+        values,
+        repeated,
+    } = link;
+    // An unknown parameter is named alone; a known one with the value given, the values it
+    // takes and the value used instead.
     let refused: Vec<RefusedParameter> = refused
         .iter()
-        .map(|key| RefusedParameter {
-            key,
-            given: None,
-            accepted: None,
-            used: None,
+        .map(|key| {
+            let value = values.iter().find(|value| value.key == key);
+            RefusedParameter {
+                key,
+                given: value
+                    .map(|value| value.given.as_str())
+                    .filter(|given| !given.is_empty()),
+                accepted: value.and_then(|value| value.accepted.as_deref()),
+                used: value.and_then(|value| value.used.as_deref()),
+            }
         })
         .collect();
     let refusal = refusal.map(|refusal| match refusal {

@@ -402,7 +402,7 @@ pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
             parameter.given.map(|_| " = "),
             parameter.given,
             Some(match parameter.accepted {
-                Some(_) => " is outside ",
+                Some(_) => " is not in ",
                 None => " was not understood",
             }),
             parameter.accepted,

@@ -1001,11 +1001,11 @@ mod tests {
         };
         assert_eq!(
             Lang::Zh.ignored_parameters(&[kernel, unknown]),
-            "链接参数 k（卷积核尺寸）= 0 超出范围 1–15，已改用默认值 3。链接参数 zoom 无法识别，已改用默认值。"
+            "链接参数 k（卷积核尺寸）= 0 不在 1–15 范围内，已改用默认值 3。链接参数 zoom 无法识别，已改用默认值。"
         );
         assert_eq!(
             Lang::En.ignored_parameters(&[kernel, unknown]),
-            "Link parameter k (kernel size) = 0 is outside 1–15, so the default 3 is used. \
+            "Link parameter k (kernel size) = 0 is not in 1–15, so the default 3 is used. \
              Link parameter zoom was not understood, so its default is used."
         );
         let stride = RefusedParameter {

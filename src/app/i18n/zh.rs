@@ -401,10 +401,11 @@ pub(super) fn ignored_parameters(refused: &[RefusedParameter]) -> String {
             parameter.given,
             spaced.then_some(" "),
             Some(match parameter.accepted {
-                Some(_) => "超出范围 ",
+                Some(_) => "不在 ",
                 None => "无法识别",
             }),
             parameter.accepted,
+            parameter.accepted.map(|_| " 范围内"),
             Some("，已改用默认值"),
             parameter.used.map(|_| " "),
             parameter.used,
