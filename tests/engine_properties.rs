@@ -246,7 +246,7 @@ proptest! {
         // Few filters keep each case fast; the filter limit has its own test.
         let weights = Weights::from_elem((filters.min(4), channels, k_h, k_w), value);
         let padding = Padding::Explicit(Sides { top: sides[0], left: sides[1], bottom: sides[2], right: sides[3] });
-        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil };
+        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil, ..ConvSpec::default() };
         if let Ok(conv) = Conv::new(input.clone(), weights, Some(vec![value; filters.min(4)]), spec) {
             let _ = conv.step(probe % (conv.step_count() + 1));
             prop_assert!(conv.step(conv.step_count()).is_err());
@@ -288,6 +288,7 @@ fn convolution_forward_steps_and_reference_agree() {
                     ..WindowSpec::default()
                 },
                 flip_kernel: flip,
+                ..ConvSpec::default()
             };
             let conv = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec)
                 .map_err(|e| TestCaseError::fail(format!("a fitting window was refused: {e}")))?;
@@ -386,6 +387,7 @@ fn wide_convolutions_equal_stepping_bit_for_bit() {
                 ..WindowSpec::default()
             },
             flip_kernel: seed == 2,
+            ..ConvSpec::default()
         };
         let conv = Conv::new(input, weights, Some(bias), spec).expect("a valid convolution");
         let forward = conv.forward();

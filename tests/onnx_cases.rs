@@ -52,7 +52,7 @@ fn conv_three_channels_two_filters_with_bias() {
                 }),
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();
@@ -108,7 +108,7 @@ fn conv_stride_2_asymmetric_padding() {
                 }),
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();
@@ -159,7 +159,7 @@ fn conv_dilation_2_stride_3() {
                 }),
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();
@@ -210,7 +210,7 @@ fn conv_rectangular_kernel_and_stride() {
                 }),
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();
@@ -250,7 +250,7 @@ fn conv_same_upper_even_kernel_stride_2() {
                 padding: Padding::Same,
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();
@@ -289,7 +289,7 @@ fn conv_same_lower_even_kernel_stride_2() {
                 padding: Padding::SameLower,
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();

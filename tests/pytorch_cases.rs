@@ -120,7 +120,7 @@ fn strided_dilated_convolution_matches_pytorch_conv2d() {
                 }),
                 ..WindowSpec::default()
             },
-            flip_kernel: false,
+            ..ConvSpec::default()
         },
     )
     .unwrap();

@@ -546,6 +546,7 @@ impl Settings {
                 spec: ConvSpec {
                     window: self.window(),
                     flip_kernel: self.flip_kernel,
+                    ..ConvSpec::default()
                 },
             },
         }

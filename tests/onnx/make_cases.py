@@ -61,7 +61,7 @@ fn {name}() {{
         Array3::from_shape_vec({x.shape}, {rust_array(x)}).unwrap(),
         Weights::from_shape_vec({w.shape}, {rust_array(w)}).unwrap(),
         {bias},
-        ConvSpec {{ window: WindowSpec {{ stride: {list(stride)}, dilation: {list(dilation)}, padding: {padding}, ..WindowSpec::default() }}, flip_kernel: false }},
+        ConvSpec {{ window: WindowSpec {{ stride: {list(stride)}, dilation: {list(dilation)}, padding: {padding}, ..WindowSpec::default() }}, ..ConvSpec::default() }},
     )
     .unwrap();
     assert_same(&conv, {y.shape}, {rust_array(y)});

@@ -62,7 +62,7 @@ fn strided_dilated_convolution_matches_pytorch_conv2d() {{
                 padding: Padding::Explicit(Sides {{ top: 1, left: 2, bottom: 1, right: 2 }}),
                 ..WindowSpec::default()
             }},
-            flip_kernel: false,
+            ..ConvSpec::default()
         }},
     )
     .unwrap();
