@@ -14,10 +14,10 @@
 //! channel order, then the bias is added.
 
 use super::arrays::{FeatureMap, Weights, map_shape, weights_shape};
-use super::error::{EngineError, Limited, Position, Result};
+use super::error::{EngineError, Limited, Result};
 use super::geometry::{ConvCounts, GroupLayout, PaddingMode, Rounding, WindowLayout, WindowSpec};
 use super::limits::{
-    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_map, check_value,
+    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_bias, check_input_shape, check_map,
     check_weights,
 };
 use super::stepper::{
@@ -116,21 +116,7 @@ impl Conv {
         check_at_most(Limited::Outputs, filters * out_h * out_w, MAX_OUTPUTS)?;
         check_map(input.view())?;
         check_weights(weights.view())?;
-        let bias = match bias {
-            None => None,
-            Some(bias) if bias.len() != filters => {
-                return Err(EngineError::BiasMismatch {
-                    filters,
-                    biases: bias.len(),
-                });
-            }
-            Some(bias) => {
-                for (filter, &value) in bias.iter().enumerate() {
-                    check_value(value, Position::Bias { filter })?;
-                }
-                Some(Array1::from(bias))
-            }
-        };
+        let bias = check_bias(bias, filters)?;
         Ok(Conv {
             input,
             weights,
@@ -307,7 +293,7 @@ impl Stepper for Conv {
     fn readers_of(&self, cell: Cell) -> Result<Vec<Reader>> {
         check_cell(cell, self.input_shape())?;
         let filters = self.groups.filters_of_channel(cell.channel);
-        let slice = cell.channel - self.groups.channels_of_filter(filters.start).start;
+        let slice = self.groups.channel_in_group(cell.channel);
         let taps_per_channel = self.layout.taps_per_channel();
         let [_, k_w] = self.layout.kernel();
         let windows = self.layout.readers_of([cell.row, cell.column]);

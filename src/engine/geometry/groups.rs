@@ -81,6 +81,16 @@ impl GroupLayout {
         self.filters_of_group(self.group_of_channel(channel))
     }
 
+    /// Filter `filter`'s place inside its group, from 0: its slice of a transposed kernel.
+    pub fn filter_in_group(&self, filter: usize) -> usize {
+        filter % self.filters_per_group()
+    }
+
+    /// Input channel `channel`'s place inside its group, from 0: its slice of a grouped kernel.
+    pub fn channel_in_group(&self, channel: usize) -> usize {
+        channel % self.channels_per_group()
+    }
+
     /// Whether every filter reads exactly one input channel of its own (groups = channels).
     pub fn is_depthwise(&self) -> bool {
         self.groups == self.channels
