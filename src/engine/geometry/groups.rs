@@ -25,7 +25,7 @@ pub struct GroupLayout {
 impl GroupLayout {
     /// Checks that `groups` is at least 1 and divides both the channels and the filters.
     pub fn new(groups: usize, channels: usize, filters: usize) -> Result<Self> {
-        if groups == 0 || channels % groups != 0 || filters % groups != 0 {
+        if groups == 0 || !channels.is_multiple_of(groups) || !filters.is_multiple_of(groups) {
             return Err(EngineError::GroupsDoNotDivide {
                 groups,
                 channels,
