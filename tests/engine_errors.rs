@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::engine::{
-    Activation, ActivationLayer, Axis, Conv, ConvSpec, EngineError, Padding, Pipeline, Pool,
-    PoolKind, Sides, StageSpec, Stepper, Weights, WindowSpec,
+    Activation, ActivationLayer, Axis, Conv, ConvSpec, ConvTranspose, ConvTransposeSpec,
+    EngineError, Padding, PaddingMode, Pipeline, Pool, PoolKind, Sides, StageSpec, Stepper,
+    TransposedPadding, Weights, WindowSpec,
     error::{Limited, Position},
 };
 use ndarray::Array3;
@@ -342,4 +343,240 @@ fn pipeline_errors_name_the_stage() {
     let error = Pipeline::new(ones(1, 4, 4), specs).expect_err("a 9×9 window on 4×4");
     assert!(matches!(error, EngineError::InStage { stage: 2, .. }));
     assert!(error.to_string().starts_with("Stage 2: "));
+}
+
+fn transposed_error(input: Array3<f32>, weights: Weights, spec: ConvTransposeSpec) -> EngineError {
+    ConvTranspose::new(input, weights, None, spec)
+        .expect_err("this transposed convolution cannot be formed")
+}
+
+#[test]
+fn groups_must_divide_channels_and_filters() {
+    let spec = ConvSpec {
+        groups: 2,
+        ..ConvSpec::default()
+    };
+    let error = conv_error(ones(3, 4, 4), Weights::ones((4, 1, 3, 3)), None, spec);
+    assert_eq!(
+        error,
+        EngineError::GroupsDoNotDivide {
+            groups: 2,
+            channels: 3,
+            filters: 4
+        }
+    );
+    let message = error.to_string();
+    assert!(
+        message.contains("2 groups cannot split 3 input channels and 4 filters")
+            && message.contains("divide both"),
+        "{message}"
+    );
+    let zero = ConvSpec {
+        groups: 0,
+        ..ConvSpec::default()
+    };
+    assert!(matches!(
+        conv_error(ones(2, 4, 4), Weights::ones((2, 2, 3, 3)), None, zero),
+        EngineError::GroupsDoNotDivide { groups: 0, .. }
+    ));
+}
+
+#[test]
+fn a_grouped_kernel_has_one_slice_per_channel_of_its_group() {
+    let spec = ConvSpec {
+        groups: 2,
+        ..ConvSpec::default()
+    };
+    // 4 channels in 2 groups: each filter needs 2 slices, not 4.
+    let error = conv_error(ones(4, 4, 4), Weights::ones((2, 4, 3, 3)), None, spec);
+    assert_eq!(
+        error,
+        EngineError::GroupChannelMismatch {
+            groups: 2,
+            input_channels: 4,
+            kernel_channels: 4
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("each filter reads 2 of the 4 input channels"),
+        "{error}"
+    );
+}
+
+#[test]
+fn reflect_padding_must_be_smaller_than_the_input_and_circular_at_most_the_input() {
+    let padded = |pad: usize, mode: PaddingMode| ConvSpec {
+        window: WindowSpec {
+            padding: Padding::Explicit(Sides::uniform(pad)),
+            ..WindowSpec::default()
+        },
+        padding_mode: mode,
+        ..ConvSpec::default()
+    };
+    // 3 rows and 5 columns: as PyTorch, reflect 3 is refused on the rows, circular 3 is not.
+    let reflect = conv_error(
+        ones(1, 3, 5),
+        Weights::ones((1, 1, 3, 3)),
+        None,
+        padded(3, PaddingMode::Reflect),
+    );
+    assert_eq!(
+        reflect,
+        EngineError::ReflectPaddingTooWide {
+            axis: Axis::Rows,
+            pad: 3,
+            input: 3
+        }
+    );
+    assert!(
+        reflect
+            .to_string()
+            .contains("must be smaller than the input"),
+        "{reflect}"
+    );
+    assert!(
+        Conv::new(
+            ones(1, 3, 5),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            padded(3, PaddingMode::Circular)
+        )
+        .is_ok()
+    );
+    assert!(
+        Conv::new(
+            ones(1, 3, 5),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            padded(2, PaddingMode::Reflect)
+        )
+        .is_ok()
+    );
+    let circular = conv_error(
+        ones(1, 3, 5),
+        Weights::ones((1, 1, 3, 3)),
+        None,
+        padded(4, PaddingMode::Circular),
+    );
+    assert_eq!(
+        circular,
+        EngineError::CircularPaddingTooWide {
+            axis: Axis::Rows,
+            pad: 4,
+            input: 3
+        }
+    );
+    assert!(
+        circular.to_string().contains("more than once"),
+        "{circular}"
+    );
+    // Replicate repeats the edge cell however wide the padding.
+    assert!(
+        Conv::new(
+            ones(1, 3, 5),
+            Weights::ones((1, 1, 3, 3)),
+            None,
+            padded(9, PaddingMode::Replicate)
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn output_padding_must_be_smaller_than_the_stride_or_the_dilation() {
+    let spec = ConvTransposeSpec {
+        stride: [2, 1],
+        dilation: [1, 3],
+        output_padding: [1, 3],
+        ..ConvTransposeSpec::default()
+    };
+    let error = transposed_error(ones(1, 3, 3), Weights::ones((1, 1, 3, 3)), spec);
+    assert_eq!(
+        error,
+        EngineError::OutputPaddingTooLarge {
+            axis: Axis::Columns,
+            output_padding: 3,
+            stride: 1,
+            dilation: 3
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("output padding 3 must be smaller than the stride (1) or the dilation (3)"),
+        "{error}"
+    );
+}
+
+#[test]
+fn transposed_padding_that_crops_everything_is_refused_with_the_formula() {
+    let spec = ConvTransposeSpec {
+        padding: TransposedPadding::Explicit(Sides {
+            top: 2,
+            left: 0,
+            bottom: 2,
+            right: 0,
+        }),
+        ..ConvTransposeSpec::default()
+    };
+    // (2 - 1)·1 - 2 - 2 + 1·(2 - 1) + 0 + 1 = -1
+    let error = transposed_error(ones(1, 2, 2), Weights::ones((1, 1, 2, 2)), spec);
+    assert_eq!(
+        error,
+        EngineError::TransposedOutputEmpty {
+            axis: Axis::Rows,
+            output: -1
+        }
+    );
+    assert!(error.to_string().contains("works out to -1"), "{error}");
+}
+
+#[test]
+fn transposed_kernel_groups_and_output_shape_are_checked() {
+    // The kernel's first dimension is the input's channels.
+    let error = transposed_error(
+        ones(2, 3, 3),
+        Weights::ones((3, 1, 3, 3)),
+        ConvTransposeSpec::default(),
+    );
+    assert_eq!(
+        error,
+        EngineError::TransposedChannelMismatch {
+            input_channels: 2,
+            kernel_channels: 3
+        }
+    );
+    let grouped = ConvTransposeSpec {
+        groups: 2,
+        ..ConvTransposeSpec::default()
+    };
+    assert_eq!(
+        transposed_error(ones(3, 3, 3), Weights::ones((3, 1, 3, 3)), grouped),
+        EngineError::GroupsDoNotDivide {
+            groups: 2,
+            channels: 3,
+            filters: 2
+        }
+    );
+    // Input 3, stride 2, kernel 3: at most (3 - 1)·2 + 3 = 7 cells; 8 cannot be reached.
+    let too_large = ConvTransposeSpec {
+        stride: [2, 2],
+        padding: TransposedPadding::ToSize {
+            size: Some([8, 6]),
+            odd_at_end: false,
+        },
+        ..ConvTransposeSpec::default()
+    };
+    let error = transposed_error(ones(1, 3, 3), Weights::ones((1, 1, 3, 3)), too_large);
+    assert_eq!(
+        error,
+        EngineError::OutputShapeTooLarge {
+            axis: Axis::Rows,
+            asked: 8,
+            largest: 7
+        }
+    );
+    assert!(error.to_string().contains("padding only crops"), "{error}");
 }

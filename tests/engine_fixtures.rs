@@ -2,9 +2,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::engine::{
-    Activation, ActivationLayer, Arithmetic, Axis, Cell, Conv, ConvSpec, EngineError, Padding,
-    Pool, PoolKind, Reader, Rounding, Sides, Source, Stepper, WindowLayout, WindowSpec,
-    geometry::{AxisLayout, AxisSpec},
+    Activation, ActivationLayer, Arithmetic, Axis, AxisCell, Cell, Conv, ConvSpec, ConvTranspose,
+    ConvTransposeSpec, EngineError, GroupLayout, Padding, PaddingMode, Pool, PoolKind, Reader,
+    Rounding, Sides, Source, Stepper, TransposedAxis, TransposedAxisSpec, TransposedPadding,
+    WindowLayout, WindowSpec,
+    geometry::{AxisLayout, AxisSpec, resolve_transposed_padding},
 };
 use ndarray::{Array3, Array4, arr2, arr3};
 
@@ -789,5 +791,301 @@ fn receptive_field_through_a_block() -> TestResult {
     assert_eq!(cells(&fields[1]), vec![(0, 2), (0, 3), (1, 2), (1, 3)]);
     let expected: Vec<(usize, usize)> = (0..4).flat_map(|r| (2..6).map(move |c| (r, c))).collect();
     assert_eq!(cells(&fields[0]), expected);
+    Ok(())
+}
+
+/// Input [[1, 2], [3, 4]] and the kernel [[1, 10], [100, 1000]], whose digits say which tap a
+/// product came from.
+fn digits(stride: usize) -> Result<ConvTranspose, EngineError> {
+    ConvTranspose::new(
+        arr3(&[[[1., 2.], [3., 4.]]]),
+        arr2(&[[1., 10.], [100., 1000.]])
+            .into_shape_with_order((1, 1, 2, 2))
+            .unwrap(),
+        None,
+        ConvTransposeSpec {
+            stride: [stride, stride],
+            ..ConvTransposeSpec::default()
+        },
+    )
+}
+
+#[test]
+fn transposed_stride_2_paints_one_scaled_kernel_per_input_cell() -> TestResult {
+    let transposed = digits(2)?;
+    let expected = arr3(&[[
+        [1., 10., 2., 20.],
+        [100., 1000., 200., 2000.],
+        [3., 30., 4., 40.],
+        [300., 3000., 400., 4000.],
+    ]]);
+    assert_eq!(transposed.forward(), expected);
+    // No two windows overlap: every output cell gets exactly one product.
+    assert_eq!(transposed.layout().overlap(), vec![vec![1; 4]; 4]);
+    assert_eq!(
+        transposed.layout().formulas()[0].to_string(),
+        "(2 - 1) * 2 - 0 - 0 + 1 * (2 - 1) + 0 + 1 = 4"
+    );
+    Ok(())
+}
+
+#[test]
+fn transposed_stride_1_scatter_and_gather_by_hand() -> TestResult {
+    let transposed = digits(1)?;
+    // Output 3×3; the centre gathers 1·1000 + 2·100 + 3·10 + 4·1.
+    assert_eq!(
+        transposed.forward(),
+        arr3(&[[[1., 12., 20.], [103., 1234., 2040.], [300., 3400., 4000.]]])
+    );
+    // Scatter step 1 is input cell (0, 1) = 2: its kernel lands on (0, 1), (0, 2), (1, 1), (1, 2).
+    let step = transposed.scatter_step(1)?;
+    assert_eq!(step.value, 2.0);
+    let landed: Vec<_> = step
+        .landings
+        .iter()
+        .map(|l| (l.output.map(|c| [c.row, c.column]), l.product, l.total))
+        .collect();
+    assert_eq!(
+        landed,
+        vec![
+            (Some([0, 1]), 2.0, Some(12.0)),
+            (Some([0, 2]), 20.0, Some(20.0)),
+            (Some([1, 1]), 200.0, Some(1200.0)),
+            (Some([1, 2]), 2000.0, Some(2000.0)),
+        ]
+    );
+    // Every input cell writes the centre, each with the opposite corner of the kernel.
+    let centre = Cell {
+        channel: 0,
+        row: 1,
+        column: 1,
+    };
+    let writers: Vec<_> = transposed
+        .scatter_writers_of(centre)?
+        .iter()
+        .map(|w| (w.step, w.landing))
+        .collect();
+    assert_eq!(writers, vec![(0, 3), (1, 2), (2, 1), (3, 0)]);
+    // The gather of the centre: the rotated kernel over the input, padded by 1 on each side.
+    let gather = transposed.step(4)?;
+    let terms: Vec<_> = gather
+        .taps
+        .iter()
+        .map(|t| (t.source, t.kernel, t.product()))
+        .collect();
+    assert_eq!(
+        terms,
+        vec![
+            (Source::Input { row: 0, column: 0 }, [1, 1], Some(1000.0)),
+            (Source::Input { row: 0, column: 1 }, [1, 0], Some(200.0)),
+            (Source::Input { row: 1, column: 0 }, [0, 1], Some(30.0)),
+            (Source::Input { row: 1, column: 1 }, [0, 0], Some(4.0)),
+        ]
+    );
+    assert_eq!(gather.value, 1234.0);
+    assert_eq!(
+        transposed.layout().overlap(),
+        vec![vec![1, 2, 1], vec![2, 4, 2], vec![1, 2, 1]]
+    );
+    Ok(())
+}
+
+#[test]
+fn strided_transposed_overlap_is_a_checkerboard() -> TestResult {
+    // A 1×3 kernel at stride 2 over 3 cells: o = 2·i + k, so cells 2 and 4 get two products.
+    let transposed = ConvTranspose::new(
+        Array3::ones((1, 1, 3)),
+        Array4::ones((1, 1, 1, 3)),
+        None,
+        ConvTransposeSpec {
+            stride: [1, 2],
+            ..ConvTransposeSpec::default()
+        },
+    )?;
+    assert_eq!(
+        transposed.layout().overlap(),
+        vec![vec![1, 1, 2, 1, 2, 1, 1]]
+    );
+    assert_eq!(
+        transposed.forward(),
+        arr3(&[[[1., 1., 2., 1., 2., 1., 1.]]])
+    );
+    Ok(())
+}
+
+#[test]
+fn gather_grid_shows_inserted_zeros_and_padding() -> TestResult {
+    // Input 3, stride 2, kernel 3, padding 1: zeros between the cells, 2 - 1 = 1 padding cell each side.
+    let axis = TransposedAxis::new(
+        Axis::Columns,
+        TransposedAxisSpec {
+            input: 3,
+            kernel: 3,
+            stride: 2,
+            dilation: 1,
+            output_padding: 0,
+        },
+        (1, 1),
+    )?;
+    assert_eq!(axis.output, 5);
+    let gather = axis.gather();
+    assert_eq!(
+        (gather.inserted, gather.pad_begin, gather.pad_end),
+        (5, 1, 1)
+    );
+    let cells: Vec<AxisCell> = (0..gather.extent()).map(|p| gather.cell_at(p)).collect();
+    assert_eq!(
+        cells,
+        vec![
+            AxisCell::Padding,
+            AxisCell::Input(0),
+            AxisCell::Inserted,
+            AxisCell::Input(1),
+            AxisCell::Inserted,
+            AxisCell::Input(2),
+            AxisCell::Padding,
+        ]
+    );
+    assert_eq!(gather.cell_of_input(2), Some(5));
+    Ok(())
+}
+
+#[test]
+fn onnx_output_shape_splits_the_padding_as_the_specification_says() -> TestResult {
+    let axis = TransposedAxisSpec {
+        input: 3,
+        kernel: 3,
+        stride: 2,
+        dilation: 1,
+        output_padding: 0,
+    };
+    // Unpadded output (3 - 1)·2 + 3 = 7; asking for 6 leaves a total of 1, and for 4 a total of 3.
+    let resolve = |odd_at_end| {
+        resolve_transposed_padding(
+            TransposedPadding::ToSize {
+                size: Some([6, 4]),
+                odd_at_end,
+            },
+            [axis, axis],
+        )
+    };
+    assert_eq!(
+        resolve(true)?,
+        Sides {
+            top: 0,
+            left: 1,
+            bottom: 1,
+            right: 2
+        }
+    );
+    assert_eq!(
+        resolve(false)?,
+        Sides {
+            top: 1,
+            left: 2,
+            bottom: 0,
+            right: 1
+        }
+    );
+    // auto_pad SAME without output_shape asks for input × stride = 6.
+    let same = resolve_transposed_padding(
+        TransposedPadding::ToSize {
+            size: None,
+            odd_at_end: true,
+        },
+        [axis, axis],
+    )?;
+    assert_eq!(
+        same,
+        Sides {
+            top: 0,
+            left: 0,
+            bottom: 1,
+            right: 1
+        }
+    );
+    Ok(())
+}
+
+#[test]
+fn padding_cells_name_the_input_cell_they_borrow() -> TestResult {
+    // A 3×4 input padded by 2 on every side.
+    let layout = |mode| {
+        WindowLayout::new(
+            [3, 4],
+            &WindowSpec {
+                padding: Padding::Explicit(Sides::uniform(2)),
+                ..WindowSpec::default()
+            },
+        )?
+        .with_padding_mode(mode)
+    };
+    let corner = [0, 0];
+    let right_edge = [1, 7];
+    let inside = [2, 3];
+    let sources = |mode| -> Result<[Source; 3], EngineError> {
+        let layout = layout(mode)?;
+        Ok([corner, right_edge, inside].map(|at| layout.source_at(at)))
+    };
+    let borrowed = |row, column| Source::Borrowed { row, column };
+    let own = Source::Input { row: 0, column: 1 };
+    assert_eq!(
+        sources(PaddingMode::Zeros)?,
+        [Source::Padding, Source::Padding, own]
+    );
+    // Reflect: row -2 mirrors to 2, row -1 to 1, column 5 (two past the last, 3) to 1.
+    assert_eq!(
+        sources(PaddingMode::Reflect)?,
+        [borrowed(2, 2), borrowed(1, 1), own]
+    );
+    // Replicate: row -1 is row 0, column 5 the last column, 3.
+    assert_eq!(
+        sources(PaddingMode::Replicate)?,
+        [borrowed(0, 0), borrowed(0, 3), own]
+    );
+    // Circular: row -2 wraps to 1, row -1 to 2, column -2 to 2, column 5 to 1.
+    assert_eq!(
+        sources(PaddingMode::Circular)?,
+        [borrowed(1, 2), borrowed(2, 1), own]
+    );
+    Ok(())
+}
+
+#[test]
+fn depthwise_separable_counts() -> TestResult {
+    // 32 channels of 8×8, 3×3 depthwise (padding 1) then 1×1 pointwise to 64, no bias.
+    let spec = |groups, padding| ConvSpec {
+        window: WindowSpec {
+            padding,
+            ..WindowSpec::default()
+        },
+        groups,
+        ..ConvSpec::default()
+    };
+    let input = Array3::zeros((32, 8, 8));
+    let depthwise = Conv::new(
+        input.clone(),
+        Array4::zeros((32, 1, 3, 3)),
+        None,
+        spec(32, Padding::Explicit(Sides::uniform(1))),
+    )?;
+    let pointwise = Conv::new(
+        input,
+        Array4::zeros((64, 32, 1, 1)),
+        None,
+        spec(1, Padding::Valid),
+    )?;
+    assert!(depthwise.groups().is_depthwise());
+    assert_eq!(depthwise.channels_of_filter(5), 5..6);
+    let counts = depthwise.counts() + pointwise.counts();
+    // 32·9 = 288 and 64·32 = 2048 weights; each used at all 64 outputs.
+    assert_eq!((counts.weights, counts.multiply_adds), (2336, 2336 * 64));
+    // The ordinary 3×3 convolution from 32 to 64 channels: 64·32·9 = 18432 weights.
+    let ordinary = GroupLayout::new(1, 32, 64)?.counts([3, 3], [8, 8], true);
+    assert_eq!(
+        (ordinary.weights, ordinary.biases, ordinary.parameters()),
+        (18432, 64, 18496)
+    );
+    assert_eq!(depthwise.ungrouped_counts().weights, 32 * 32 * 9);
     Ok(())
 }

@@ -46,6 +46,7 @@ fn simd_forward_equals_the_reference_and_stepping_bit_for_bit() {
                 ..WindowSpec::default()
             },
             flip_kernel: flip,
+            ..ConvSpec::default()
         };
         let Ok(conv) = Conv::new(x.clone(), weights.clone(), bias.clone(), spec) else {
             continue;

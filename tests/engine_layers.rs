@@ -12,9 +12,21 @@ const LAYERS: &[&[&str]] = &[
     &["error"],
     &["limits", "arrays"],
     // What a step is made of: the activation functions and where a window's taps fall.
-    &["activation/function", "geometry"],
+    &[
+        "activation/function",
+        "geometry",
+        "geometry/groups",
+        "geometry/transposed",
+    ],
     &["stepper", "fill", "presets"],
-    &["conv", "conv/direct", "pool", "activation"],
+    &[
+        "conv",
+        "conv/direct",
+        "conv_transpose",
+        "conv_transpose/scatter",
+        "pool",
+        "activation",
+    ],
     &["layer", "reference"],
     &["pipeline"],
 ];

@@ -3,10 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::engine::{
-    Activation, ActivationLayer, Conv, ConvSpec, Padding, Pool, PoolKind, Rounding, Sides, Source,
-    Stepper, Weights, WindowSpec,
+    Activation, ActivationLayer, Conv, ConvSpec, ConvTranspose, ConvTransposeSpec, EngineError,
+    Padding, PaddingMode, Pool, PoolKind, Rounding, Sides, Stepper, TransposedPadding, Weights,
+    WindowSpec,
     fill::{RandomKind, random},
-    reference,
+    reference::{self, Transposed},
 };
 use ndarray::Array3;
 use proptest::prelude::*;
@@ -199,7 +200,8 @@ fn check_stepper(layer: &impl Stepper, forward: &Array3<f32>) -> Result<(), Test
             index
         );
         for (tap_index, tap) in step.taps.iter().enumerate() {
-            if let Source::Input { row, column } = tap.source {
+            // A padding cell that repeats an input cell reads it too.
+            if let Some([row, column]) = tap.source.read() {
                 let readers = layer
                     .readers_of(convstep::engine::Cell {
                         channel: tap.channel,
@@ -246,7 +248,7 @@ proptest! {
         // Few filters keep each case fast; the filter limit has its own test.
         let weights = Weights::from_elem((filters.min(4), channels, k_h, k_w), value);
         let padding = Padding::Explicit(Sides { top: sides[0], left: sides[1], bottom: sides[2], right: sides[3] });
-        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil };
+        let spec = ConvSpec { window: WindowSpec { stride: [s_h, s_w], dilation: [d_h, d_w], padding, ..WindowSpec::default() }, flip_kernel: ceil, ..ConvSpec::default() };
         if let Ok(conv) = Conv::new(input.clone(), weights, Some(vec![value; filters.min(4)]), spec) {
             let _ = conv.step(probe % (conv.step_count() + 1));
             prop_assert!(conv.step(conv.step_count()).is_err());
@@ -288,6 +290,7 @@ fn convolution_forward_steps_and_reference_agree() {
                     ..WindowSpec::default()
                 },
                 flip_kernel: flip,
+                ..ConvSpec::default()
             };
             let conv = Conv::new(input_of(&shape), weights.clone(), bias.clone(), spec)
                 .map_err(|e| TestCaseError::fail(format!("a fitting window was refused: {e}")))?;
@@ -386,6 +389,7 @@ fn wide_convolutions_equal_stepping_bit_for_bit() {
                 ..WindowSpec::default()
             },
             flip_kernel: seed == 2,
+            ..ConvSpec::default()
         };
         let conv = Conv::new(input, weights, Some(bias), spec).expect("a valid convolution");
         let forward = conv.forward();
@@ -399,4 +403,286 @@ fn wide_convolutions_equal_stepping_bit_for_bit() {
             );
         }
     }
+}
+
+/// The bits of every value, so that -0 and +0 differ.
+fn bits(map: &Array3<f32>) -> Vec<u32> {
+    map.iter().map(|value| value.to_bits()).collect()
+}
+
+fn fail(error: EngineError) -> TestCaseError {
+    TestCaseError::fail(error.to_string())
+}
+
+/// Whether PyTorch would pad `sides` around `input` in `mode`: reflect needs each side smaller
+/// than the input, circular at most the input.
+fn mode_allows(mode: PaddingMode, shape: &Shape) -> bool {
+    let [in_h, in_w] = shape.input;
+    let Sides {
+        top,
+        left,
+        bottom,
+        right,
+    } = shape.sides;
+    let widest = [top.max(bottom), left.max(right)];
+    match mode {
+        PaddingMode::Reflect => widest[0] < in_h && widest[1] < in_w,
+        PaddingMode::Circular => widest[0] <= in_h && widest[1] <= in_w,
+        _ => true,
+    }
+}
+
+/// Grouped convolution with any padding mode: the forward, every step and the naive reference
+/// (padding written out as lists of indices, then a plain grouped loop) agree bit for bit; the
+/// reverse map finds every read, borrowed ones included; groups equal an ordinary convolution
+/// whose weights are 0 outside each group; any mode equals a convolution without padding of
+/// the input padded beforehand; and the counts are the weights and the products stepped.
+#[test]
+fn grouped_convolution_with_padding_modes_agrees_with_reference() {
+    let ran = Cell::new(0);
+    let generated = generated_cases(
+        (
+            fitting_shapes(Rules::Convolution),
+            1usize..=3,
+            0usize..4,
+            any::<bool>(),
+        ),
+        |(shape, groups, mode, with_bias)| {
+            let mode = PaddingMode::ALL[mode];
+            let [k_h, k_w] = shape.kernel;
+            let (channels, filters) = (shape.channels * groups, shape.filters * groups);
+            let [in_h, in_w] = shape.input;
+            let input: Array3<f32> = random((channels, in_h, in_w), kind(&shape), shape.seed);
+            let weights: Weights = random(
+                (filters, shape.channels, k_h, k_w),
+                kind(&shape),
+                shape.seed ^ 1,
+            );
+            let bias: Option<Vec<f32>> =
+                with_bias.then(|| random(filters, kind(&shape), shape.seed ^ 2).to_vec());
+            let window = WindowSpec {
+                stride: shape.stride,
+                dilation: shape.dilation,
+                padding: Padding::Explicit(shape.sides),
+                ..WindowSpec::default()
+            };
+            let spec = ConvSpec {
+                window,
+                groups,
+                padding_mode: mode,
+                ..ConvSpec::default()
+            };
+            let built = Conv::new(input.clone(), weights.clone(), bias.clone(), spec);
+            if !mode_allows(mode, &shape) {
+                let refused = matches!(
+                    built,
+                    Err(EngineError::ReflectPaddingTooWide { .. }
+                        | EngineError::CircularPaddingTooWide { .. })
+                );
+                prop_assert!(refused, "{:?}", built);
+                ran.set(ran.get() + 1);
+                return Ok(());
+            }
+            let conv = built.map_err(fail)?;
+            let forward = conv.forward();
+            let padded = reference::pad(&input, shape.sides, mode);
+            let naive = reference::grouped_conv2d(
+                &padded,
+                &weights,
+                bias.as_deref(),
+                shape.stride,
+                shape.dilation,
+                false,
+                groups,
+            );
+            prop_assert_eq!(bits(&forward), bits(&naive));
+            check_stepper(&conv, &forward)?;
+
+            // Groups: the same as one group whose weights are 0 outside each filter's group.
+            let mut dense = Weights::zeros((filters, channels, k_h, k_w));
+            for ((filter, slice, kh, kw), &weight) in weights.indexed_iter() {
+                let channel = conv.channels_of_filter(filter).start + slice;
+                dense[[filter, channel, kh, kw]] = weight;
+            }
+            let ungrouped = Conv::new(
+                input.clone(),
+                dense,
+                bias.clone(),
+                ConvSpec { groups: 1, ..spec },
+            )
+            .map_err(fail)?;
+            prop_assert_eq!(bits(&ungrouped.forward()), bits(&forward));
+
+            // Padding modes: the same as no padding over the input padded beforehand.
+            let valid = ConvSpec {
+                window: WindowSpec {
+                    padding: Padding::Valid,
+                    ..window
+                },
+                padding_mode: PaddingMode::Zeros,
+                ..spec
+            };
+            let prepadded =
+                Conv::new(padded, weights.clone(), bias.clone(), valid).map_err(fail)?;
+            prop_assert_eq!(bits(&prepadded.forward()), bits(&forward));
+
+            // Counts: every weight, and one multiply-add per product stepped.
+            let counts = conv.counts();
+            prop_assert_eq!(counts.weights, weights.len() as u64);
+            prop_assert_eq!(counts.biases, bias.as_ref().map_or(0, Vec::len) as u64);
+            let mut products = 0u64;
+            for index in 0..conv.step_count() {
+                products += conv.step(index).map_err(fail)?.taps.len() as u64;
+            }
+            prop_assert_eq!(counts.multiply_adds, products);
+            prop_assert_eq!(
+                conv.ungrouped_counts().multiply_adds,
+                products * groups as u64
+            );
+            ran.set(ran.get() + 1);
+            Ok(())
+        },
+    );
+    assert_eq!(ran.get(), generated, "every generated convolution ran");
+}
+
+/// One axis of a transposed convolution: input, kernel, stride, dilation, output padding
+/// (smaller than the stride or the dilation) and the padding of each side.
+fn transposed_axis() -> impl Strategy<Value = [usize; 7]> {
+    (1usize..=5, 1usize..=3, 1usize..=3, 1usize..=3).prop_flat_map(
+        |(input, kernel, stride, dilation)| {
+            (0..stride.max(dilation), 0usize..=3, 0usize..=3).prop_map(
+                move |(output_padding, begin, end)| {
+                    [input, kernel, stride, dilation, output_padding, begin, end]
+                },
+            )
+        },
+    )
+}
+
+/// Transposed convolution: the forward, the gather steps, the scatter steps' running totals
+/// and both naive pictures (scatter into per-channel buffers; convolution over the
+/// zero-inserted input) agree bit for bit; both reverse maps find every read and every write;
+/// and the overlap map counts the products landing on each cell.
+#[test]
+fn transposed_convolution_scatter_gather_and_references_agree() {
+    let ran = Cell::new(0);
+    let generated = generated_cases(
+        (
+            (transposed_axis(), transposed_axis()),
+            (1usize..=2, 1usize..=2, 1usize..=2),
+            (any::<u64>(), any::<bool>(), any::<bool>()),
+        ),
+        |(
+            (rows, columns),
+            (groups, channels_per_group, filters_per_group),
+            (seed, integers, with_bias),
+        )| {
+            let kind = if integers {
+                RandomKind::SmallIntegers { range: 5 }
+            } else {
+                RandomKind::Normal
+            };
+            let channels = groups * channels_per_group;
+            let filters = groups * filters_per_group;
+            let input: Array3<f32> = random((channels, rows[0], columns[0]), kind, seed);
+            let weights: Weights = random(
+                (channels, filters_per_group, rows[1], columns[1]),
+                kind,
+                seed ^ 1,
+            );
+            let bias: Option<Vec<f32>> =
+                with_bias.then(|| random(filters, kind, seed ^ 2).to_vec());
+            let pad = Sides {
+                top: rows[5],
+                left: columns[5],
+                bottom: rows[6],
+                right: columns[6],
+            };
+            let t = Transposed {
+                stride: [rows[2], columns[2]],
+                dilation: [rows[3], columns[3]],
+                pad,
+                output_padding: [rows[4], columns[4]],
+                groups,
+            };
+            let spec = ConvTransposeSpec {
+                stride: t.stride,
+                dilation: t.dilation,
+                output_padding: t.output_padding,
+                padding: TransposedPadding::Explicit(pad),
+                groups,
+            };
+            let size = |a: [usize; 7]| {
+                ((a[0] - 1) * a[2] + a[3] * (a[1] - 1) + a[4] + 1) as i64 - (a[5] + a[6]) as i64
+            };
+            let built = ConvTranspose::new(input.clone(), weights.clone(), bias.clone(), spec);
+            if size(rows) <= 0 || size(columns) <= 0 {
+                let refused = matches!(built, Err(EngineError::TransposedOutputEmpty { .. }));
+                prop_assert!(refused, "{:?}", built);
+                ran.set(ran.get() + 1);
+                return Ok(());
+            }
+            let transposed = built.map_err(fail)?;
+            let forward = transposed.forward();
+            prop_assert_eq!(
+                forward.dim(),
+                (filters, size(rows) as usize, size(columns) as usize)
+            );
+            let scattered =
+                reference::conv_transpose2d_scatter(&input, &weights, bias.as_deref(), t);
+            let gathered = reference::conv_transpose2d_gather(&input, &weights, bias.as_deref(), t);
+            prop_assert_eq!(bits(&forward), bits(&scattered));
+            prop_assert_eq!(bits(&forward), bits(&gathered));
+            check_stepper(&transposed, &forward)?;
+
+            // Scatter: each cell's last running total is the forward's value, every landing is
+            // found by the reverse map, and a cell's products are the gather's input taps.
+            let mut last = forward.mapv(|_| None::<f32>);
+            let mut landed = forward.mapv(|_| 0usize);
+            for index in 0..transposed.scatter_step_count() {
+                let step = transposed.scatter_step(index).map_err(fail)?;
+                prop_assert_eq!(
+                    step.value,
+                    input[[step.input.channel, step.input.row, step.input.column]]
+                );
+                for (landing_index, landing) in step.landings.iter().enumerate() {
+                    let Some(cell) = landing.output else { continue };
+                    let at = [cell.channel, cell.row, cell.column];
+                    last[at] = landing.total;
+                    landed[at] += 1;
+                    let writers = transposed.scatter_writers_of(cell).map_err(fail)?;
+                    prop_assert!(
+                        writers
+                            .iter()
+                            .any(|w| w.step == index && w.landing == landing_index)
+                    );
+                }
+            }
+            let overlap = transposed.layout().overlap();
+            for ((channel, row, column), &value) in forward.indexed_iter() {
+                let at = [channel, row, column];
+                if let Some(total) = last[at] {
+                    prop_assert_eq!(total.to_bits(), value.to_bits(), "cell {:?}", at);
+                }
+                let gather = transposed
+                    .step(
+                        channel * forward.dim().1 * forward.dim().2
+                            + row * forward.dim().2
+                            + column,
+                    )
+                    .map_err(fail)?;
+                let inputs = gather.taps.iter().filter(|tap| tap.is_input()).count();
+                prop_assert_eq!(inputs, landed[at]);
+                prop_assert_eq!(overlap[row][column] * channels_per_group, landed[at]);
+            }
+            ran.set(ran.get() + 1);
+            Ok(())
+        },
+    );
+    assert_eq!(
+        ran.get(),
+        generated,
+        "every generated transposed convolution ran"
+    );
 }

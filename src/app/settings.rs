@@ -611,6 +611,7 @@ impl Settings {
                 spec: ConvSpec {
                     window: self.window(),
                     flip_kernel: self.flip_kernel,
+                    ..ConvSpec::default()
                 },
             },
         }

@@ -5,15 +5,19 @@
 //! ```
 //! With `flip_kernel`, `w[o, c, k_h-1-kh, k_w-1-kw]` is used instead: true mathematical convolution.
 //!
+//! With `groups`, filter `o` reads only its group's input channels (`c` runs over them, and the
+//! kernel holds `channels / groups` slices per filter); with a padding mode other than zeros,
+//! `x_pad`'s ring repeats input cells (see `geometry`).
+//!
 //! Summation order is part of the contract, so stepping and the full forward agree to the bit:
 //! products are summed per input channel in kernel raster order, the channel sums are summed in
 //! channel order, then the bias is added.
 
 use super::arrays::{FeatureMap, Weights, map_shape, weights_shape};
-use super::error::{EngineError, Limited, Position, Result};
-use super::geometry::{Rounding, Source, WindowLayout, WindowSpec};
+use super::error::{EngineError, Limited, Result};
+use super::geometry::{ConvCounts, GroupLayout, PaddingMode, Rounding, WindowLayout, WindowSpec};
 use super::limits::{
-    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_input_shape, check_map, check_value,
+    MAX_CHANNELS, MAX_OUTPUTS, check_at_most, check_bias, check_input_shape, check_map,
     check_weights,
 };
 use super::stepper::{
@@ -25,8 +29,8 @@ use ndarray::Array1;
 mod direct;
 
 /// The parameters of a convolution besides its weights: the sliding window, as pooling
-/// describes it, and whether the kernel is flipped.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+/// describes it, whether the kernel is flipped, the groups and what fills the padding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ConvSpec {
     /// Stride, dilation and zero padding of the window.
     ///
@@ -37,6 +41,22 @@ pub struct ConvSpec {
     pub window: WindowSpec,
     /// Use the kernel rotated by 180°: true convolution instead of cross-correlation.
     pub flip_kernel: bool,
+    /// Groups the channels and filters split into (PyTorch and ONNX `groups`): 1 is ordinary
+    /// convolution, the number of channels is depthwise.
+    pub groups: usize,
+    /// What fills the padding (PyTorch `padding_mode`).
+    pub padding_mode: PaddingMode,
+}
+
+impl Default for ConvSpec {
+    fn default() -> Self {
+        ConvSpec {
+            window: WindowSpec::default(),
+            flip_kernel: false,
+            groups: 1,
+            padding_mode: PaddingMode::Zeros,
+        }
+    }
 }
 
 /// A validated convolution: input, weights, bias and resolved geometry.
@@ -47,13 +67,14 @@ pub struct Conv {
     bias: Option<Array1<f32>>,
     flip_kernel: bool,
     layout: WindowLayout,
+    groups: GroupLayout,
 }
 
 impl Conv {
     /// Checks shapes, values and geometry; every problem is a typed error.
     ///
-    /// `input` is channels × rows × columns; `weights` is filters × channels × k_h × k_w (OIHW);
-    /// `bias`, if given, has one value per filter.
+    /// `input` is channels × rows × columns; `weights` is filters × channels/groups × k_h × k_w
+    /// (OIHW); `bias`, if given, has one value per filter.
     pub fn new(
         input: FeatureMap,
         weights: Weights,
@@ -64,14 +85,23 @@ impl Conv {
         check_input_shape([channels, in_h, in_w])?;
         let [filters, kernel_channels, k_h, k_w] = weights_shape(&weights);
         check_at_most(Limited::Filters, filters, MAX_CHANNELS)?;
-        if kernel_channels != channels {
-            return Err(EngineError::ChannelMismatch {
-                input_channels: channels,
-                kernel_channels,
-            });
-        }
         if filters == 0 {
             return Err(EngineError::NoFilters);
+        }
+        let groups = GroupLayout::new(spec.groups, channels, filters)?;
+        if kernel_channels != groups.channels_per_group() {
+            return Err(if spec.groups == 1 {
+                EngineError::ChannelMismatch {
+                    input_channels: channels,
+                    kernel_channels,
+                }
+            } else {
+                EngineError::GroupChannelMismatch {
+                    groups: spec.groups,
+                    input_channels: channels,
+                    kernel_channels,
+                }
+            });
         }
         let layout = WindowLayout::new(
             [in_h, in_w],
@@ -80,33 +110,49 @@ impl Conv {
                 rounding: Rounding::Floor,
                 ..spec.window
             },
-        )?;
+        )?
+        .with_padding_mode(spec.padding_mode)?;
         let [out_h, out_w] = layout.output();
         check_at_most(Limited::Outputs, filters * out_h * out_w, MAX_OUTPUTS)?;
         check_map(input.view())?;
         check_weights(weights.view())?;
-        let bias = match bias {
-            None => None,
-            Some(bias) if bias.len() != filters => {
-                return Err(EngineError::BiasMismatch {
-                    filters,
-                    biases: bias.len(),
-                });
-            }
-            Some(bias) => {
-                for (filter, &value) in bias.iter().enumerate() {
-                    check_value(value, Position::Bias { filter })?;
-                }
-                Some(Array1::from(bias))
-            }
-        };
+        let bias = check_bias(bias, filters)?;
         Ok(Conv {
             input,
             weights,
             bias,
             flip_kernel: spec.flip_kernel,
             layout,
+            groups,
         })
+    }
+
+    /// How the channels and filters split into groups.
+    pub fn groups(&self) -> &GroupLayout {
+        &self.groups
+    }
+
+    /// The input channels that feed filter `filter`; the others lie outside its group.
+    pub fn channels_of_filter(&self, filter: usize) -> std::ops::Range<usize> {
+        self.groups.channels_of_filter(filter)
+    }
+
+    /// Weights, biases and multiply-adds of this convolution.
+    pub fn counts(&self) -> ConvCounts {
+        self.groups.counts(
+            self.layout.kernel(),
+            self.layout.output(),
+            self.bias.is_some(),
+        )
+    }
+
+    /// The same counts for the ordinary (one-group) convolution of the same shape.
+    pub fn ungrouped_counts(&self) -> ConvCounts {
+        self.groups.ungrouped().counts(
+            self.layout.kernel(),
+            self.layout.output(),
+            self.bias.is_some(),
+        )
     }
 
     /// The resolved window geometry.
@@ -157,38 +203,49 @@ impl Stepper for Conv {
     fn forward(&self) -> FeatureMap {
         let [filters, out_h, out_w] = self.output_shape();
         let padded = PaddedInput::new(&self.input, &self.layout, out_w);
-        let [channels, _, _] = self.input_shape();
+        let channels = self.groups.channels_per_group();
         let [k_h, k_w] = self.layout.kernel();
         let plane = (out_h * out_w).max(1);
         let mut output = vec![0.0f32; filters * out_h * out_w];
         let mut weights: Vec<[f32; direct::FILTERS]> = Vec::with_capacity(channels * k_h * k_w);
-        // Filters go through the loops a group at a time, so each tap read serves the whole group.
-        for (group, out_planes) in output.chunks_mut(plane * direct::FILTERS).enumerate() {
-            let first = group * direct::FILTERS;
-            // The group's weights in tap order (flipped when the kernel is flipped); a short last
-            // group is padded with zero weights whose results are dropped.
-            weights.clear();
-            for channel in 0..channels {
-                for kh in 0..k_h {
-                    for kw in 0..k_w {
-                        let [wh, ww] = self.weight_cell([kh, kw]);
-                        weights.push(std::array::from_fn(|i| {
-                            self.weights
-                                .get([first + i, channel, wh, ww])
-                                .copied()
-                                .unwrap_or(0.0)
-                        }));
+        // Filters go through the loops a few at a time, so each tap read serves them all; the
+        // few share a group of channels.
+        for group in 0..self.groups.groups {
+            let filters = self.groups.filters_of_group(group);
+            let first_channel = self.groups.channels_of_group(group).start;
+            for first in filters.clone().step_by(direct::FILTERS) {
+                let count = (filters.end - first).min(direct::FILTERS);
+                let out_planes = &mut output[first * plane..(first + count) * plane];
+                // The weights in tap order (flipped when the kernel is flipped); a short last
+                // few are padded with zero weights whose results are dropped.
+                weights.clear();
+                for channel in 0..channels {
+                    for kh in 0..k_h {
+                        for kw in 0..k_w {
+                            let [wh, ww] = self.weight_cell([kh, kw]);
+                            weights.push(std::array::from_fn(|i| {
+                                let weight = self.weights.get([first + i, channel, wh, ww]);
+                                weight.copied().filter(|_| i < count).unwrap_or(0.0)
+                            }));
+                        }
                     }
                 }
+                // With no bias, stepping adds +0.0, which turns a sum of -0.0 into +0.0; so does this.
+                let bias: [f32; direct::FILTERS] = std::array::from_fn(|i| {
+                    self.bias
+                        .as_ref()
+                        .and_then(|bias| bias.get(first + i).copied())
+                        .unwrap_or(0.0)
+                });
+                direct::filter_planes(
+                    &padded,
+                    &self.layout,
+                    first_channel,
+                    &weights,
+                    bias,
+                    out_planes,
+                );
             }
-            // With no bias, stepping adds +0.0, which turns a sum of -0.0 into +0.0; so does this.
-            let bias: [f32; direct::FILTERS] = std::array::from_fn(|i| {
-                self.bias
-                    .as_ref()
-                    .and_then(|bias| bias.get(first + i).copied())
-                    .unwrap_or(0.0)
-            });
-            direct::filter_planes(&padded, &self.layout, &weights, bias, out_planes);
         }
         FeatureMap::from_shape_vec((filters, out_h, out_w), output)
             .unwrap_or_else(|_| FeatureMap::zeros((filters, out_h, out_w)))
@@ -196,28 +253,27 @@ impl Stepper for Conv {
 
     fn step(&self, index: usize) -> Result<Step> {
         let output = cell_of_step(index, self.output_shape())?;
-        let [channels, _, _] = self.input_shape();
+        let channels = self.channels_of_filter(output.channel);
         let [k_h, k_w] = self.layout.kernel();
-        let mut taps = Vec::with_capacity(channels * k_h * k_w);
-        let mut channel_sums = Vec::with_capacity(channels);
-        for channel in 0..channels {
+        let mut taps = Vec::with_capacity(channels.len() * k_h * k_w);
+        let mut channel_sums = Vec::with_capacity(channels.len());
+        for (slice, channel) in channels.enumerate() {
             let first = taps.len();
             for kh in 0..k_h {
                 for kw in 0..k_w {
                     let kernel = self.weight_cell([kh, kw]);
                     let (padded, source) =
                         self.layout.locate([output.row, output.column], [kh, kw]);
-                    let value = match source {
-                        Source::Input { row, column } => self.input[[channel, row, column]],
-                        _ => 0.0,
-                    };
+                    let value = source
+                        .read()
+                        .map_or(0.0, |[row, column]| self.input[[channel, row, column]]);
                     taps.push(Tap {
                         channel,
                         kernel,
                         padded,
                         source,
                         value,
-                        weight: Some(self.weights[[output.channel, channel, kernel[0], kernel[1]]]),
+                        weight: Some(self.weights[[output.channel, slice, kernel[0], kernel[1]]]),
                     });
                 }
             }
@@ -236,12 +292,13 @@ impl Stepper for Conv {
 
     fn readers_of(&self, cell: Cell) -> Result<Vec<Reader>> {
         check_cell(cell, self.input_shape())?;
-        let [filters, _, _] = self.output_shape();
+        let filters = self.groups.filters_of_channel(cell.channel);
+        let slice = self.groups.channel_in_group(cell.channel);
         let taps_per_channel = self.layout.taps_per_channel();
         let [_, k_w] = self.layout.kernel();
         let windows = self.layout.readers_of([cell.row, cell.column]);
-        let mut readers = Vec::with_capacity(filters * windows.len());
-        for filter in 0..filters {
+        let mut readers = Vec::with_capacity(filters.len() * windows.len());
+        for filter in filters {
             for &([row, column], [kh, kw]) in &windows {
                 readers.push(Reader {
                     step: step_of_cell(
@@ -252,7 +309,7 @@ impl Stepper for Conv {
                         },
                         self.output_shape(),
                     ),
-                    tap: cell.channel * taps_per_channel + kh * k_w + kw,
+                    tap: slice * taps_per_channel + kh * k_w + kw,
                 });
             }
         }
@@ -260,8 +317,8 @@ impl Stepper for Conv {
     }
 }
 
-/// The input copied once with its zero padding, and widened so every block of output columns
-/// can read whole blocks of taps without bounds trouble.
+/// The input copied once with its padding (zeros, or the cells the padding mode repeats), and
+/// widened so every block of output columns can read whole blocks of taps without bounds trouble.
 pub(crate) struct PaddedInput {
     values: Vec<f32>,
     rows: usize,
@@ -270,24 +327,29 @@ pub(crate) struct PaddedInput {
 
 impl PaddedInput {
     fn new(input: &FeatureMap, layout: &WindowLayout, out_w: usize) -> Self {
-        let (channels, in_h, in_w) = input.dim();
+        let (channels, _, _) = input.dim();
         let (rows, columns) = (&layout.rows, &layout.columns);
         let blocks = out_w.div_ceil(direct::BLOCK).max(1);
         let padded_columns = columns.padded().max(columns.span(blocks * direct::BLOCK));
         let padded_rows = rows.padded();
         let mut values = vec![0.0f32; channels * padded_rows * padded_columns];
+        // The input column each padded column reads, own or borrowed (`None`: zero).
+        let reads: Vec<Option<usize>> = (0..columns.padded())
+            .map(|column| columns.cell_at(column).read())
+            .collect();
         for (channel, plane) in input.outer_iter().enumerate() {
-            for (row, cells) in plane.outer_iter().enumerate() {
-                let at = (channel * padded_rows + row + rows.pad_begin) * padded_columns
-                    + columns.pad_begin;
-                for (value, &cell) in values[at..at + in_w].iter_mut().zip(cells) {
-                    *value = cell;
+            for padded_row in 0..padded_rows {
+                let Some(row) = rows.cell_at(padded_row).read() else {
+                    continue;
+                };
+                let at = (channel * padded_rows + padded_row) * padded_columns;
+                for (value, read) in values[at..at + reads.len()].iter_mut().zip(&reads) {
+                    if let Some(column) = *read {
+                        *value = plane[[row, column]];
+                    }
                 }
             }
         }
-        debug_assert!(
-            in_h + rows.pad_begin <= padded_rows && in_w + columns.pad_begin <= padded_columns
-        );
         PaddedInput {
             values,
             rows: padded_rows,

@@ -236,6 +236,109 @@ pub enum EngineError {
         /// Channels (slices) of each filter.
         kernel_channels: usize,
     },
+    /// Groups that do not split the channels and the filters evenly.
+    #[error(
+        "{groups} groups cannot split {channels} input channels and {filters} filters: \
+         the number of groups must be at least 1 and divide both."
+    )]
+    GroupsDoNotDivide {
+        /// Groups asked for.
+        groups: usize,
+        /// Input channels.
+        channels: usize,
+        /// Filters (output channels).
+        filters: usize,
+    },
+    /// A grouped kernel whose slices per filter are not the channels of one group.
+    #[error(
+        "With {groups} groups, each filter reads {per_group} of the {input_channels} input \
+         channels, but the kernel has {kernel_channels} slices per filter.",
+        per_group = .input_channels / .groups
+    )]
+    GroupChannelMismatch {
+        /// Groups.
+        groups: usize,
+        /// Input channels, all groups together.
+        input_channels: usize,
+        /// Slices per filter in the kernel.
+        kernel_channels: usize,
+    },
+    /// Reflect padding as wide as the input: there is no cell to mirror it from.
+    #[error(
+        "Reflect padding of {pad} {axis} cells needs an input wider than {pad}, but it has \
+         {input}: reflection skips the edge cell, so the padding must be smaller than the input."
+    )]
+    ReflectPaddingTooWide {
+        /// The axis.
+        axis: Axis,
+        /// The wider side's padding.
+        pad: usize,
+        /// Input cells along the axis.
+        input: usize,
+    },
+    /// Circular padding wider than the input would wrap around more than once.
+    #[error(
+        "Circular padding of {pad} {axis} cells would wrap around the {input} input cells more \
+         than once: the padding can be at most the input's size."
+    )]
+    CircularPaddingTooWide {
+        /// The axis.
+        axis: Axis,
+        /// The wider side's padding.
+        pad: usize,
+        /// Input cells along the axis.
+        input: usize,
+    },
+    /// A transposed convolution's output padding as large as both its stride and dilation.
+    #[error(
+        "The {axis} output padding {output_padding} must be smaller than the stride \
+         ({stride}) or the dilation ({dilation})."
+    )]
+    OutputPaddingTooLarge {
+        /// The axis.
+        axis: Axis,
+        /// The output padding given.
+        output_padding: usize,
+        /// The stride.
+        stride: usize,
+        /// The dilation.
+        dilation: usize,
+    },
+    /// A transposed convolution whose padding crops away the whole output.
+    #[error(
+        "The {axis} output size of the transposed convolution works out to {output}: the \
+         padding crops away everything. Use less padding, or a larger input, stride or kernel."
+    )]
+    TransposedOutputEmpty {
+        /// The axis.
+        axis: Axis,
+        /// The output size the formula gives (0 or less).
+        output: i64,
+    },
+    /// An output size asked of a transposed convolution that padding cannot reach.
+    #[error(
+        "A {axis} output of {asked} cells is larger than this transposed convolution can give \
+         without padding ({largest}): padding only crops."
+    )]
+    OutputShapeTooLarge {
+        /// The axis.
+        axis: Axis,
+        /// The output size asked for.
+        asked: usize,
+        /// The output size with no padding.
+        largest: usize,
+    },
+    /// A transposed convolution's kernel whose first dimension is not the input's channels.
+    #[error(
+        "The input has {input_channels} channels but the transposed convolution's kernel has \
+         {kernel_channels} input slices: its first dimension must be the input's channels."
+    )]
+    TransposedChannelMismatch {
+        /// Channels of the input.
+        input_channels: usize,
+        /// The kernel's first dimension.
+        kernel_channels: usize,
+    },
     /// A convolution with no filters has no output.
     #[error("The kernel has no filters: a convolution needs at least 1 output channel.")]
     NoFilters,

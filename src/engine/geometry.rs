@@ -20,12 +20,33 @@
 //!
 //! The formula is also worked out when no window fits (`kernel_field > padded`), so the screen
 //! can show why: `floor((2 + 0 + 0 - 5) / 1) + 1 = -2`.
+//!
+//! A padding cell holds 0, or with a [`PaddingMode`] other than zeros it repeats an input cell
+//! (PyTorch `padding_mode`, ONNX `Pad` mode). Along an axis of `n` input cells, padded cell `p`
+//! lies at input offset `i = p - pad_begin`, and outside the input it borrows
+//!
+//! ```text
+//! reflect   : -i for i < 0, 2(n - 1) - i for i >= n      (needs pad < n on each side)
+//! replicate : 0 for i < 0, n - 1 for i >= n
+//! circular  : i mod n                                    (needs pad <= n on each side)
+//! ```
+//!
+//! The two axes borrow independently, so a corner cell borrows along both.
 
 use super::error::{Axis, EngineError, Limited, Result};
 use super::limits::{
     MAX_DILATION, MAX_INPUT_SIDE, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most,
 };
 use std::fmt;
+
+mod groups;
+mod transposed;
+
+pub use groups::{ConvCounts, GroupLayout};
+pub use transposed::{
+    GatherAxis, TransposedAxis, TransposedAxisSpec, TransposedLayout, TransposedPadding,
+    TransposedSizeFormula, resolve_transposed_padding,
+};
 
 /// How the output size is rounded when the stride does not divide the remaining cells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -89,6 +110,68 @@ pub enum Padding {
     Full,
 }
 
+/// What fills the padding ring of a convolution: PyTorch `padding_mode`, ONNX `Pad` mode.
+///
+/// Pooling always pads with cells it ignores (or counts as 0), whatever this says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PaddingMode {
+    /// Zeros (PyTorch `zeros`, ONNX `constant` with 0).
+    #[default]
+    Zeros,
+    /// The input mirrored about its edge cell, which is not repeated (PyTorch and ONNX `reflect`).
+    Reflect,
+    /// The edge cell repeated (PyTorch `replicate`, ONNX `edge`).
+    Replicate,
+    /// The input wrapped around from the other side (PyTorch `circular`, ONNX `wrap`).
+    Circular,
+}
+
+impl PaddingMode {
+    /// Every mode, zeros first.
+    pub const ALL: [PaddingMode; 4] = [
+        PaddingMode::Zeros,
+        PaddingMode::Reflect,
+        PaddingMode::Replicate,
+        PaddingMode::Circular,
+    ];
+
+    /// The input cell that padding cell at input offset `offset` (negative before the input,
+    /// `input` or more after it) repeats, or `None` for zeros. The padding must have passed
+    /// [`PaddingMode::check`], so reflect and circular stay inside the input.
+    fn borrow(self, offset: i64, input: usize) -> Option<usize> {
+        let last = input as i64 - 1;
+        let cell = match self {
+            PaddingMode::Zeros => return None,
+            PaddingMode::Reflect if offset < 0 => -offset,
+            PaddingMode::Reflect => 2 * last - offset,
+            PaddingMode::Replicate => offset.clamp(0, last),
+            PaddingMode::Circular => offset.rem_euclid(input as i64),
+        };
+        usize::try_from(cell).ok().filter(|&cell| cell < input)
+    }
+
+    /// Fails when this mode cannot fill `pad` cells beside `input` cells along `axis`, as
+    /// PyTorch refuses it: reflect needs `pad < input`, circular `pad <= input` (it wraps
+    /// around at most once).
+    pub fn check(
+        self,
+        axis: Axis,
+        (pad_begin, pad_end): (usize, usize),
+        input: usize,
+    ) -> Result<()> {
+        let pad = pad_begin.max(pad_end);
+        match self {
+            PaddingMode::Reflect if pad >= input => {
+                Err(EngineError::ReflectPaddingTooWide { axis, pad, input })
+            }
+            PaddingMode::Circular if pad > input => {
+                Err(EngineError::CircularPaddingTooWide { axis, pad, input })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Where a tap reads from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Source {
@@ -99,22 +182,70 @@ pub enum Source {
         /// Input column.
         column: usize,
     },
+    /// A padding cell that repeats input cell `[row, column]`: reflect, replicate or circular
+    /// padding. Its value is that cell's.
+    Borrowed {
+        /// Input row repeated.
+        row: usize,
+        /// Input column repeated.
+        column: usize,
+    },
     /// A zero-padding cell.
     Padding,
+    /// A zero inserted between input cells: the gather view of a transposed convolution.
+    Inserted,
     /// Past the end padding: only a ceil-mode pooling window reaches here, and it is never read.
     Beyond,
 }
 
+/// Where a cell falls along one axis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AxisCell {
+    /// Input cell.
+    Input(usize),
+    /// A padding cell repeating this input cell.
+    Borrowed(usize),
+    /// A zero inserted between input cells (transposed convolution's gather view).
+    Inserted,
+    /// A zero-padding cell.
+    Padding,
+    /// Past the end padding (ceil-mode pooling).
+    Beyond,
+}
+
+impl AxisCell {
+    /// The input cell read, own or borrowed.
+    pub fn read(self) -> Option<usize> {
+        match self {
+            AxisCell::Input(cell) | AxisCell::Borrowed(cell) => Some(cell),
+            _ => None,
+        }
+    }
+}
+
 impl Source {
-    /// The source of a tap from where it falls along each axis: `(input cell, past the end)`.
-    pub fn of_axes(
-        (row, row_beyond): (Option<usize>, bool),
-        (column, column_beyond): (Option<usize>, bool),
-    ) -> Source {
-        match (row, column) {
-            (Some(row), Some(column)) => Source::Input { row, column },
-            _ if row_beyond || column_beyond => Source::Beyond,
-            _ => Source::Padding,
+    /// The source of a tap from where it falls along each axis. What reads nothing along either
+    /// axis wins, in the order past the end, padding, inserted zero; a cell borrowed along
+    /// either axis is borrowed.
+    pub fn of_axes(rows: AxisCell, columns: AxisCell) -> Source {
+        use AxisCell as A;
+        match (rows, columns) {
+            (A::Beyond, _) | (_, A::Beyond) => Source::Beyond,
+            (A::Padding, _) | (_, A::Padding) => Source::Padding,
+            (A::Inserted, _) | (_, A::Inserted) => Source::Inserted,
+            (A::Input(row), A::Input(column)) => Source::Input { row, column },
+            (row, column) => match (row.read(), column.read()) {
+                (Some(row), Some(column)) => Source::Borrowed { row, column },
+                _ => Source::Padding,
+            },
+        }
+    }
+
+    /// The input cell whose value this tap reads, own or borrowed.
+    pub fn read(self) -> Option<[usize; 2]> {
+        match self {
+            Source::Input { row, column } | Source::Borrowed { row, column } => Some([row, column]),
+            _ => None,
         }
     }
 }
@@ -158,6 +289,8 @@ pub struct AxisLayout {
     pub pad_end: usize,
     /// Floor or ceil.
     pub rounding: Rounding,
+    /// What fills the padding: zeros unless [`WindowLayout::with_padding_mode`] says otherwise.
+    pub mode: PaddingMode,
     /// Cells one window spans: `dilation * (kernel - 1) + 1`.
     pub kernel_field: usize,
     /// Output cells along the axis.
@@ -200,6 +333,7 @@ impl AxisLayout {
             pad_begin,
             pad_end,
             rounding,
+            mode: PaddingMode::Zeros,
             kernel_field: formula.kernel_field,
             // A window fits, so the formula gives at least 1 (0 only for an empty input in ceil mode).
             output: usize::try_from(formula.output).unwrap_or(0),
@@ -249,26 +383,54 @@ impl AxisLayout {
         (cell < self.input).then_some(cell)
     }
 
-    /// Where tap `tap` of window `window` falls along this axis: its input cell, if any, and
-    /// whether it lies past the end padding (only in ceil mode).
-    pub fn tap_source(&self, window: usize, tap: usize) -> (Option<usize>, bool) {
-        (
-            self.input_cell(window, tap),
-            self.padded_cell(window, tap) >= self.padded(),
-        )
+    /// What padded cell `padded` holds along this axis: an input cell, a padding cell (which
+    /// may repeat an input cell, by the padding mode), or a cell past the end padding.
+    pub fn cell_at(&self, padded: usize) -> AxisCell {
+        if padded >= self.padded() {
+            return AxisCell::Beyond;
+        }
+        let offset = padded as i64 - self.pad_begin as i64;
+        match usize::try_from(offset) {
+            Ok(cell) if cell < self.input => AxisCell::Input(cell),
+            _ => self
+                .mode
+                .borrow(offset, self.input)
+                .map_or(AxisCell::Padding, AxisCell::Borrowed),
+        }
     }
 
-    /// Every `(window, tap)` pair that reads input cell `cell`, in window order.
-    pub fn readers_of(&self, cell: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
-        let padded = cell + self.pad_begin;
-        (0..self.kernel).filter_map(move |tap| {
-            let start = padded.checked_sub(tap * self.dilation)?;
-            let window = start / self.stride;
-            (start % self.stride == 0 && window < self.output).then_some((window, tap))
-        })
+    /// Where tap `tap` of window `window` falls along this axis.
+    pub fn tap_source(&self, window: usize, tap: usize) -> AxisCell {
+        self.cell_at(self.padded_cell(window, tap))
     }
 
-    /// Input cells that no tap of any window reads, in order.
+    /// The padded cells that read input cell `cell`: its own, then the padding cells that
+    /// repeat it, in order.
+    pub fn padded_cells_reading(&self, cell: usize) -> Vec<usize> {
+        let mut cells = vec![cell + self.pad_begin];
+        let ring = (0..self.pad_begin).chain(self.pad_begin + self.input..self.padded());
+        cells.extend(ring.filter(|&padded| self.cell_at(padded) == AxisCell::Borrowed(cell)));
+        cells.sort_unstable();
+        cells
+    }
+
+    /// Every `(window, tap)` pair that reads input cell `cell`, own or borrowed by the padding,
+    /// in window order, then tap order.
+    pub fn readers_of(&self, cell: usize) -> Vec<(usize, usize)> {
+        let mut readers = Vec::new();
+        for padded in self.padded_cells_reading(cell) {
+            readers.extend((0..self.kernel).filter_map(|tap| {
+                let start = padded.checked_sub(tap * self.dilation)?;
+                let window = start / self.stride;
+                (start % self.stride == 0 && window < self.output).then_some((window, tap))
+            }));
+        }
+        readers.sort_unstable();
+        readers
+    }
+
+    /// Input cells that no tap of any window reads, in order. A cell the padding repeats is
+    /// read wherever a tap reads that padding cell.
     ///
     /// Trailing cells are skipped when the stride does not land on them; interior cells can be
     /// skipped when dilation leaves gaps that the stride does not fill.
@@ -276,7 +438,7 @@ impl AxisLayout {
         let mut read = vec![false; self.input];
         for window in 0..self.output {
             for tap in 0..self.kernel {
-                if let Some(cell) = self.input_cell(window, tap) {
+                if let Some(cell) = self.tap_source(window, tap).read() {
                     read[cell] = true;
                 }
             }
@@ -530,20 +692,40 @@ impl WindowLayout {
         }
     }
 
+    /// The same layout with its padding filled by `mode`, or a typed error when the mode
+    /// cannot fill that much padding (see [`PaddingMode::check`]).
+    pub fn with_padding_mode(mut self, mode: PaddingMode) -> Result<Self> {
+        for axis in Axis::BOTH {
+            let along = self.along(axis);
+            mode.check(axis, (along.pad_begin, along.pad_end), along.input)?;
+        }
+        self.rows.mode = mode;
+        self.columns.mode = mode;
+        Ok(self)
+    }
+
+    /// What fills the padding.
+    pub fn padding_mode(&self) -> PaddingMode {
+        self.rows.mode
+    }
+
+    /// What padded cell `[row, column]` holds: for a padding cell under reflect, replicate or
+    /// circular padding, the input cell it repeats ([`Source::Borrowed`]).
+    pub fn source_at(&self, [row, column]: [usize; 2]) -> Source {
+        Source::of_axes(self.rows.cell_at(row), self.columns.cell_at(column))
+    }
+
     /// Where tap `[kh, kw]` of window `[oh, ow]` reads: its padded `[row, column]` and source.
     pub fn locate(&self, [oh, ow]: [usize; 2], [kh, kw]: [usize; 2]) -> ([usize; 2], Source) {
         let padded = [
             self.rows.padded_cell(oh, kh),
             self.columns.padded_cell(ow, kw),
         ];
-        let source = Source::of_axes(
-            self.rows.tap_source(oh, kh),
-            self.columns.tap_source(ow, kw),
-        );
-        (padded, source)
+        (padded, self.source_at(padded))
     }
 
-    /// Every `([oh, ow], [kh, kw])` whose tap reads input cell `[row, column]`, in raster order of windows.
+    /// Every `([oh, ow], [kh, kw])` whose tap reads input cell `[row, column]`, own or borrowed
+    /// by the padding, in raster order of windows, then of taps.
     pub fn readers_of(&self, [row, column]: [usize; 2]) -> Vec<([usize; 2], [usize; 2])> {
         let mut readers = Vec::new();
         for (oh, kh) in self.rows.readers_of(row) {
@@ -568,7 +750,7 @@ fn axis_index(axis: Axis) -> usize {
     }
 }
 
-fn check_spec(axis: Axis, spec: AxisSpec) -> Result<()> {
+pub(crate) fn check_spec(axis: Axis, spec: AxisSpec) -> Result<()> {
     if spec.kernel == 0 {
         return Err(EngineError::ZeroKernel { axis });
     }
@@ -584,7 +766,7 @@ fn check_spec(axis: Axis, spec: AxisSpec) -> Result<()> {
     check_at_most(Limited::Dilation, spec.dilation, MAX_DILATION)
 }
 
-fn check_padding((pad_begin, pad_end): (usize, usize)) -> Result<()> {
+pub(crate) fn check_padding((pad_begin, pad_end): (usize, usize)) -> Result<()> {
     check_at_most(Limited::Padding, pad_begin, MAX_PADDING)?;
     check_at_most(Limited::Padding, pad_end, MAX_PADDING)
 }

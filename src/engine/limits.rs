@@ -4,7 +4,7 @@
 //! finite, so no arithmetic in the engine can overflow.
 
 use super::error::{EngineError, Limited, Position, Result};
-use ndarray::{ArrayView3, ArrayView4};
+use ndarray::{Array1, ArrayView3, ArrayView4};
 
 /// Largest input height or width.
 pub const MAX_INPUT_SIDE: usize = 1024;
@@ -106,3 +106,20 @@ pub fn check_input_shape([channels, rows, columns]: [usize; 3]) -> Result<()> {
 
 /// Largest magnitude of the Leaky ReLU slope.
 pub const MAX_SLOPE: f32 = 1.0e3;
+
+/// Checks a bias: one finite value within [`MAX_ABS_VALUE`] per filter, if any.
+pub fn check_bias(bias: Option<Vec<f32>>, filters: usize) -> Result<Option<Array1<f32>>> {
+    let Some(bias) = bias else {
+        return Ok(None);
+    };
+    if bias.len() != filters {
+        return Err(EngineError::BiasMismatch {
+            filters,
+            biases: bias.len(),
+        });
+    }
+    for (filter, &value) in bias.iter().enumerate() {
+        check_value(value, Position::Bias { filter })?;
+    }
+    Ok(Some(Array1::from(bias)))
+}

@@ -1,9 +1,10 @@
-//! The engine: exact convolution, activation and pooling on CHW feature maps, steppable one
+//! The engine: exact convolution (ordinary, grouped and transposed), activation and pooling on CHW feature maps, steppable one
 //! window at a time. Pure Rust and ndarray; nothing here knows about the browser.
 
 pub mod activation;
 pub mod arrays;
 pub mod conv;
+pub mod conv_transpose;
 pub mod decimal;
 pub mod error;
 pub mod fill;
@@ -19,8 +20,13 @@ pub mod stepper;
 pub use activation::{Activation, ActivationLayer};
 pub use arrays::{FeatureMap, Weights};
 pub use conv::{Conv, ConvSpec};
+pub use conv_transpose::{ConvTranspose, ConvTransposeSpec, Landing, ScatterStep, ScatterWriter};
 pub use error::{Axis, EngineError, Result};
-pub use geometry::{OutputSizeFormula, Padding, Rounding, Sides, Source, WindowLayout, WindowSpec};
+pub use geometry::{
+    AxisCell, ConvCounts, GatherAxis, GroupLayout, OutputSizeFormula, Padding, PaddingMode,
+    Rounding, Sides, Source, TransposedAxis, TransposedAxisSpec, TransposedLayout,
+    TransposedPadding, TransposedSizeFormula, WindowLayout, WindowSpec,
+};
 pub use layer::Layer;
 pub use pipeline::{Pipeline, StageSpec};
 pub use pool::{Pool, PoolKind};

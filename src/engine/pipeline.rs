@@ -4,7 +4,7 @@ use super::activation::{Activation, ActivationLayer};
 use super::arrays::{FeatureMap, Weights};
 use super::conv::{Conv, ConvSpec};
 use super::error::{EngineError, Result};
-use super::geometry::{Source, WindowSpec};
+use super::geometry::WindowSpec;
 use super::layer::Layer;
 use super::pool::{Pool, PoolKind};
 use super::stepper::{Cell, Stepper, step_of_cell};
@@ -117,7 +117,7 @@ impl Pipeline {
             for out in &current {
                 let step = layer.step(step_of_cell(*out, shape))?;
                 for tap in step.taps {
-                    if let Source::Input { row, column } = tap.source {
+                    if let Some([row, column]) = tap.source.read() {
                         reads.insert(Cell {
                             channel: tap.channel,
                             row,

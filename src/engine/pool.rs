@@ -12,7 +12,7 @@
 
 use super::arrays::{FeatureMap, map_shape};
 use super::error::{Axis, EngineError, Limited, Result};
-use super::geometry::{AxisLayout, Source, WindowLayout, WindowSpec};
+use super::geometry::{AxisCell, AxisLayout, Source, WindowLayout, WindowSpec};
 use super::limits::{MAX_OUTPUTS, check_at_most, check_input_shape, check_map};
 use super::stepper::{
     Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
@@ -122,7 +122,8 @@ impl Pool {
                             pooled.divisor += 1;
                         }
                     }
-                    Source::Beyond => {}
+                    // A pooling window's padding repeats no cell and has no inserted zeros.
+                    Source::Beyond | Source::Borrowed { .. } | Source::Inserted => {}
                 }
             }
         }
@@ -150,12 +151,11 @@ impl Stepper for Pool {
         // Where every tap of every window falls, worked out once per axis rather than per tap,
         // and the input read through a plain slice: a large picture's forward reads every cell
         // several times.
-        let along =
-            |axis: &AxisLayout, windows: usize, taps: usize| -> Vec<(Option<usize>, bool)> {
-                (0..windows)
-                    .flat_map(|window| (0..taps).map(move |tap| axis.tap_source(window, tap)))
-                    .collect()
-            };
+        let along = |axis: &AxisLayout, windows: usize, taps: usize| -> Vec<AxisCell> {
+            (0..windows)
+                .flat_map(|window| (0..taps).map(move |tap| axis.tap_source(window, tap)))
+                .collect()
+        };
         let (rows_at, columns_at) = (
             along(&self.layout.rows, out_h, k_h),
             along(&self.layout.columns, out_w, k_w),
@@ -185,7 +185,7 @@ impl Stepper for Pool {
                 let (padded, source) = self.layout.locate(window, [kh, kw]);
                 let value = match source {
                     Source::Input { row, column } => self.input[[output.channel, row, column]],
-                    Source::Padding | Source::Beyond => 0.0,
+                    _ => 0.0,
                 };
                 taps.push(Tap {
                     channel: output.channel,

@@ -31,7 +31,8 @@ pub struct Tap {
     pub padded: [usize; 2],
     /// The input cell, padding, or beyond.
     pub source: Source,
-    /// The value read: the input value, or 0 for padding.
+    /// The value read: the input value (for a padding cell that repeats one, that cell's), or 0
+    /// for zero padding and inserted zeros.
     pub value: f32,
     /// The weight it is multiplied by (convolution only).
     pub weight: Option<f32>,

@@ -62,7 +62,7 @@ fn strided_dilated_convolution_matches_pytorch_conv2d() {{
                 padding: Padding::Explicit(Sides {{ top: 1, left: 2, bottom: 1, right: 2 }}),
                 ..WindowSpec::default()
             }},
-            flip_kernel: false,
+            ..ConvSpec::default()
         }},
     )
     .unwrap();
@@ -101,6 +101,132 @@ fn max_pool_ceil_mode_matches_pytorch() {{
     assert_same(&pool, {y.shape}, {rust(y)});
 }}""")
 
+
+def sides(top, left, bottom, right):
+    return f"Sides {{ top: {top}, left: {left}, bottom: {bottom}, right: {right} }}"
+
+
+# Grouped and depthwise convolution: `groups` splits the channels and the filters.
+for name, channels, filters, groups, stride, note in [
+    ("grouped_convolution_two_groups", 4, 6, 2, 1, "4 channels, 6 filters in 2 groups, padding 1"),
+    ("depthwise_convolution_channel_multiplier_2", 3, 6, 3, 2, "depthwise: 3 channels, groups 3, 2 filters each, stride 2, padding 1"),
+]:
+    x = quarters(channels, 7, 6)
+    w = quarters(filters, channels // groups, 3, 3)
+    b = quarters(filters)
+    y = F.conv2d(torch.from_numpy(x)[None], torch.from_numpy(w), torch.from_numpy(b), stride=stride, padding=1, groups=groups)[0].numpy()
+    cases.append(f"""
+/// {note}: `torch.nn.functional.conv2d(..., groups={groups})`.
+#[test]
+fn {name}_matches_pytorch() {{
+    let conv = Conv::new(
+        Array3::from_shape_vec({x.shape}, {rust(x)}).unwrap(),
+        Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
+        Some({rust(b)}),
+        ConvSpec {{
+            window: WindowSpec {{ stride: [{stride}, {stride}], padding: Padding::Explicit(Sides::uniform(1)), ..WindowSpec::default() }},
+            groups: {groups},
+            ..ConvSpec::default()
+        }},
+    )
+    .unwrap();
+    assert_same(&conv, {y.shape}, {rust(y)});
+}}""")
+
+# Padding modes: PyTorch's `padding_mode` pads with `F.pad` and then convolves without padding;
+# F.pad takes each side on its own, so the sides here differ.
+x = quarters(2, 5, 6)
+w = quarters(3, 2, 3, 3)
+b = quarters(3)
+for mode, rust_mode, torch_mode in [
+    ("zeros", "Zeros", "constant"),
+    ("reflect", "Reflect", "reflect"),
+    ("replicate", "Replicate", "replicate"),
+    ("circular", "Circular", "circular"),
+]:
+    top, left, bottom, right = 2, 1, 1, 3
+    padded = F.pad(torch.from_numpy(x)[None], (left, right, top, bottom), mode=torch_mode)
+    y = F.conv2d(padded, torch.from_numpy(w), torch.from_numpy(b), stride=(1, 2))[0].numpy()
+    cases.append(f"""
+/// Padding mode `{mode}` (top 2, left 1, bottom 1, right 3), stride (1, 2): `F.pad(mode="{torch_mode}")` then `conv2d`.
+#[test]
+fn padding_mode_{mode}_matches_pytorch() {{
+    let conv = Conv::new(
+        Array3::from_shape_vec({x.shape}, {rust(x)}).unwrap(),
+        Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
+        Some({rust(b)}),
+        ConvSpec {{
+            window: WindowSpec {{ stride: [1, 2], padding: Padding::Explicit({sides(top, left, bottom, right)}), ..WindowSpec::default() }},
+            padding_mode: PaddingMode::{rust_mode},
+            ..ConvSpec::default()
+        }},
+    )
+    .unwrap();
+    assert_same(&conv, {y.shape}, {rust(y)});
+}}""")
+
+# Circular padding as wide as the input (wraps around exactly once), and reflect padding one
+# less than the input, the widest PyTorch allows, with dilation.
+x = quarters(1, 3, 4)
+w = quarters(2, 1, 3, 2)
+for mode, rust_mode, pads, dilation in [("circular", "Circular", (3, 4, 3, 4), 1), ("reflect", "Reflect", (2, 3, 2, 3), 2)]:
+    top, left, bottom, right = pads
+    padded = F.pad(torch.from_numpy(x)[None], (left, right, top, bottom), mode=mode)
+    y = F.conv2d(padded, torch.from_numpy(w), dilation=dilation)[0].numpy()
+    cases.append(f"""
+/// `{mode}` padding as wide as PyTorch allows on a 3×4 input, dilation {dilation}: `F.pad` then `conv2d`.
+#[test]
+fn widest_{mode}_padding_matches_pytorch() {{
+    let conv = Conv::new(
+        Array3::from_shape_vec({x.shape}, {rust(x)}).unwrap(),
+        Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
+        None,
+        ConvSpec {{
+            window: WindowSpec {{ dilation: [{dilation}, {dilation}], padding: Padding::Explicit({sides(top, left, bottom, right)}), ..WindowSpec::default() }},
+            padding_mode: PaddingMode::{rust_mode},
+            ..ConvSpec::default()
+        }},
+    )
+    .unwrap();
+    assert_same(&conv, {y.shape}, {rust(y)});
+}}""")
+
+# Transposed convolution: stride, padding, output_padding, dilation, groups, rectangular.
+for name, note, channels, filters, kernel, stride, padding, output_padding, dilation, groups, size, bias in [
+    ("transposed_stride_2_padding_1_output_padding_1", "stride 2, padding 1, output_padding 1, 2 → 3 channels", 2, 3, (3, 3), (2, 2), (1, 1), (1, 1), (1, 1), 1, (4, 5), True),
+    ("transposed_rectangular_dilated_grouped", "kernel 2×3, stride (2, 3), padding (1, 2), output_padding (1, 0), dilation (2, 1), 4 → 6 channels in 2 groups", 4, 6, (2, 3), (2, 3), (1, 2), (1, 0), (2, 1), 2, (3, 4), True),
+    ("transposed_depthwise_upsampling", "depthwise (groups 3), kernel 4, stride 2, padding 1: the usual 2× upsampling", 3, 3, (4, 4), (2, 2), (1, 1), (0, 0), (1, 1), 3, (3, 3), False),
+    ("transposed_output_padding_below_dilation", "stride 1, dilation 3, output_padding 2 (smaller than the dilation), padding 4 (more than dilation·(k−1) on rows)", 1, 2, (2, 3), (1, 1), (4, 1), (2, 2), (3, 3), 1, (6, 4), True),
+]:
+    x = quarters(channels, *size)
+    w = quarters(channels, filters // groups, *kernel)
+    b = quarters(filters) if bias else None
+    y = F.conv_transpose2d(
+        torch.from_numpy(x)[None], torch.from_numpy(w), torch.from_numpy(b) if bias else None,
+        stride=stride, padding=padding, output_padding=output_padding, groups=groups, dilation=dilation,
+    )[0].numpy()
+    rust_bias = f"Some({rust(b)})" if bias else "None"
+    cases.append(f"""
+/// Transposed convolution, {note}: `torch.nn.functional.conv_transpose2d`.
+#[test]
+fn {name}_matches_pytorch() {{
+    let transposed = ConvTranspose::new(
+        Array3::from_shape_vec({x.shape}, {rust(x)}).unwrap(),
+        Weights::from_shape_vec({w.shape}, {rust(w)}).unwrap(),
+        {rust_bias},
+        ConvTransposeSpec {{
+            stride: {list(stride)},
+            dilation: {list(dilation)},
+            output_padding: {list(output_padding)},
+            padding: TransposedPadding::Explicit({sides(padding[0], padding[1], padding[0], padding[1])}),
+            groups: {groups},
+        }},
+    )
+    .unwrap();
+    assert_same(&transposed, {y.shape}, {rust(y)});
+    assert_scatter_same(&transposed, {rust(y)});
+}}""")
+
 header = f'''//! Generated by `tests/pytorch/make_cases.py` from PyTorch {torch.__version__.split("+")[0]} (CPU).
 //! Do not edit by hand: rerun the script. Every expected array below was computed by
 //! `torch.nn.functional`, not by ConvStep.
@@ -108,12 +234,13 @@ header = f'''//! Generated by `tests/pytorch/make_cases.py` from PyTorch {torch.
 #![allow(clippy::excessive_precision, clippy::unreadable_literal)]
 
 use convstep::engine::{{
-    Conv, ConvSpec, Padding, Pool, PoolKind, Rounding, Sides, Weights, WindowSpec,
+    Conv, ConvSpec, ConvTranspose, ConvTransposeSpec, Padding, PaddingMode, Pool, PoolKind,
+    Rounding, Sides, TransposedPadding, Weights, WindowSpec,
 }};
 use ndarray::Array3;
 
 mod common;
-use common::assert_same;
+use common::{{assert_same, assert_scatter_same}};
 
 '''
 with open("tests/pytorch_cases.rs", "w") as f:

@@ -671,6 +671,56 @@ pub(super) fn error(error: &EngineError) -> String {
         } => format!(
             "输入有 {input_channels} 个通道，但每个卷积核只有 {kernel_channels} 个通道：每个卷积核的通道数必须等于输入通道数。"
         ),
+        EngineError::GroupsDoNotDivide {
+            groups,
+            channels,
+            filters,
+        } => format!(
+            "分组数 {groups} 无法把 {channels} 个输入通道和 {filters} 个卷积核平均分组：分组卷积的分组数至少为 1，并且必须同时整除输入通道数和卷积核个数。"
+        ),
+        EngineError::GroupChannelMismatch {
+            groups,
+            input_channels,
+            kernel_channels,
+        } => format!(
+            "分为 {groups} 组时，每个卷积核只读取 {input_channels} 个输入通道中的 {} 个，但卷积核每个有 {kernel_channels} 个通道。",
+            input_channels / groups
+        ),
+        EngineError::ReflectPaddingTooWide { axis, pad, input } => format!(
+            "{}反射填充 {pad} 格需要输入多于 {pad} 格，但输入只有 {input} 格：反射填充不重复边缘那一格，所以填充必须小于输入大小。",
+            direction(*axis)
+        ),
+        EngineError::CircularPaddingTooWide { axis, pad, input } => format!(
+            "{}循环填充 {pad} 格会绕过 {input} 格的输入不止一圈：循环填充最多等于输入大小。",
+            direction(*axis)
+        ),
+        EngineError::OutputPaddingTooLarge {
+            axis,
+            output_padding,
+            stride,
+            dilation,
+        } => format!(
+            "{}输出填充 {output_padding} 必须小于步长（{stride}）或膨胀率（{dilation}）。",
+            direction(*axis)
+        ),
+        EngineError::TransposedOutputEmpty { axis, output } => format!(
+            "转置卷积的{}输出大小算出来是 {output}：填充把输出全部裁掉了。请减少填充，或者增大输入、步长或卷积核。",
+            direction(*axis)
+        ),
+        EngineError::OutputShapeTooLarge {
+            axis,
+            asked,
+            largest,
+        } => format!(
+            "{}输出 {asked} 格超过了这个转置卷积不加填充时的输出（{largest} 格）：转置卷积的填充只会裁掉输出。",
+            direction(*axis)
+        ),
+        EngineError::TransposedChannelMismatch {
+            input_channels,
+            kernel_channels,
+        } => format!(
+            "输入有 {input_channels} 个通道，但转置卷积的卷积核第一维是 {kernel_channels}：它必须等于输入通道数。"
+        ),
         EngineError::NoFilters => "没有卷积核：卷积至少需要 1 个输出通道。".to_owned(),
         EngineError::BiasMismatch { filters, biases } => {
             format!("有 {filters} 个卷积核却有 {biases} 个偏置：每个卷积核需要一个偏置。")

@@ -15,10 +15,11 @@ pub(super) const BLOCK: usize = 16;
 pub(super) const FILTERS: usize = 4;
 
 /// Up to [`FILTERS`] output planes (`out_h × out_w` each, one after another in `out`) from the
-/// group's weights in tap order.
+/// filters' weights in tap order, over the input channels from `first_channel` on.
 pub(super) fn filter_planes(
     input: &PaddedInput,
     layout: &WindowLayout,
+    first_channel: usize,
     weights: &[[f32; FILTERS]],
     bias: [f32; FILTERS],
     out: &mut [f32],
@@ -27,11 +28,11 @@ pub(super) fn filter_planes(
     {
         if std::arch::is_x86_feature_detected!("avx2") {
             // SAFETY: the CPU supports AVX2, checked just above.
-            unsafe { filter_planes_avx2(input, layout, weights, bias, out) };
+            unsafe { filter_planes_avx2(input, layout, first_channel, weights, bias, out) };
             return;
         }
     }
-    filter_planes_with::<Sums>(input, layout, weights, bias, out);
+    filter_planes_with::<Sums>(input, layout, first_channel, weights, bias, out);
 }
 
 #[cfg(target_arch = "x86_64")]
@@ -39,11 +40,12 @@ pub(super) fn filter_planes(
 unsafe fn filter_planes_avx2(
     input: &PaddedInput,
     layout: &WindowLayout,
+    first_channel: usize,
     weights: &[[f32; FILTERS]],
     bias: [f32; FILTERS],
     out: &mut [f32],
 ) {
-    filter_planes_with::<Sums>(input, layout, weights, bias, out);
+    filter_planes_with::<Sums>(input, layout, first_channel, weights, bias, out);
 }
 
 /// The running sums of one block: [`FILTERS`] × [`BLOCK`] values.
@@ -185,14 +187,15 @@ mod simd128 {
 fn filter_planes_with<S: BlockSums>(
     input: &PaddedInput,
     layout: &WindowLayout,
+    first_channel: usize,
     weights: &[[f32; FILTERS]],
     bias: [f32; FILTERS],
     out: &mut [f32],
 ) {
     if layout.columns.stride == 1 {
-        filter_planes_strided::<true, S>(input, layout, weights, bias, out);
+        filter_planes_strided::<true, S>(input, layout, first_channel, weights, bias, out);
     } else {
-        filter_planes_strided::<false, S>(input, layout, weights, bias, out);
+        filter_planes_strided::<false, S>(input, layout, first_channel, weights, bias, out);
     }
 }
 
@@ -200,6 +203,7 @@ fn filter_planes_with<S: BlockSums>(
 fn filter_planes_strided<const UNIT_STRIDE: bool, S: BlockSums>(
     input: &PaddedInput,
     layout: &WindowLayout,
+    first_channel: usize,
     weights: &[[f32; FILTERS]],
     bias: [f32; FILTERS],
     out: &mut [f32],
@@ -217,7 +221,7 @@ fn filter_planes_strided<const UNIT_STRIDE: bool, S: BlockSums>(
             for (channel, channel_weights) in weights.chunks_exact(taps_per_channel).enumerate() {
                 let mut partial = S::ZERO;
                 for (kh, row_weights) in channel_weights.chunks_exact(k_w.max(1)).enumerate() {
-                    let row = input.row(channel, rows.padded_cell(oh, kh));
+                    let row = input.row(first_channel + channel, rows.padded_cell(oh, kh));
                     for (kw, tap_weights) in row_weights.iter().enumerate() {
                         let start = first + kw * columns.dilation;
                         if UNIT_STRIDE {
