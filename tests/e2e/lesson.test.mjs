@@ -8,21 +8,21 @@ import { open, assertNoErrors } from "./harness.mjs";
 /**
  * What each chapter's text says of its figure, in both languages: sizes its text names, and the
  * figure as it must then be drawn: the input (without padding), each later map, the channels and
- * the stride shown in the size formula.
+ * the stride of its first window, as the size formula shows it.
  */
 const CHAPTERS = [
-  { says: ["4×4", "3×3", "2×2"], input: [4, 4], maps: [[2, 2]] },
+  { says: ["4×4", "3×3", "2×2"], input: [4, 4], maps: [[2, 2]], stride: 1 },
   { says: ["5×5", "3×3", "2×2"], input: [5, 5], maps: [[2, 2]], stride: 2 },
-  { says: ["4×4", "6×6", "3×3"], input: [4, 4], maps: [[4, 4]], padding: 1 },
-  { says: [], input: [4, 4], maps: [[2, 2]], channels: 3 },
-  { says: ["−2"], input: [5, 5], maps: [[3, 3]], channels: 3, filters: 2 },
-  { says: [], input: [16, 16], maps: [[14, 14]] },
+  { says: ["4×4", "6×6", "3×3"], input: [4, 4], maps: [[4, 4]], padding: 1, stride: 1 },
+  { says: [], input: [4, 4], maps: [[2, 2]], channels: 3, stride: 1 },
+  { says: ["−2"], input: [5, 5], maps: [[3, 3]], channels: 3, filters: 2, stride: 1 },
+  { says: [], input: [16, 16], maps: [[14, 14]], stride: 1 },
   { says: ["max(0, x)"], input: [4, 4], maps: [[4, 4]] },
-  { says: ["4×4", "2×2", "3.5"], input: [4, 4], maps: [[2, 2]] },
-  { says: ["6×6", "4×4", "2×2"], input: [6, 6], maps: [[4, 4], [4, 4], [2, 2]] },
-  { says: ["2×2", "3×3", "4×4"], input: [8, 8], maps: [[6, 6], [6, 6], [3, 3]] },
-  { says: ["4×4", "6×6", "5×5"], input: [6, 6], maps: [[5, 5]], padding: 1 },
-  { says: ["6×6", "3×3"], input: [6, 6], maps: [[3, 3]], channels: 3 },
+  { says: ["4×4", "2×2", "3.5"], input: [4, 4], maps: [[2, 2]], stride: 2 },
+  { says: ["6×6", "4×4", "2×2"], input: [6, 6], maps: [[4, 4], [4, 4], [2, 2]], stride: 1 },
+  { says: ["2×2", "3×3", "4×4"], input: [8, 8], maps: [[6, 6], [6, 6], [3, 3]], stride: 1 },
+  { says: ["4×4", "6×6", "5×5"], input: [6, 6], maps: [[5, 5]], padding: 1, stride: 1 },
+  { says: ["6×6", "3×3"], input: [6, 6], maps: [[3, 3]], channels: 3, stride: 2 },
 ];
 
 /** `[rows, columns]` of a grid's own cells, padding left out. */
@@ -56,6 +56,10 @@ async function walk(lang) {
     const channels = await page.locator("[data-grid^='input-']").count();
     assert.equal(channels, chapter.channels ?? 1, `${where}: channels`);
     if (chapter.filters) assert.equal(await page.locator("[data-grid^='kernel-']").count(), chapter.filters * chapter.channels);
+    if (chapter.stride) {
+      const formula = await page.textContent("[data-testid='formula']");
+      assert.match(formula, new RegExp(`[/÷] ${chapter.stride}⌋`), `${where}: stride in ${formula}`);
+    }
     const padding = await page.locator("[data-grid='input-0'] tr").first().locator("td.padding").count();
     assert.equal(padding > 0, Boolean(chapter.padding), `${where}: padding drawn`);
     // Each chapter opens at its first step.
