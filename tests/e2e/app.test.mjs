@@ -130,7 +130,7 @@ test("settings that cannot form a window show the engine's message and keep the 
   assert.match(await page.textContent("[data-testid='error']"), /horizontal stride is 0/);
   await page.fill("#stride-w", "two");
   assert.equal(await page.inputValue("#stride-w"), "two");
-  assert.match(await page.textContent(".number-field:has(#stride-w) .field-message"), /“two” is not a whole number/);
+  assert.match(await page.textContent(".number-field:has(#stride-w) .field-message"), /“two” is not a whole number, so the old value is kept \(range 1–16\)/);
   await page.fill("#stride-w", "1");
   assert.equal(await page.locator("[data-testid='error']").count(), 0);
   await page.close();

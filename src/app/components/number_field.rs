@@ -98,7 +98,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
             </span>
             if *refused {
                 <span class="field-message" id={message_id} role="alert">
-                    { props.lang.not_a_whole_number(&text) }
+                    { props.lang.not_a_whole_number(&text, &props.range) }
                 </span>
             }
         </div>

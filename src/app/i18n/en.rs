@@ -502,8 +502,8 @@ pub(super) fn not_a_number(text: &str) -> String {
 }
 
 /// A size that is not a whole number.
-pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}” is not a whole number, so the old value is kept.")
+pub(super) fn not_a_whole_number(text: &str, range: &str) -> String {
+    format!("“{text}” is not a whole number, so the old value is kept (range {range}).")
 }
 
 /// Why input rows or columns (counted from 1) are never read.

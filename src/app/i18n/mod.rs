@@ -16,6 +16,7 @@ use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
 use super::tensor_text::{Form, PasteError};
 use crate::engine::{Axis, EngineError, Sides, presets::KernelPreset};
+use std::ops::RangeInclusive;
 
 /// Interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -797,10 +798,11 @@ impl Lang {
     }
 
     /// Refusal of a size that is not a whole number.
-    pub fn not_a_whole_number(self, text: &str) -> String {
+    pub fn not_a_whole_number(self, text: &str, range: &RangeInclusive<usize>) -> String {
+        let range = format!("{}–{}", range.start(), range.end());
         match self {
-            Lang::En => en::not_a_whole_number(text),
-            Lang::Zh => zh::not_a_whole_number(text),
+            Lang::En => en::not_a_whole_number(text, &range),
+            Lang::Zh => zh::not_a_whole_number(text, &range),
         }
     }
 

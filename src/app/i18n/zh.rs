@@ -493,8 +493,8 @@ pub(super) fn not_a_number(text: &str) -> String {
 }
 
 /// A size that is not a whole number.
-pub(super) fn not_a_whole_number(text: &str) -> String {
-    format!("“{text}”不是非负整数，已保留原值。")
+pub(super) fn not_a_whole_number(text: &str, range: &str) -> String {
+    format!("“{text}”不是整数，已保留原值（范围 {range}）。")
 }
 
 /// Why input rows or columns (counted from 1) are never read.
