@@ -492,10 +492,10 @@ impl Settings {
             .to_owned()
     }
 
-    /// Input channels each filter reads, so kernel slices per filter: `channels / groups`.
-    /// Groups that do not divide the channels are refused by the build, not here.
+    /// Input channels each filter reads, so kernel slices per filter: `channels / groups`, at
+    /// least 1. Groups that do not divide the channels are refused by the build, not here.
     pub fn kernel_channels(&self) -> usize {
-        self.channels / self.groups.max(1)
+        (self.channels / self.groups.max(1)).max(1)
     }
 
     /// The visible kernel: a crop of the backing values, cut to the backing array as the input is.
