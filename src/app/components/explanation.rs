@@ -56,16 +56,23 @@ pub fn size_formula(state: &State) -> Html {
     } else {
         Vec::new()
     };
+    // A convolution's counts, and beside them the one-group convolution's when it has groups.
+    let counts = match layer {
+        Layer::Conv(conv) => {
+            let text = lang.text();
+            let mut lines = vec![counts_text(text.this_convolution, conv.counts(), lang)];
+            if conv.groups().groups > 1 {
+                let ordinary = conv.ungrouped_counts();
+                lines.push(counts_text(text.ordinary_convolution, ordinary, lang));
+            }
+            lines
+        }
+        _ => Vec::new(),
+    };
     let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
-            <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {lang} />
-            if let Layer::Conv(conv) = layer {
-                <p class="note conv-counts" data-testid="counts">{ counts_text(lang.text().this_convolution, conv.counts(), lang) }</p>
-                if conv.groups().groups > 1 {
-                    <p class="note conv-counts" data-testid="ungrouped-counts">{ counts_text(lang.text().ordinary_convolution, conv.ungrouped_counts(), lang) }</p>
-                }
-            }
+            <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {counts} {lang} />
         </div>
     }
 }
