@@ -172,7 +172,13 @@ impl Code {
             let kernel = settings.kernel_view();
             let (f, c, k_h, k_w) = kernel.dim();
             let values: Vec<f32> = kernel.iter().copied().collect();
-            let tail = format!(", dtype={dtype})  # kernel: filters × channels × rows × columns");
+            // A grouped filter has a slice for each channel of its group only.
+            let slices = if c == settings.channels {
+                "channels"
+            } else {
+                "channels of its group"
+            };
+            let tail = format!(", dtype={dtype})  # kernel: filters × {slices} × rows × columns");
             self.array("w", call, &values, &[f, c, k_h, k_w], &tail);
             let bias = settings.bias_view();
             let tail = format!(", dtype={dtype})  # bias: one per filter");
