@@ -8,7 +8,7 @@ use convstep::app::presentation::{Panel, Presentation};
 use convstep::app::settings::{Limit, Operation, PaddingChoice, Settings};
 use convstep::app::state::{Action, Change, SampleRequest, State};
 use convstep::app::url::{self, Link, Part};
-use convstep::engine::Sides;
+use convstep::engine::{EngineError, PaddingMode, Sides, Stepper};
 use proptest::prelude::*;
 use std::rc::Rc;
 
@@ -166,6 +166,62 @@ fn a_link_to_an_activation_without_values_opens_on_negative_values() {
 }
 
 #[test]
+fn padding_modes_and_groups_have_links() {
+    let reading = url::read("?in=4&k=3&pad=1&padmode=reflect");
+    assert!(reading.notice.refused.is_empty());
+    let settings = &reading.link.settings;
+    assert_eq!(settings.padding_mode, PaddingMode::Reflect);
+    // The top-left window reads row 1 for row −1 and column 1 for column −1 (reflect):
+    // rows [1 0 1], [2 1 2], [1 0 1] against the kernel [2 0 1], [0 1 2], [1 0 2]
+    // = 3 + 5 + 3 = 11, where zero padding gives 7.
+    let pipeline = settings
+        .build()
+        .expect("reflect padding 1 fits a 4×4 input");
+    let output = pipeline.stages()[0].forward();
+    assert_eq!(output.dim(), (1, 4, 4));
+    assert_eq!(output[[0, 0, 0]], 11.0);
+    for (text, mode) in [
+        ("zeros", PaddingMode::Zeros),
+        ("replicate", PaddingMode::Replicate),
+        ("circular", PaddingMode::Circular),
+    ] {
+        let reading = url::read(&format!("pad=1&padmode={text}"));
+        assert_eq!(reading.link.settings.padding_mode, mode);
+    }
+    assert_eq!(
+        url::read("padmode=mirror").notice.refused,
+        vec!["padmode".to_owned()]
+    );
+    // Zeros and one group are what a link leaves out.
+    let plain = url::write(&url::read("pad=1").link, &[Part::Example]);
+    assert!(
+        !plain.contains("padmode") && !plain.contains("g="),
+        "{plain}"
+    );
+
+    let depthwise = url::read("?in=5&ch=4&f=4&g=4");
+    assert!(depthwise.notice.refused.is_empty());
+    let settings = &depthwise.link.settings;
+    assert_eq!(settings.groups, 4);
+    assert_eq!(settings.kernel_view().dim(), (4, 1, 3, 3));
+    let written = url::write(&depthwise.link, &[Part::Example]);
+    assert!(written.contains("&g=4&"), "{written}");
+    // The kernel's values a link carries are one slice per filter: 4 × 1 × 3 × 3 numbers.
+    let nines = vec!["1"; 36].join(",");
+    let reading = url::read(&format!("ch=4&f=4&g=4&w={nines}"));
+    assert!(reading.notice.refused.is_empty());
+    assert_eq!(url::read("g=5").notice.refused, vec!["g".to_owned()]);
+    assert!(matches!(
+        url::read("ch=3&g=2").link.settings.build(),
+        Err(EngineError::GroupsDoNotDivide {
+            groups: 2,
+            channels: 3,
+            filters: 1
+        })
+    ));
+}
+
+#[test]
 fn symmetric_padding_has_a_link() {
     let reading = url::read("?in=4&k=3&s=2&pad=symmetric");
     assert!(reading.notice.refused.is_empty());
@@ -271,11 +327,22 @@ fn settings() -> impl Strategy<Value = Settings> {
         pair(Limit::Stride),
         any::<u64>(),
         prop::collection::vec(-1.0e6f32..1.0e6, 8),
+        (0..PaddingMode::ALL.len(), Limit::Groups.range()),
     );
     (shape, options).prop_map(
         |(
             (operation, input_size, channels, filters, kernel_size, stride, dilation, padding),
-            ([ceil, incpad, flip], slope, activation, average, pool_size, pool_stride, seed, bias),
+            (
+                [ceil, incpad, flip],
+                slope,
+                activation,
+                average,
+                pool_size,
+                pool_stride,
+                seed,
+                bias,
+                (mode, groups),
+            ),
         )| {
             let mut settings = Settings {
                 operation,
@@ -286,6 +353,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                 stride,
                 dilation,
                 padding,
+                padding_mode: PaddingMode::ALL[mode],
+                groups,
                 ceil_mode: ceil,
                 count_include_pad: incpad,
                 flip_kernel: flip,

@@ -6,7 +6,7 @@ use convstep::app::plane::{Kind, Marks};
 use convstep::app::settings::{Operation, PaddingChoice, SizeField, Values};
 use convstep::app::state::{Action, Change, Go, Play, Refusal, State};
 use convstep::app::view;
-use convstep::engine::{Axis, Cell, EngineError, Sides};
+use convstep::engine::{Axis, Cell, EngineError, PaddingMode, Sides};
 
 /// The input map's planes.
 fn input_planes(state: &State) -> Vec<view::PlaneView> {
@@ -425,6 +425,10 @@ mod typed_values {
             )
                 .prop_map(|(v, p, r, c, t)| Change::Value(v, [p, r, c], t)),
             any::<bool>().prop_map(Change::CeilMode),
+            typed_number().prop_map(Change::Groups),
+            Just(Change::Depthwise),
+            Just(Change::Pointwise),
+            (0usize..PaddingMode::ALL.len()).prop_map(|i| Change::PaddingMode(PaddingMode::ALL[i])),
             (0usize..PaddingChoice::NAMED.len())
                 .prop_map(|i| Change::Padding(PaddingChoice::NAMED[i])),
         ]
@@ -715,4 +719,166 @@ mod symmetric_padding {
             }
         }
     }
+}
+
+/// The default example with padding 1 filled by `mode`.
+fn padded(mode: PaddingMode) -> State {
+    apply(
+        State::default(),
+        [
+            Action::Change(Change::Padding(PaddingChoice::Custom(Sides::uniform(1)))),
+            Action::Change(Change::PaddingMode(mode)),
+        ],
+    )
+}
+
+#[test]
+fn a_padding_ring_shows_the_values_it_borrows_and_hovering_one_shows_its_source() {
+    // The tutorial's input: rows 1 2 3 0 / 0 1 2 3 / 3 0 1 2 / 2 3 0 1, in a 6×6 padded grid.
+    let ring = |mode| -> Vec<(Option<f32>, bool, [usize; 3])> {
+        input_planes(&padded(mode))[0]
+            .cells()
+            .iter()
+            .take(6)
+            .map(|cell| (cell.value, cell.marks.has(Marks::BORROWED), cell.at))
+            .collect()
+    };
+    // Reflect: row −1 is row 1 (0 1 2 3), and columns −1 and 4 are columns 1 and 2.
+    let reflect = ring(PaddingMode::Reflect);
+    let values: Vec<Option<f32>> = reflect.iter().map(|cell| cell.0).collect();
+    let expected = [1.0, 0.0, 1.0, 2.0, 3.0, 2.0].map(Some);
+    assert_eq!(values, expected);
+    assert!(
+        reflect.iter().all(|cell| cell.1),
+        "the whole top row is borrowed"
+    );
+    assert_eq!(reflect[0].2, [0, 1, 1], "the corner copies row 1, column 1");
+    // Replicate: row 0 repeated, its edge cells at the corners.
+    let values: Vec<Option<f32>> = ring(PaddingMode::Replicate).iter().map(|c| c.0).collect();
+    assert_eq!(values, [1.0, 1.0, 2.0, 3.0, 0.0, 0.0].map(Some));
+    // Circular: the last row (2 3 0 1), wrapped at both ends too.
+    let values: Vec<Option<f32>> = ring(PaddingMode::Circular).iter().map(|c| c.0).collect();
+    assert_eq!(values, [1.0, 2.0, 3.0, 0.0, 1.0, 2.0].map(Some));
+    // Zeros borrow nothing.
+    let zeros = ring(PaddingMode::Zeros);
+    assert!(zeros.iter().all(|cell| cell.0 == Some(0.0) && !cell.1));
+
+    // Hovering the corner (the grid reports the cell it copies) marks row 1, column 1.
+    let state = padded(PaddingMode::Reflect).apply(Action::Hover(Some(MapCell {
+        map: 0,
+        cell: Cell {
+            channel: 0,
+            row: 1,
+            column: 1,
+        },
+    })));
+    let hovered: Vec<usize> = input_planes(&state)[0]
+        .cells()
+        .iter()
+        .enumerate()
+        .filter(|(_, cell)| cell.marks.has(Marks::HOVERED))
+        .map(|(index, _)| index)
+        .collect();
+    assert_eq!(
+        hovered,
+        vec![2 * 6 + 2],
+        "row 1, column 1 sits at grid row 2, column 2"
+    );
+}
+
+#[test]
+fn reflect_padding_as_wide_as_the_input_is_refused_and_circular_is_not() {
+    let wide = |mode| {
+        apply(
+            padded(mode),
+            [Action::Change(Change::Padding(PaddingChoice::Custom(
+                Sides::uniform(4),
+            )))],
+        )
+    };
+    let reflect = wide(PaddingMode::Reflect);
+    assert!(
+        matches!(
+            reflect.error,
+            Some(EngineError::ReflectPaddingTooWide {
+                pad: 4,
+                input: 4,
+                ..
+            })
+        ),
+        "{:?}",
+        reflect.error
+    );
+    assert_eq!(wide(PaddingMode::Circular).error, None);
+    assert_eq!(wide(PaddingMode::Replicate).error, None);
+}
+
+#[test]
+fn depthwise_and_pointwise_presets_and_the_group_of_the_stepped_filter() {
+    let four = apply(
+        State::default(),
+        [
+            Action::Change(Change::Channels(4)),
+            Action::Change(Change::Depthwise),
+        ],
+    );
+    assert_eq!((four.settings.groups, four.settings.filters), (4, 4));
+    assert_eq!(four.error, None);
+    // One 3×3 slice per filter.
+    assert_eq!(view::kernel_planes(&four).len(), 4);
+    // Step into filter 2 (the second output plane): 4 steps per 2×2 plane.
+    let filter_two = four.apply(Action::Go(Go::To(4)));
+    let dimmed: Vec<bool> = input_planes(&filter_two)
+        .iter()
+        .map(|plane| plane.outside_group)
+        .collect();
+    assert_eq!(dimmed, [true, false, true, true]);
+    let taps = view::current_step(&filter_two).expect("a step").taps;
+    assert!(taps.iter().all(|tap| tap.channel == 1));
+    let Some(convstep::engine::Layer::Conv(conv)) = four.example.stage(0) else {
+        panic!("a convolution");
+    };
+    // 4 filters × 1 channel × 9 weights; ordinary: 4 × 4 × 9. Output 2×2.
+    assert_eq!(conv.counts().weights, 36);
+    assert_eq!(conv.counts().multiply_adds, 144);
+    assert_eq!(conv.ungrouped_counts().weights, 144);
+    assert_eq!(conv.ungrouped_counts().multiply_adds, 576);
+
+    let pointwise = four.apply(Action::Change(Change::Pointwise));
+    assert_eq!(pointwise.settings.kernel_size, [1, 1]);
+    assert_eq!(pointwise.settings.groups, 1);
+    assert_eq!(view::kernel_planes(&pointwise).len(), 16);
+    assert!(
+        input_planes(&pointwise)
+            .iter()
+            .all(|plane| !plane.outside_group)
+    );
+}
+
+#[test]
+fn groups_that_do_not_divide_are_refused_with_the_engines_reason() {
+    let state = apply(
+        State::default(),
+        [
+            Action::Change(Change::Channels(3)),
+            Action::Change(Change::Filters(2)),
+            Action::Change(Change::Groups(3)),
+        ],
+    );
+    assert_eq!(
+        state.error,
+        Some(EngineError::GroupsDoNotDivide {
+            groups: 3,
+            channels: 3,
+            filters: 2
+        })
+    );
+    let message = convstep::app::i18n::Lang::En.error(state.error.as_ref().expect("refused"));
+    assert_eq!(
+        message,
+        "3 groups cannot split 3 input channels and 2 filters: \
+         the number of groups must be at least 1 and divide both."
+    );
+    let fixed = state.apply(Action::Change(Change::Filters(3)));
+    assert_eq!(fixed.error, None);
 }

@@ -12,8 +12,8 @@ use convstep::app::code::{Style, program};
 use convstep::app::example::Example;
 use convstep::app::settings::{Operation, PaddingChoice, Settings, Values};
 use convstep::app::shared::Shared;
-use convstep::engine::Sides;
 use convstep::engine::fill::RandomKind;
+use convstep::engine::{PaddingMode, Sides};
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -340,7 +340,92 @@ fn cases() -> Vec<Case> {
                 s.block_activation = Tanh;
             }),
         ),
+        case(
+            "reflect padding 2 on 5×4, 2 channels, decimals",
+            decimals(31, |s| {
+                s.input_size = [5, 4];
+                s.channels = 2;
+                s.padding = PaddingChoice::Custom(Sides::uniform(2));
+                s.padding_mode = PaddingMode::Reflect;
+            }),
+        ),
+        case(
+            "replicate padding, uneven sides, stride 2",
+            whole(32, |s| {
+                s.input_size = [5, 6];
+                s.stride = [2, 2];
+                s.padding = sides(2, 0, 1, 3);
+                s.padding_mode = PaddingMode::Replicate;
+            }),
+        ),
+        case(
+            "circular padding as wide as the input, dilation 2",
+            whole(33, |s| {
+                s.input_size = [3, 4];
+                s.dilation = [2, 2];
+                s.padding = sides(3, 2, 3, 1);
+                s.padding_mode = PaddingMode::Circular;
+            }),
+        ),
+        case(
+            "reflect padding in a block, same",
+            whole(34, |s| {
+                s.operation = Block;
+                s.input_size = [6, 6];
+                s.padding = PaddingChoice::Same;
+                s.padding_mode = PaddingMode::Reflect;
+            }),
+        ),
+        case(
+            "depthwise: 3 channels, 3 groups, bias, decimals",
+            decimals(35, |s| {
+                s.input_size = [5, 5];
+                s.channels = 3;
+                s.filters = 3;
+                s.groups = 3;
+                s.padding = PaddingChoice::Symmetric;
+                s.bias = vec![0.5, -1.0, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0];
+            }),
+        ),
+        case(
+            "2 groups of 2 channels, 4 filters, replicate padding",
+            whole(36, |s| {
+                s.input_size = [4, 5];
+                s.channels = 4;
+                s.filters = 4;
+                s.groups = 2;
+                s.padding = PaddingChoice::Same;
+                s.padding_mode = PaddingMode::Replicate;
+            }),
+        ),
+        case(
+            "2 groups, 2 filters per group, flipped kernel, decimals",
+            decimals(37, |s| {
+                s.input_size = [5, 5];
+                s.channels = 2;
+                s.filters = 4;
+                s.groups = 2;
+                s.flip_kernel = true;
+            }),
+        ),
+        case(
+            "pointwise 1×1 over 3 channels, 2 filters",
+            whole(38, |s| {
+                s.input_size = [4, 4];
+                s.channels = 3;
+                s.filters = 2;
+                s.kernel_size = [1, 1];
+            }),
+        ),
     ]
+}
+
+/// Whether a case of the table pads a convolution with `mode`, with padding to fill.
+fn any_mode(table: &[Case], mode: PaddingMode) -> bool {
+    table.iter().any(|case| {
+        let padded = case.settings.padding != PaddingChoice::Valid;
+        case.settings.operation.has_weights() && padded && case.settings.padding_mode == mode
+    })
 }
 
 /// Runs a program with `python3`, returning what it printed, or why it failed.
@@ -562,6 +647,15 @@ fn the_table_covers_every_operation_and_padding_form() {
         |s| s.stride != [1, 1] && s.operation == Operation::Convolution
     ));
     assert!(any(|s| s.flip_kernel));
+    for mode in PaddingMode::ALL {
+        assert!(
+            any_mode(&table, mode),
+            "no convolution case with {mode:?} padding"
+        );
+    }
+    assert!(any(|s| s.groups > 1 && s.groups == s.channels));
+    assert!(any(|s| s.groups > 1 && s.groups < s.channels));
+    assert!(any(|s| s.groups > 1 && s.filters > s.groups));
     assert!(any(|s| s.channels > 1
         && s.filters > 1
         && s.bias_view().iter().any(|&b| b != 0.0)));

@@ -165,6 +165,7 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
         base: Shared::new(base),
         overlay,
         written: 2,
+        outside_group: false,
     };
     let root = fresh_root();
     let props = GridProps {
@@ -350,6 +351,7 @@ fn marked_plane() -> PlaneView {
         base: Shared::new(base),
         overlay,
         written: 2,
+        outside_group: false,
     }
 }
 

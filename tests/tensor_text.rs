@@ -389,6 +389,40 @@ fn a_pasted_kernel_fits_filters_and_channels() {
 }
 
 #[test]
+fn a_depthwise_kernel_is_pasted_one_slice_per_filter() {
+    let mut settings = Settings {
+        channels: 2,
+        filters: 2,
+        groups: 2,
+        ..Settings::default()
+    };
+    // Filters × channels: the ungrouped shape does not fit two groups.
+    assert!(
+        tensor(&[2, 2, 2, 2], &[0.; 16])
+            .fit(Values::Kernel, &settings)
+            .is_err()
+    );
+    let values: Vec<f32> = (0..8).map(|v| v as f32).collect();
+    let fitted = tensor(&[2, 1, 2, 2], &values)
+        .fit(Values::Kernel, &settings)
+        .unwrap();
+    fitted.apply(&mut settings);
+    assert_eq!(settings.kernel_view().shape(), [2, 1, 2, 2]);
+    assert_eq!(
+        settings.kernel_view().iter().copied().collect::<Vec<_>>(),
+        values
+    );
+    let pipeline = settings.build().unwrap();
+    let convstep::engine::Layer::Conv(conv) = &pipeline.stages()[0] else {
+        panic!("a convolution");
+    };
+    assert_eq!(
+        Tensor::of_kernel(conv.weights()),
+        tensor(&[2, 1, 2, 2], &values)
+    );
+}
+
+#[test]
 fn sizes_past_the_step_view_and_kernels_of_pooling_are_refused() {
     let settings = Settings::default();
     let big = tensor(&[16, 2], &[0.; 32]).fit(Values::Kernel, &settings);

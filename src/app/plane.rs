@@ -1,9 +1,10 @@
 //! One plane of a grid as it never changes within an example: each cell's value and kind
-//! (value, padding, beyond), and the marks that hold for every step (cells no window reads).
+//! (value, padding, beyond), and the marks that hold for every step (cells no window reads,
+//! padding cells that repeat an input cell).
 //! Built once per example from the engine's pipeline; the per-step view adds sparse marks.
 
 use super::shared::Shared;
-use crate::engine::{Layer, Pipeline, WindowLayout};
+use crate::engine::{Layer, Pipeline, Source, WindowLayout};
 
 /// What kind of cell a grid position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +44,9 @@ impl Marks {
     pub const RECEPTIVE: Marks = Marks(1 << 8);
     /// The traced cell itself.
     pub const TRACED: Marks = Marks(1 << 9);
+    /// A padding cell that repeats an input cell (reflect, replicate or circular padding);
+    /// its `at` is that input cell.
+    pub const BORROWED: Marks = Marks(1 << 10);
 
     /// Whether every bit of `other` is set.
     pub fn has(self, other: Marks) -> bool {
@@ -67,6 +71,7 @@ impl Marks {
             (Marks::NEVER_READ, "never-read"),
             (Marks::RECEPTIVE, "receptive"),
             (Marks::TRACED, "traced"),
+            (Marks::BORROWED, "borrowed"),
         ]
         .into_iter()
         .filter(move |(mark, _)| self.has(*mark))
@@ -167,11 +172,26 @@ fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
                         }
                         None => {
                             let padding = row < padded_end[0] && column < padded_end[1];
-                            CellView {
-                                value: padding.then_some(0.0),
-                                kind: if padding { Kind::Padding } else { Kind::Beyond },
-                                marks: Marks::default(),
-                                at: [channel, 0, 0],
+                            // Reflect, replicate or circular padding shows the cell it repeats.
+                            let borrowed = window.filter(|_| padding).and_then(|l| {
+                                match l.source_at([row, column]) {
+                                    Source::Borrowed { row, column } => Some([row, column]),
+                                    _ => None,
+                                }
+                            });
+                            match borrowed {
+                                Some([r, c]) => CellView {
+                                    value: Some(values[[channel, r, c]]),
+                                    kind: Kind::Padding,
+                                    marks: Marks::BORROWED,
+                                    at: [channel, r, c],
+                                },
+                                None => CellView {
+                                    value: padding.then_some(0.0),
+                                    kind: if padding { Kind::Padding } else { Kind::Beyond },
+                                    marks: Marks::default(),
+                                    at: [channel, 0, 0],
+                                },
                             }
                         }
                     };
@@ -194,7 +214,7 @@ fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
 }
 
 /// The kernel planes of every convolution stage (empty for other stages), built once per
-/// example: filter-major then channel (`plane = filter·channels + channel`).
+/// example: filter-major then the filter's own channels (`plane = filter·channels/groups + slice`).
 pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
     pipeline
         .stages()

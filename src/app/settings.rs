@@ -5,8 +5,8 @@
 
 use super::picture::Picture;
 use crate::engine::{
-    Activation, Axis, ConvSpec, EngineError, OutputSizeFormula, Padding, Pipeline, PoolKind,
-    Rounding, Sides, StageSpec, WindowSpec,
+    Activation, Axis, ConvSpec, EngineError, OutputSizeFormula, Padding, PaddingMode, Pipeline,
+    PoolKind, Rounding, Sides, StageSpec, WindowSpec,
     error::{Limited, Position},
     fill::{RandomKind, random},
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
@@ -42,6 +42,8 @@ pub enum Limit {
     Dilation,
     /// Padding on one side.
     Padding,
+    /// Groups of a convolution (they must also divide the channels and the filters).
+    Groups,
 }
 
 impl Limit {
@@ -55,6 +57,7 @@ impl Limit {
             Limit::Stride => 1..=MAX_STRIDE,
             Limit::Dilation => 1..=MAX_DILATION,
             Limit::Padding => 0..=MAX_PADDING,
+            Limit::Groups => 1..=MAX_VIEW_CHANNELS,
         }
     }
 
@@ -68,6 +71,7 @@ impl Limit {
             Limit::Stride => Limited::Stride,
             Limit::Dilation => Limited::Dilation,
             Limit::Padding => Limited::Padding,
+            Limit::Groups => Limited::Channels,
         };
         check_at_most(limited, value, *self.range().end())
     }
@@ -251,6 +255,23 @@ impl PaddingChoice {
     }
 }
 
+/// A padding mode's identifier in links and menus: PyTorch's `padding_mode` names.
+pub fn padding_mode_id(mode: PaddingMode) -> &'static str {
+    match mode {
+        PaddingMode::Zeros => "zeros",
+        PaddingMode::Reflect => "reflect",
+        PaddingMode::Replicate => "replicate",
+        PaddingMode::Circular => "circular",
+    }
+}
+
+/// The padding mode with identifier `id`.
+pub fn padding_mode_from_id(id: &str) -> Option<PaddingMode> {
+    PaddingMode::ALL
+        .into_iter()
+        .find(|&mode| padding_mode_id(mode) == id)
+}
+
 /// Which array of values an edit or fill applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Values {
@@ -279,6 +300,10 @@ pub struct Settings {
     pub dilation: [usize; 2],
     /// Padding mode or numbers.
     pub padding: PaddingChoice,
+    /// What fills a convolution's padding: zeros, or input cells repeated.
+    pub padding_mode: PaddingMode,
+    /// Groups the convolution's channels and filters split into: 1 ordinary, channels depthwise.
+    pub groups: usize,
     /// Pooling output size rounds up.
     pub ceil_mode: bool,
     /// Average pooling counts padding cells in the divisor.
@@ -299,7 +324,8 @@ pub struct Settings {
     pub seed: u64,
     /// Input values: channels × [`MAX_VIEW_SIDE`] × [`MAX_VIEW_SIDE`]; the input is a crop.
     pub input: Array3<f32>,
-    /// Kernel values: filters × channels × [`MAX_KERNEL_SIDE`] × [`MAX_KERNEL_SIDE`]; the kernel is a crop.
+    /// Kernel values: filters × channels × [`MAX_KERNEL_SIDE`] × [`MAX_KERNEL_SIDE`]; the kernel is a
+    /// crop, with [`Settings::kernel_channels`] slices per filter.
     pub kernel: Array4<f32>,
     /// Bias per filter.
     pub bias: Vec<f32>,
@@ -318,6 +344,8 @@ impl Default for Settings {
             stride: [1, 1],
             dilation: [1, 1],
             padding: PaddingChoice::Valid,
+            padding_mode: PaddingMode::Zeros,
+            groups: 1,
             ceil_mode: false,
             count_include_pad: true,
             flip_kernel: false,
@@ -464,6 +492,12 @@ impl Settings {
             .to_owned()
     }
 
+    /// Input channels each filter reads, so kernel slices per filter: `channels / groups`, at
+    /// least 1. Groups that do not divide the channels are refused by the build, not here.
+    pub fn kernel_channels(&self) -> usize {
+        (self.channels / self.groups.max(1)).max(1)
+    }
+
     /// The visible kernel: a crop of the backing values, cut to the backing array as the input is.
     pub fn kernel_view(&self) -> Array4<f32> {
         let [k_h, k_w] = self.kernel_size;
@@ -471,7 +505,7 @@ impl Settings {
         self.kernel
             .slice(s![
                 ..self.filters.min(filters),
-                ..self.channels.min(channels),
+                ..self.kernel_channels().min(channels),
                 ..k_h.min(max_h),
                 ..k_w.min(max_w)
             ])
@@ -611,7 +645,8 @@ impl Settings {
                 spec: ConvSpec {
                     window: self.window(),
                     flip_kernel: self.flip_kernel,
-                    ..ConvSpec::default()
+                    groups: self.groups,
+                    padding_mode: self.padding_mode,
                 },
             },
         }
@@ -676,7 +711,7 @@ impl Settings {
     }
 
     /// Where a grid's `[plane, row, column]` sits in the input or the kernel, whose planes are
-    /// `filter·channels + channel`.
+    /// `filter·kernel_channels + slice`.
     pub fn position(&self, values: Values, [plane, row, column]: [usize; 3]) -> Position {
         match values {
             Values::Input => Position::Map {
@@ -685,7 +720,7 @@ impl Settings {
                 column,
             },
             Values::Kernel => {
-                let channels = self.channels.max(1);
+                let channels = self.kernel_channels().max(1);
                 Position::Weight {
                     filter: plane / channels,
                     channel: plane % channels,
@@ -696,13 +731,13 @@ impl Settings {
         }
     }
 
-    /// Writes one value at `[channel, row, column]` of the input, or `[filter·channels + channel, row, column]`
+    /// Writes one value at `[channel, row, column]` of the input, or `[filter·kernel_channels + slice, row, column]`
     /// of the kernel; ignores positions outside the backing arrays.
     pub fn set_value(&mut self, values: Values, [plane, row, column]: [usize; 3], value: f32) {
         let target = match values {
             Values::Input => self.input.get_mut([plane, row, column]),
             Values::Kernel => {
-                let channels = self.channels.max(1);
+                let channels = self.kernel_channels().max(1);
                 self.kernel
                     .get_mut([plane / channels, plane % channels, row, column])
             }

@@ -147,7 +147,7 @@ pub enum FitError {
         target: Values,
         /// The tensor's shape.
         pasted: Vec<usize>,
-        /// The example's input channels.
+        /// The example's input channels, or for a kernel its slices per filter (`channels / groups`).
         channels: usize,
         /// The example's filters.
         filters: usize,
@@ -272,7 +272,12 @@ impl Tensor {
 
     /// Fits the tensor to the example as its input or its kernel, without changing anything.
     pub fn fit(&self, target: Values, settings: &Settings) -> Result<Paste, FitError> {
-        let (channels, filters) = (settings.channels, settings.filters);
+        // A grouped kernel has one slice per channel of a filter's group.
+        let channels = match target {
+            Values::Input => settings.channels,
+            Values::Kernel => settings.kernel_channels(),
+        };
+        let filters = settings.filters;
         let shape_error = || FitError::Shape {
             target,
             pasted: self.shape.clone(),

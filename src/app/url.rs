@@ -11,9 +11,12 @@ use super::i18n::Lang;
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::picture::SAMPLES;
 use super::presentation::Presentation;
-use super::settings::{DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values};
+use super::settings::{
+    DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values, padding_mode_from_id,
+    padding_mode_id,
+};
 use crate::engine::{
-    Sides,
+    PaddingMode, Sides,
     decimal::Shortest,
     fill::RandomKind,
     limits::{MAX_ABS_VALUE, MAX_SLOPE},
@@ -172,6 +175,21 @@ pub const PARAMETERS: &[Parameter] = &[
         },
     },
     Parameter {
+        key: "g",
+        part: Part::Example,
+        limit: Some(Limit::Groups),
+        read: |link, text| {
+            count(text, Limit::Groups)
+                .map(|n| settings(link).groups = n)
+                .is_some()
+        },
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation.has_weights() && settings.groups != 1)
+                .then(|| settings.groups.to_string())
+        },
+    },
+    Parameter {
         key: "k",
         part: Part::Example,
         limit: Some(Limit::KernelSide),
@@ -227,6 +245,21 @@ pub const PARAMETERS: &[Parameter] = &[
                 named => named.id().to_owned(),
             };
             (windowed(link) && text != "valid").then_some(text)
+        },
+    },
+    Parameter {
+        key: "padmode",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            padding_mode_from_id(text)
+                .map(|mode| settings(link).padding_mode = mode)
+                .is_some()
+        },
+        write: |link| {
+            let mode = link.settings.padding_mode;
+            (link.settings.operation.has_weights() && mode != PaddingMode::Zeros)
+                .then(|| padding_mode_id(mode).to_owned())
         },
     },
     Parameter {
@@ -374,7 +407,7 @@ pub const PARAMETERS: &[Parameter] = &[
         read: |link, text| {
             let settings = settings(link);
             let [k_h, k_w] = settings.kernel_size;
-            let shape = (settings.filters, settings.channels, k_h, k_w);
+            let shape = (settings.filters, settings.kernel_channels(), k_h, k_w);
             let Some(values) = numbers(text, shape.0 * shape.1 * k_h * k_w) else {
                 return false;
             };

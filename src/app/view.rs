@@ -9,11 +9,12 @@
 //! - a per-step [`PlaneView`]: a few sparse marks and how many cells are written so far.
 
 use super::example::{Example, MapCell};
+use super::i18n::Lang;
 use super::plane::{CellView, Kind, Marks, PlaneBase};
 use super::shared::Shared;
 use super::state::State;
 use crate::engine::{
-    Arithmetic, Cell, Layer, Step, Stepper,
+    Arithmetic, Cell, Conv, Layer, Step, Stepper,
     stepper::{cell_of_step, step_of_cell},
 };
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,6 +31,8 @@ pub struct PlaneView {
     pub overlay: Overlay,
     /// Real cells written so far, in raster order; `usize::MAX` when all are.
     pub written: usize,
+    /// An input channel outside the group of the filter being stepped: it feeds other filters.
+    pub outside_group: bool,
 }
 
 impl PlaneView {
@@ -40,6 +43,7 @@ impl PlaneView {
             base,
             overlay: Overlay::new(),
             written,
+            outside_group: false,
         }
     }
 
@@ -165,6 +169,12 @@ fn map_planes(
     if let Some(step) = step {
         if map == focus_stage {
             mark_window(&mut planes, step, Marks::TAP, true);
+            if let Some(Layer::Conv(conv)) = example.stage(focus_stage) {
+                let group = conv.channels_of_filter(step.output.channel);
+                for plane in &mut planes {
+                    plane.outside_group = !group.contains(&plane.base.index);
+                }
+            }
         }
         if map == focus_stage + 1
             && let Some(plane) = planes.get_mut(step.output.channel)
@@ -264,6 +274,20 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
     }
 }
 
+/// The name of each kernel plane of `conv`: its filter and the input channel it meets, which
+/// for a grouped filter is a channel of its group ("filter 2 · channel 3").
+pub fn kernel_names(conv: &Conv, lang: Lang) -> Vec<String> {
+    let (filters, slices, _, _) = conv.weights().dim();
+    let slices = slices.max(1);
+    let channels = conv.input_shape()[0];
+    (0..filters * slices)
+        .map(|i| {
+            let channel = conv.channels_of_filter(i / slices).start + i % slices;
+            lang.kernel_slice_name(i / slices, filters, channels, channel)
+        })
+        .collect()
+}
+
 /// The kernel planes of the stage being stepped, with the filter in use marked.
 pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
     let (stage, step) = state.focus();
@@ -275,10 +299,11 @@ pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
         .stage(stage)
         .and_then(|layer| cell_of_step(step, layer.output_shape()).ok())
         .map(|cell| cell.channel);
-    let channels = state
-        .example
-        .stage(stage)
-        .map_or(1, |layer| layer.input_shape()[0].max(1));
+    // A filter has one slice for each channel of its group.
+    let channels = match state.example.stage(stage) {
+        Some(Layer::Conv(conv)) => conv.weights().dim().1.max(1),
+        _ => 1,
+    };
     bases
         .iter()
         .map(|base| {

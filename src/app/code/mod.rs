@@ -12,7 +12,7 @@ mod pytorch;
 use super::example::Example;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
-use crate::engine::{Activation, Layer, PoolKind, Stepper, WindowLayout};
+use crate::engine::{Activation, Conv, Layer, PaddingMode, PoolKind, Stepper, WindowLayout};
 use std::fmt::{Display, Write};
 
 /// Which kind of Python the program is written in.
@@ -172,7 +172,13 @@ impl Code {
             let kernel = settings.kernel_view();
             let (f, c, k_h, k_w) = kernel.dim();
             let values: Vec<f32> = kernel.iter().copied().collect();
-            let tail = format!(", dtype={dtype})  # kernel: filters × channels × rows × columns");
+            // A grouped filter has a slice for each channel of its group only.
+            let slices = if c == settings.channels {
+                "channels"
+            } else {
+                "channels of its group"
+            };
+            let tail = format!(", dtype={dtype})  # kernel: filters × {slices} × rows × columns");
             self.array("w", call, &values, &[f, c, k_h, k_w], &tail);
             let bias = settings.bias_view();
             let tail = format!(", dtype={dtype})  # bias: one per filter");
@@ -232,12 +238,23 @@ fn pair([a, b]: [usize; 2]) -> String {
 
 /// One stage of the example, as both programs write it.
 enum Stage<'a> {
-    /// A convolution over this window; the kernel is flipped if `flip`.
-    Conv(&'a WindowLayout, bool),
+    /// A convolution: its window, whether the kernel is flipped, its groups and padding mode.
+    Conv(&'a Conv),
     /// An element-wise function.
     Activation(Activation),
     /// Max or average pooling over this window.
     Pool(&'a WindowLayout, PoolKind),
+}
+
+/// A padding mode's name in NumPy's `np.pad` and what it does, for a convolution whose padding
+/// repeats input cells; `None` for zeros.
+fn repeating_mode(mode: PaddingMode) -> Option<(&'static str, &'static str)> {
+    match mode {
+        PaddingMode::Zeros => None,
+        PaddingMode::Reflect => Some(("reflect", "the input mirrored about its edge cell")),
+        PaddingMode::Replicate => Some(("edge", "the edge cell repeated")),
+        PaddingMode::Circular => Some(("wrap", "the input wrapped around")),
+    }
 }
 
 /// The example's stages, in order.
@@ -248,7 +265,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
         .stages()
         .iter()
         .map(|layer| match layer {
-            Layer::Conv(conv) => Stage::Conv(conv.layout(), conv.flips_kernel()),
+            Layer::Conv(conv) => Stage::Conv(conv),
             Layer::Activation(activation) => Stage::Activation(activation.function()),
             Layer::Pool(pool) => Stage::Pool(pool.layout(), pool.kind()),
         })

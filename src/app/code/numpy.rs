@@ -2,9 +2,9 @@
 //! per stage, explicit loops over every output cell, the window taken as a slice, and sums in
 //! the engine's order in `float32`, so the printed numbers are the page's to the bit.
 
-use super::{Code, Number, Stage, stages};
+use super::{Code, Number, Stage, repeating_mode, stages};
 use crate::app::example::Example;
-use crate::engine::{Activation, PoolKind, Rounding, Sides, WindowLayout};
+use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -21,9 +21,8 @@ pub(super) fn write(code: &mut Code, example: &Example) {
         let channels = example.map(index).map_or(0, |map| map.dim().0);
         code.line(0, "");
         let call = match stage {
-            Stage::Conv(layout, flip) => {
-                let filters = example.settings.filters;
-                convolution(code, layout, flip, filters, channels);
+            Stage::Conv(conv) => {
+                convolution(code, conv);
                 format!("y = conv2d({source}, w, b)")
             }
             Stage::Activation(function) => {
@@ -45,18 +44,18 @@ pub(super) fn write(code: &mut Code, example: &Example) {
     code.line(0, "print(y.tolist())");
 }
 
-/// `conv2d(x, w, b)`: every filter over every window, summed per channel.
-fn convolution(
-    code: &mut Code,
-    layout: &WindowLayout,
-    flip: bool,
-    filters: usize,
-    channels: usize,
-) {
+/// `conv2d(x, w, b)`: every filter over every window, summed per channel of its group.
+fn convolution(code: &mut Code, conv: &Conv) {
+    let layout = conv.layout();
+    let groups = conv.groups();
+    let (filters, channels) = (groups.filters, groups.channels_per_group());
     let [out_h, out_w] = layout.output();
     code.line(0, "def conv2d(x, w, b):");
-    pad(code, layout.sides(), "", "zero padding");
-    if flip {
+    match repeating_mode(layout.padding_mode()) {
+        Some((mode, what)) => pad(code, layout.sides(), &format!(", mode='{mode}'"), what),
+        None => pad(code, layout.sides(), "", "zero padding"),
+    }
+    if conv.flips_kernel() {
         code.line(
             1,
             "w = w[:, :, ::-1, ::-1]  # the kernel turned 180°: true convolution",
@@ -67,13 +66,28 @@ fn convolution(
         format!("y = np.zeros(({filters}, {out_h}, {out_w}), dtype=np.float32)  # filters × output rows × output columns"),
     );
     code.line(1, format!("for f in range({filters}):  # each filter"));
+    let first = if groups.groups > 1 {
+        code.line(
+            2,
+            format!(
+                "g0 = f // {} * {channels}  # the first input channel of the filter's group",
+                groups.filters_per_group()
+            ),
+        );
+        "g0 + c"
+    } else {
+        "c"
+    };
     loops(code, layout, "x[:, ", "all channels");
     code.line(4, "total = np.float32(0)");
     code.line(
         4,
         format!("for c in range({channels}):  # products in kernel order, summed per channel"),
     );
-    code.line(5, "total += sum((window[c] * w[f, c]).flat, np.float32(0))");
+    code.line(
+        5,
+        format!("total += sum((window[{first}] * w[f, c]).flat, np.float32(0))"),
+    );
     code.compute(4, "y[f, oh, ow] = total + b[f]  # then the bias");
     code.line(1, "return y");
 }

@@ -5,9 +5,10 @@
 //! or per-side padding that leaves padding cells out of the divisor) is written as two sums
 //! with a kernel of ones: the input cells, and the cells that count.
 
-use super::{Code, Number, Stage, pair, stages};
+use super::{Code, Number, Stage, pair, repeating_mode, stages};
 use crate::app::example::Example;
-use crate::engine::{Activation, PoolKind, Rounding, Sides, WindowLayout};
+use crate::app::settings::padding_mode_id;
+use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -23,7 +24,7 @@ pub(super) fn write(code: &mut Code, example: &Example) {
         let source = if index == 0 { "x" } else { "y" };
         let channels = example.map(index).map_or(0, |map| map.dim().0);
         match stage {
-            Stage::Conv(layout, flip) => convolution(code, layout, flip, source),
+            Stage::Conv(conv) => convolution(code, conv, source),
             Stage::Activation(function) => {
                 let call = match function {
                     Activation::Relu => format!("F.relu({source})"),
@@ -41,23 +42,36 @@ pub(super) fn write(code: &mut Code, example: &Example) {
     code.line(0, "print(y.tolist())");
 }
 
-/// `F.conv2d`, after `torch.flip` and `F.pad` where needed.
-fn convolution(code: &mut Code, layout: &WindowLayout, flip: bool, source: &str) {
-    if flip {
+/// `F.conv2d`, after `torch.flip` and `F.pad` where needed: padding that repeats input cells
+/// is `F.pad`'s mode (`nn.Conv2d` calls it `padding_mode`).
+fn convolution(code: &mut Code, conv: &Conv, source: &str) {
+    let layout = conv.layout();
+    if conv.flips_kernel() {
         code.line(
             0,
             "w = torch.flip(w, dims=(2, 3))  # the kernel turned 180°: true convolution",
         );
     }
     let sides = layout.sides();
-    let (input, padding) = match symmetric(sides) {
-        Some(padding) => (source, padding),
-        None => {
+    let mode = layout.padding_mode();
+    let (input, padding) = match (repeating_mode(mode), symmetric(sides)) {
+        (None, Some(padding)) => (source, padding),
+        _ if sides == Sides::default() => (source, [0, 0]),
+        (None, None) => {
             f_pad(code, source, sides, "", "zero padding");
             ("y", [0, 0])
         }
+        (Some((_, what)), _) => {
+            let id = padding_mode_id(mode);
+            f_pad(code, source, sides, &format!(", mode='{id}'"), what);
+            ("y", [0, 0])
+        }
     };
-    let arguments = keywords(layout, padding, false);
+    let mut arguments = keywords(layout, padding, false);
+    let groups = conv.groups().groups;
+    if groups > 1 {
+        arguments.push_str(&format!(", groups={groups}"));
+    }
     code.compute(0, format!("y = F.conv2d({input}, w, b{arguments})"));
 }
 

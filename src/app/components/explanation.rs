@@ -1,5 +1,6 @@
 //! The explanation of the current step: its calculation term by term (on the first screen, with
-//! the grids), and the output-size formula with the current numbers (below them).
+//! the grids), and the output-size formula with the current numbers (below them), with a
+//! convolution's weights, biases and multiply-adds beside those of the one-group convolution.
 
 use super::arithmetic::ArithmeticPanel;
 use super::failing_formula::failing_formula;
@@ -9,7 +10,7 @@ use crate::app::presentation::Panel;
 use crate::app::settings::{PaddingChoice, Settings};
 use crate::app::state::State;
 use crate::app::view;
-use crate::engine::{Layer, Sides, Step, Stepper, WindowLayout, WindowSpec};
+use crate::engine::{ConvCounts, Layer, Sides, Step, Stepper, WindowLayout, WindowSpec};
 use yew::prelude::*;
 
 /// The calculation of this step, unless its panel is hidden. A plain function: the panel inside
@@ -55,12 +56,37 @@ pub fn size_formula(state: &State) -> Html {
     } else {
         Vec::new()
     };
+    // A convolution's counts, and beside them the one-group convolution's when it has groups.
+    let counts = match layer {
+        Layer::Conv(conv) => {
+            let text = lang.text();
+            let mut lines = vec![counts_text(text.this_convolution, conv.counts(), lang)];
+            if conv.groups().groups > 1 {
+                let ordinary = conv.ungrouped_counts();
+                lines.push(counts_text(text.ordinary_convolution, ordinary, lang));
+            }
+            lines
+        }
+        _ => Vec::new(),
+    };
     let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
-            <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {lang} />
+            <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {counts} {lang} />
         </div>
     }
+}
+
+/// "This convolution: weights 27 · biases 3 · multiply-adds 432".
+fn counts_text(whole: &str, counts: ConvCounts, lang: Lang) -> String {
+    let [weights, biases, multiply_adds] = lang.text().count_names;
+    lang.part_of(
+        whole,
+        &format!(
+            "{weights} {} · {biases} {} · {multiply_adds} {}",
+            counts.weights, counts.biases, counts.multiply_adds
+        ),
+    )
 }
 
 /// What a named padding resolved to ("same → top 0, left 0, bottom 1, right 1") and, for

@@ -54,7 +54,7 @@ pub fn FeatureMap(props: &FeatureMapProps) -> Html {
         let name = props.names.get(index).cloned().unwrap_or_default();
         let label = if many { format!("{}, {name}", props.caption) } else { props.caption.to_string() };
         html! {
-            <div class="plane" key={index} style={props.room.map(|room| {
+            <div class={classes!("plane", plane.outside_group.then_some("outside-group"))} key={index} style={props.room.map(|room| {
                 format!("max-width: {}px; max-height: {}px", whole_px(room.plane_width), whole_px(room.plane_height))
             })}>
                 if many { <div class="plane-title">{ name }</div> }

@@ -147,10 +147,8 @@ pub fn Figures(props: &FiguresProps) -> Html {
     };
     let kernel_figure = match (layer, kernel) {
         (Some(Layer::Conv(conv)), Some(planes)) => {
-            let (filters, channels, _, _) = conv.weights().dim();
-            let names: Vec<String> = (0..filters * channels)
-                .map(|i| lang.kernel_slice_name(i / channels, filters, channels, i % channels))
-                .collect();
+            let channels = conv.weights().dim().1;
+            let names = view::kernel_names(conv, lang);
             html! {
                 <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)}
                     names={Rc::new(names)} id="kernel" class={classes!("kernel")} lanes={channels}

@@ -1,5 +1,6 @@
 //! The output-size formula with the current numbers, in the tutorial's letters where they
-//! apply, the padding each named mode resolved to, and the input cells no window reads.
+//! apply, the padding each named mode resolved to, the input cells no window reads, and what a
+//! convolution costs.
 
 use crate::app::i18n::Lang;
 use crate::engine::{Axis, OutputSizeFormula, Rounding, WindowLayout};
@@ -16,6 +17,10 @@ pub struct FormulaProps {
     /// window is padded by a named mode.
     #[prop_or_default]
     pub padding_notes: Vec<String>,
+    /// A convolution's weights, biases and multiply-adds, then those of the one-group
+    /// convolution of the same shape when it has groups.
+    #[prop_or_default]
+    pub counts: Vec<String>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -51,6 +56,9 @@ pub fn FormulaPanel(props: &FormulaProps) -> Html {
             } else {
                 { for never_read }
             }
+            { for props.counts.iter().zip(["counts", "ungrouped-counts"]).map(|(line, testid)| html! {
+                <p class="note conv-counts" data-testid={testid}>{ line }</p>
+            }) }
         </section>
     }
 }

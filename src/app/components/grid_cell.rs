@@ -79,12 +79,21 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         Kind::Pending => props
             .lang
             .grid_cell_label(row, column, CellContent::NotComputedYet, part),
+        // A borrowed padding cell names the input cell it repeats.
+        Kind::Padding if cell.marks.has(Marks::BORROWED) => props.lang.part_of(
+            props.lang.text().borrowed_cell,
+            &props
+                .lang
+                .grid_cell_label(row, column, CellContent::Value(&text), part),
+        ),
         Kind::Padding => props.lang.padding_label(part),
         Kind::Beyond => String::new(),
     };
     let real = cell.kind == Kind::Value;
-    // Output cells not written yet still have a window to show.
-    let hoverable = matches!(cell.kind, Kind::Value | Kind::Pending);
+    // Output cells not written yet still have a window to show; a padding cell that repeats an
+    // input cell shows that cell.
+    let hoverable =
+        matches!(cell.kind, Kind::Value | Kind::Pending) || cell.marks.has(Marks::BORROWED);
     let map_cell = MapCell {
         map: props.map,
         cell: Cell {

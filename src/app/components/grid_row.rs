@@ -34,6 +34,7 @@ pub fn GridRow(props: &GridRowProps) -> Html {
         base: props.base.clone(),
         overlay: Default::default(),
         written: 0,
+        outside_group: false,
     };
     let cells = (0..props.base.columns).map(|column| {
         let marks = props

@@ -1,13 +1,15 @@
 //! Sizes, stride and padding: what shapes the sliding window (dilation is in the advanced fold).
 
-use super::concept_tip::ConceptTip;
+use super::concept_tip::{ConceptTip, labelled};
 use super::number_field::NumberField;
 use super::size_row::SizeRow;
 use crate::app::i18n::{Concept, Lang};
-use crate::app::settings::{Limit, Operation, PaddingChoice, Settings, SizeField};
+use crate::app::settings::{
+    Limit, Operation, PaddingChoice, Settings, SizeField, padding_mode_from_id, padding_mode_id,
+};
 use crate::app::shared::Shared;
 use crate::app::state::{Change, Side};
-use crate::engine::Sides;
+use crate::engine::{PaddingMode, Sides};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -63,6 +65,15 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
             on_change.emit(Change::Padding(choice));
         })
     };
+    let onfill = props.on_change.reform(|event: Event| {
+        let id = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Change::PaddingMode(padding_mode_from_id(&id).unwrap_or_default())
+    });
+    let weights = settings.operation.has_weights();
+    let preset = |label: &'static str, id: &'static str, change: Change| {
+        let onclick = props.on_change.reform(move |_: MouseEvent| change.clone());
+        html! { <button type="button" class="small" {id} {onclick}>{ label }</button> }
+    };
     // Every named mode, then "custom", which starts from the padding in effect.
     let modes = PaddingChoice::NAMED
         .into_iter()
@@ -108,10 +119,17 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 }
                 <div class="counts">
                     { count(text.channels, "channels", settings.channels, Limit::Channels, Concept::Channels, Change::Channels) }
-                    if settings.operation.has_weights() {
+                    if weights {
                         { count(text.filters, "filters", settings.filters, Limit::Filters, Concept::Filters, Change::Filters) }
+                        { count(text.groups, "groups", settings.groups, Limit::Groups, Concept::Groups, Change::Groups) }
                     }
                 </div>
+                if weights {
+                    <div class="group-presets">
+                        { preset(text.depthwise, "depthwise", Change::Depthwise) }
+                        { preset(text.pointwise, "pointwise", Change::Pointwise) }
+                    </div>
+                }
             </fieldset>
             if windowed {
                 <fieldset class="padding" aria-label={text.padding}>
@@ -123,6 +141,16 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     </select>
                     if let Some(sides) = resolved {
                         <p class="resolved-sides" id="resolved-sides">{ lang.sides_text(sides) }</p>
+                    }
+                    if weights {
+                        <div class="padding-fill">
+                            { labelled(text.padding_fill, "padding-fill".into(), Concept::PaddingFill, lang) }
+                            <select id="padding-fill" onchange={onfill}>
+                                { for PaddingMode::ALL.into_iter().zip(text.padding_fills).map(|(mode, name)| html! {
+                                    <option value={padding_mode_id(mode)} selected={mode == settings.padding_mode}>{ name }</option>
+                                }) }
+                            </select>
+                        </div>
                     }
                     if let Some(sides) = custom {
                         <div class="sides">

@@ -161,6 +161,8 @@ fn weighted_sum(
     result: Piece,
 ) -> Vec<Line> {
     let totals = step.running_totals();
+    // A grouped filter reads its group's channels, which need not start at channel 0.
+    let first = step.taps.first().map_or(0, |tap| tap.channel);
     let running_total = lang.text().running_total;
     // The row header of a channel's products: its name, if it needs one, over "running total".
     let header = |name: String| {
@@ -201,7 +203,7 @@ fn weighted_sum(
     });
     if channel_sums.len() == 1 {
         let mut pieces = header(String::new()).to_vec();
-        pieces.extend(products(0));
+        pieces.extend(products(first));
         pieces.extend(bias.into_iter().flatten());
         pieces.extend([equals(), result]);
         return vec![Line::Equation(pieces)];
@@ -209,10 +211,10 @@ fn weighted_sum(
     let mut lines: Vec<Line> = channel_sums
         .iter()
         .enumerate()
-        .map(|(channel, sum)| {
-            let name = lang.channel_name(map, channels, channel);
+        .map(|(index, sum)| {
+            let name = lang.channel_name(map, channels, first + index);
             let mut pieces = header(format!("{name}:")).to_vec();
-            pieces.extend(products(channel));
+            pieces.extend(products(first + index));
             pieces.extend([equals(), Piece::new(number(*sum), Look::Partial)]);
             Line::Equation(pieces)
         })

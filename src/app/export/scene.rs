@@ -262,15 +262,12 @@ fn figures(state: &State, step: Option<&Step>, lang: Lang, theme: &Theme) -> Vec
     let focus_stage = state.focus().0;
     let kernel = match view::current_layer(state) {
         Some(Layer::Conv(conv)) => {
-            let (filters, channels, _, _) = conv.weights().dim();
-            let planes = view::kernel_planes(state)
+            let channels = conv.weights().dim().1;
+            let planes = view::kernel_names(conv, lang)
                 .into_iter()
+                .zip(view::kernel_planes(state))
                 .enumerate()
-                .map(|(i, plane)| {
-                    let name =
-                        lang.kernel_slice_name(i / channels, filters, channels, i % channels);
-                    (name, format!("kernel-{i}"), plane)
-                })
+                .map(|(i, (name, plane))| (name, format!("kernel-{i}"), plane))
                 .collect();
             Some(figure(text.kernel.to_owned(), planes, channels, theme))
         }

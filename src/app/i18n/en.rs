@@ -164,6 +164,15 @@ pub(super) const TEXT: Text = Text {
         loading: "Loading the lesson…",
         chapters: "Chapters",
     },
+    padding_fill: "Padding values",
+    padding_fills: ["zeros", "reflect", "replicate", "circular"],
+    groups: "Groups",
+    depthwise: "Depthwise",
+    pointwise: "Pointwise 1×1",
+    borrowed_cell: "padding, a copy of",
+    this_convolution: "This convolution",
+    ordinary_convolution: "Ordinary convolution, same shape",
+    count_names: ["weights", "biases", "multiply-adds"],
 };
 
 /// The operation's name in the menu.
@@ -424,6 +433,7 @@ fn parameter_name(key: &str) -> Option<&'static str> {
         "in" => "input size",
         "ch" => "channels",
         "f" => "filters",
+        "g" => "groups",
         "k" => "kernel size",
         "s" => "stride",
         "d" => "dilation",
@@ -603,6 +613,14 @@ pub(super) fn concept(concept: Concept) -> [&'static str; 2] {
         Concept::Preset => [
             "What are preset kernels?",
             "Kernels people designed by hand before networks learned their own: blurs average the neighbours, sharpen and edge kernels bring out differences, Sobel finds horizontal or vertical changes. Try them on a picture.",
+        ],
+        Concept::PaddingFill => [
+            "What fills the padding?",
+            "The values in the padding ring (PyTorch's padding_mode). Hover a padding cell to see the input cell it copies.\nzeros: every padding cell is 0.\nreflect: the input mirrored about its edge cell, which is not repeated; the padding must be narrower than the input.\nreplicate: the edge cell repeated.\ncircular: the input wrapped around from the other side, as if it were a tile.\nPooling always pads with cells it ignores.",
+        ],
+        Concept::Groups => [
+            "What are groups?",
+            "Groups split the input channels and the filters into G equal parts: each filter reads only the channels of its own group, so it has channels / G slices. G must divide both the channels and the filters.\nDepthwise: G = channels, one filter per channel, each reading only its own channel.\nPointwise: a 1×1 kernel, which only mixes channels.\nThe counts under the formula show what groups save.",
         ],
     }
 }

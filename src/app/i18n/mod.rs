@@ -243,6 +243,24 @@ pub struct Text {
     pub save: SaveLabels,
     /// The lesson panel.
     pub lesson: LessonLabels,
+    /// The label of the menu of what fills a convolution's padding: "Padding values".
+    pub padding_fill: &'static str,
+    /// Each padding mode's name, in [`crate::engine::PaddingMode::ALL`] order.
+    pub padding_fills: [&'static str; 4],
+    /// "Groups".
+    pub groups: &'static str,
+    /// The depthwise preset button.
+    pub depthwise: &'static str,
+    /// The pointwise preset button.
+    pub pointwise: &'static str,
+    /// What a padding cell that repeats an input cell is, before that cell's label.
+    pub borrowed_cell: &'static str,
+    /// The counts of the convolution on screen: "This convolution".
+    pub this_convolution: &'static str,
+    /// The counts of the one-group convolution of the same shape.
+    pub ordinary_convolution: &'static str,
+    /// "weights", "biases", "multiply-adds".
+    pub count_names: [&'static str; 3],
 }
 
 /// The lesson panel's labels.
@@ -409,6 +427,10 @@ pub enum Concept {
     RandomValues,
     /// The preset kernels.
     Preset,
+    /// What fills a convolution's padding.
+    PaddingFill,
+    /// Groups, depthwise and pointwise convolution.
+    Groups,
 }
 
 impl Lang {

@@ -165,6 +165,15 @@ pub(super) const TEXT: Text = Text {
         loading: "正在加载课程……",
         chapters: "章节",
     },
+    padding_fill: "填充值",
+    padding_fills: ["零填充", "反射填充", "复制填充", "循环填充"],
+    groups: "分组数",
+    depthwise: "深度卷积",
+    pointwise: "逐点卷积 1×1",
+    borrowed_cell: "填充格，复制自",
+    this_convolution: "本卷积",
+    ordinary_convolution: "同形状的普通卷积",
+    count_names: ["权重", "偏置", "乘加"],
 };
 
 /// The operation's name in the menu.
@@ -422,6 +431,7 @@ fn parameter_name(key: &str) -> Option<&'static str> {
         "in" => "输入尺寸",
         "ch" => "输入通道数",
         "f" => "卷积核个数",
+        "g" => "分组数",
         "k" => "卷积核尺寸",
         "s" => "步长",
         "d" => "膨胀率",
@@ -624,6 +634,14 @@ pub(super) fn concept(concept: Concept) -> [&'static str; 2] {
         Concept::Preset => [
             "什么是预设卷积核？",
             "在网络能自己学习卷积核之前，人们手工设计的卷积核：模糊把相邻格子取平均，锐化和边缘突出差异，Sobel 检测水平或竖直方向的变化。可以在图片上试一试。",
+        ],
+        Concept::PaddingFill => [
+            "填充值从哪里来？",
+            "填充圈里的数值（PyTorch 的 padding_mode）。把鼠标移到填充格上，可以看到它复制的输入格。\n零填充：填充格都是 0。\n反射填充：以边缘格为轴镜像输入，边缘格本身不重复；填充宽度必须小于输入尺寸。\n复制填充：重复边缘格。\n循环填充：从另一侧绕回来，好像输入首尾相接。\n池化总是用不参与计算的格子填充。",
+        ],
+        Concept::Groups => [
+            "什么是分组？",
+            "分组把输入通道和卷积核平均分成 G 组：每个卷积核只读取本组的输入通道，所以它有 通道数 / G 个切片。G 必须同时整除输入通道数和卷积核个数。\n深度卷积：G = 通道数，每个通道一个卷积核，只读取自己的通道。\n逐点卷积：1×1 卷积核，只在通道之间组合。\n公式下方的计数显示分组节省了多少。",
         ],
     }
 }

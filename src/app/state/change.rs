@@ -8,7 +8,7 @@ use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values
 use crate::app::shared::Shared;
 use crate::app::tensor_text::Paste;
 use crate::engine::{
-    Axis, EngineError, error::Position, fill::RandomKind, limits::check_value,
+    Axis, EngineError, PaddingMode, error::Position, fill::RandomKind, limits::check_value,
     presets::KernelPreset,
 };
 
@@ -30,6 +30,14 @@ pub enum Change {
     Padding(PaddingChoice),
     /// Set one side's padding (switches to custom).
     PadSide(Side, usize),
+    /// What fills a convolution's padding.
+    PaddingMode(PaddingMode),
+    /// Set the convolution's groups.
+    Groups(usize),
+    /// Depthwise convolution: one group per channel, and one filter per channel.
+    Depthwise,
+    /// Pointwise convolution: a 1×1 kernel, one group.
+    Pointwise,
     /// Pooling ceil mode.
     CeilMode(bool),
     /// Average pooling counts padding.
@@ -127,6 +135,16 @@ impl State {
                     Side::Right => &mut sides.right,
                 } = value;
                 edit.padding = PaddingChoice::Custom(sides);
+            }
+            Change::PaddingMode(mode) => edit.padding_mode = mode,
+            Change::Groups(groups) => edit.groups = groups,
+            Change::Depthwise => {
+                edit.groups = edit.channels;
+                edit.filters = edit.channels;
+            }
+            Change::Pointwise => {
+                edit.kernel_size = [1, 1];
+                edit.groups = 1;
             }
             Change::CeilMode(on) => edit.ceil_mode = on,
             Change::CountIncludePad(on) => edit.count_include_pad = on,
