@@ -76,6 +76,8 @@ test("a link opens reflect padding; hovering a padding cell marks the input cell
   const corner = page.locator("[data-grid='input-0'] tr").nth(0).locator("td").nth(0);
   assert.match(await corner.getAttribute("class"), /\bpadding\b.*\bborrowed\b/);
   assert.match(await corner.getAttribute("aria-label"), /copy of: row 2, column 2: 1/);
+  // The key to the highlights explains copied padding instead of zeros.
+  assert.match(await page.textContent(".legend-key"), /padding that copies an input cell/);
   await corner.hover();
   assert.deepEqual(await marked(page, "input-0", "hovered"), [[2, 2]]);
   // The right edge's padding at row 3 copies column 2 of input row 2 (grid row 3, column 3).

@@ -27,7 +27,7 @@ use crate::app::lesson::LessonSource;
 use crate::app::presentation::Panel;
 use crate::app::state::{Action, LessonMove, State};
 use crate::app::{url, view};
-use crate::engine::Step;
+use crate::engine::{PaddingMode, Step};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -130,7 +130,7 @@ pub fn App() -> Html {
             <div class="more">
                 <SavePicture state={state.clone()} step={step.clone()} />
                 if shows(Panel::Hint) {
-                    <Legend {lang} />
+                    <Legend {lang} copies={example.settings.padding_mode != PaddingMode::Zeros} />
                     <p class="hint">
                         { if stages > 1 { text.block_hint } else { text.edit_hint } }
                         if state.traced.is_some() {

@@ -9,10 +9,13 @@ use yew::prelude::*;
 pub struct LegendProps {
     /// Interface language.
     pub lang: Lang,
+    /// Whether the padding copies input cells (reflect, replicate or circular), not zeros.
+    pub copies: bool,
 }
 
-/// One sample cell per highlight: the current window, padding, never read, being written, the
-/// window of the cell under the pointer and a traced receptive field.
+/// One sample cell per highlight: the current window, padding (zeros, or copies of input cells),
+/// never read, being written, the window of the cell under the pointer and a traced receptive
+/// field.
 #[component]
 pub fn Legend(props: &LegendProps) -> Html {
     let text = props.lang.text();
@@ -24,7 +27,11 @@ pub fn Legend(props: &LegendProps) -> Html {
     } = text.legend;
     let samples = [
         ("cell value tap", "3", window),
-        ("cell padding", "0", padding),
+        if props.copies {
+            ("cell padding borrowed", "3", text.legend_copied)
+        } else {
+            ("cell padding", "0", padding)
+        },
         ("cell value never-read", "2", never_read),
         ("cell value current", "7", being_written),
         ("cell value hover-window", "4", text.legend_hover),

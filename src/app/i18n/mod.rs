@@ -49,6 +49,8 @@ pub struct Text {
     pub legend_hover: &'static str,
     /// Legend: the receptive field of a traced cell (purple outline).
     pub legend_traced: &'static str,
+    /// A padding cell that copies an input cell (reflect, replicate, circular padding).
+    pub legend_copied: &'static str,
     /// Key to a map's colours when it holds negative values: blue, white at 0, red.
     pub key_diverging: &'static str,
     /// Key to a map's colours when it holds no negative values: dark to bright.
