@@ -59,18 +59,18 @@ impl PlaneView {
 
     /// Adds `mark` at a real cell, given in map coordinates.
     fn mark_cell(&mut self, cell: Cell, mark: Marks) {
-        self.mark(
-            [
-                cell.row + self.base.row_offset,
-                cell.column + self.base.column_offset,
-            ],
-            mark,
-        );
+        if let Some(at) = self.base.grid_of(cell) {
+            self.mark(at, mark);
+        }
     }
 
-    /// How many real cells of grid row `row` are written (all when the row is padding).
+    /// How many real cells of grid row `row` are written (all when the row is padding, and in
+    /// a gather view's input, which is never written).
     pub fn written_in_row(&self, row: usize) -> usize {
         let columns = self.base.real_columns;
+        if self.base.gather.is_some() {
+            return usize::MAX;
+        }
         match row.checked_sub(self.base.row_offset) {
             Some(real_row) => self.written.saturating_sub(real_row * columns).min(columns),
             None => columns,

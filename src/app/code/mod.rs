@@ -12,7 +12,7 @@ mod pytorch;
 use super::example::Example;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
-use crate::engine::{Activation, Layer, PoolKind, Stepper, WindowLayout};
+use crate::engine::{Activation, Layer, PoolKind, Stepper, TransposedLayout, WindowLayout};
 use std::fmt::{Display, Write};
 
 /// Which kind of Python the program is written in.
@@ -86,6 +86,10 @@ impl Program {
             ),
             Layer::Conv(conv) => window_step("f", ":", cell.channel, conv.layout(), oh, ow),
             Layer::Pool(pool) => window_step("ch", &ch.to_string(), ch, pool.layout(), oh, ow),
+            Layer::ConvTranspose(_) => (
+                vec![("f", ch), ("oh", oh), ("ow", ow)],
+                format!("part[{ch}, {oh}, {ow}]"),
+            ),
         };
         Some(CodeStep {
             line: *self.computes.get(stage)?,
@@ -238,6 +242,8 @@ enum Stage<'a> {
     Activation(Activation),
     /// Max or average pooling over this window.
     Pool(&'a WindowLayout, PoolKind),
+    /// A transposed convolution of this geometry.
+    ConvTranspose(&'a TransposedLayout),
 }
 
 /// The example's stages, in order.
@@ -251,6 +257,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
             Layer::Conv(conv) => Stage::Conv(conv.layout(), conv.flips_kernel()),
             Layer::Activation(activation) => Stage::Activation(activation.function()),
             Layer::Pool(pool) => Stage::Pool(pool.layout(), pool.kind()),
+            Layer::ConvTranspose(transposed) => Stage::ConvTranspose(transposed.layout()),
         })
         .collect()
 }

@@ -4,6 +4,7 @@
 use super::arithmetic::ArithmeticPanel;
 use super::failing_formula::failing_formula;
 use super::formula::FormulaPanel;
+use super::transposed::transposed_panel;
 use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
 use crate::app::settings::{PaddingChoice, Settings};
@@ -45,6 +46,10 @@ pub fn size_formula(state: &State) -> Html {
     let Some(layer) = view::current_layer(state) else {
         return html! {};
     };
+    let stale = state.error.is_some().then_some("stale");
+    if let Layer::ConvTranspose(transposed) = layer {
+        return html! { <div class={classes!("explain", stale)}>{ transposed_panel(transposed, lang) }</div> };
+    }
     let Some(layout) = crate::app::plane::layout(layer) else {
         return html! {};
     };
@@ -55,7 +60,6 @@ pub fn size_formula(state: &State) -> Html {
     } else {
         Vec::new()
     };
-    let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
             <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {lang} />

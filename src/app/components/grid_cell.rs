@@ -57,6 +57,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         Kind::Padding => "padding",
         Kind::Beyond => "beyond",
         Kind::Pending => "pending",
+        Kind::Inserted => "inserted",
     });
     for class in cell.marks.classes() {
         classes.push(class);
@@ -81,6 +82,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
             .grid_cell_label(row, column, CellContent::NotComputedYet, part),
         Kind::Padding => props.lang.padding_label(part),
         Kind::Beyond => String::new(),
+        Kind::Inserted => format!("{} 0", props.lang.text().inserted_zero),
     };
     let real = cell.kind == Kind::Value;
     // Output cells not written yet still have a window to show.

@@ -185,7 +185,7 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
                     <summary>{ text.advanced }</summary>
                     <SizeRow label={text.dilation} id="dilation" field={SizeField::Dilation} values={settings.dilation}
                         concept={Concept::Dilation} {lang} on_change={props.on_change.clone()} />
-                    if weights {
+                    if weights && operation != Operation::ConvTranspose {
                         { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, Concept::FlipKernel, lang, &props.on_change, Change::FlipKernel) }
                     }
                     if pools {

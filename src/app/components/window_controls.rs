@@ -48,6 +48,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         }
     };
     let block = settings.operation == Operation::Block;
+    let transposed = settings.operation == Operation::ConvTranspose;
     let windowed = settings.operation.has_window();
     let (kernel_label, kernel_concept) = if settings.operation.is_pool() {
         (text.window_size, Concept::PoolWindow)
@@ -64,8 +65,15 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         })
     };
     // Every named mode, then "custom", which starts from the padding in effect.
-    let modes = PaddingChoice::NAMED
-        .into_iter()
+    // Transposed convolution crops numbers only: none, or typed per side.
+    let named = if transposed {
+        &PaddingChoice::NAMED[..1]
+    } else {
+        &PaddingChoice::NAMED[..]
+    };
+    let modes = named
+        .iter()
+        .copied()
         .chain([PaddingChoice::Custom(props.sides)]);
     let custom = match settings.padding {
         PaddingChoice::Custom(sides) => Some(sides),
@@ -76,7 +84,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         .window()
         .output_size_formulas(settings.input_size)
         .ok()
-        .filter(|_| custom.is_none())
+        .filter(|_| custom.is_none() && !transposed)
         .map(|[rows, columns]| Sides {
             top: rows.pad_begin,
             left: columns.pad_begin,
@@ -101,6 +109,9 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                 if windowed {
                     { row(kernel_label, "kernel", SizeField::Kernel, kernel_concept) }
                     { row(text.stride, "stride", SizeField::Stride, Concept::Stride) }
+                }
+                if transposed {
+                    { row(text.output_padding, "output-padding", SizeField::OutputPadding, Concept::Padding) }
                 }
                 if block {
                     { row(text.pool_window, "pool", SizeField::PoolWindow, Concept::PoolWindow) }

@@ -164,6 +164,17 @@ pub(super) const TEXT: Text = Text {
         loading: "Loading the lesson…",
         chapters: "Chapters",
     },
+    inserted_zero: "inserted zero",
+    output_padding: "Output padding",
+    transposed_formula: "(in − 1)·stride − pad_before − pad_after + dilation·(k − 1) + output_padding + 1",
+    step_by: "Step by",
+    gather_view: "output cell (gather)",
+    scatter_view: "input cell (scatter)",
+    views_agree: "Both views end with the same output, to the bit.",
+    gather_note: "Gather: the same result as an ordinary convolution with the kernel rotated 180°, over the input with stride − 1 zeros inserted between its cells and padding around.",
+    rotated_kernel: "Rotated kernel",
+    overlap: "Kernel taps landing on each output cell",
+    checkerboard: "With a stride smaller than the kernel, neighbouring output cells receive different numbers of taps: that uneven overlap is where the checkerboard pattern of transposed convolution comes from.",
 };
 
 /// The operation's name in the menu.
@@ -177,6 +188,7 @@ pub(super) fn operation(operation: Operation) -> &'static str {
         Operation::MaxPool => "Max pooling",
         Operation::AveragePool => "Average pooling",
         Operation::Block => "Block: convolution → activation → pooling",
+        Operation::ConvTranspose => "Transposed convolution",
     }
 }
 
@@ -428,6 +440,7 @@ fn parameter_name(key: &str) -> Option<&'static str> {
         "s" => "stride",
         "d" => "dilation",
         "pad" => "padding",
+        "outpad" => "output padding",
         "slope" => "Leaky ReLU slope",
         "pk" => "pool window",
         "ps" => "pool stride",

@@ -243,6 +243,28 @@ pub struct Text {
     pub save: SaveLabels,
     /// The lesson panel.
     pub lesson: LessonLabels,
+    /// Transposed convolution: a zero inserted between input cells, as a cell's label.
+    pub inserted_zero: &'static str,
+    /// Transposed convolution: cells added at the end of the output.
+    pub output_padding: &'static str,
+    /// Transposed convolution's output-size formula in words.
+    pub transposed_formula: &'static str,
+    /// Transposed convolution: the control that chooses how it is stepped.
+    pub step_by: &'static str,
+    /// Transposed convolution stepped one output cell at a time.
+    pub gather_view: &'static str,
+    /// Transposed convolution stepped one input cell at a time.
+    pub scatter_view: &'static str,
+    /// Both views give the same output.
+    pub views_agree: &'static str,
+    /// What the gather view draws.
+    pub gather_note: &'static str,
+    /// The kernel as the gather view slides it.
+    pub rotated_kernel: &'static str,
+    /// Heading of the overlap map.
+    pub overlap: &'static str,
+    /// Where the checkerboard pattern comes from.
+    pub checkerboard: &'static str,
 }
 
 /// The lesson panel's labels.
