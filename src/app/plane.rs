@@ -139,18 +139,21 @@ pub fn layout(layer: &Layer) -> Option<&WindowLayout> {
 }
 
 /// The unchanging planes of every map of an example: built once when the example is built.
-pub fn map_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+/// With `gather`, a transposed convolution's input is drawn as its gather view.
+pub fn map_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBase>>> {
     (0..pipeline.map_count())
-        .map(|map| map_base(pipeline, map))
+        .map(|map| map_base(pipeline, map, gather))
         .collect()
 }
 
-fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
+fn map_base(pipeline: &Pipeline, map: usize, gather: bool) -> Vec<Shared<PlaneBase>> {
     let Some(values) = pipeline.map(map) else {
         return Vec::new();
     };
     let (channels, in_h, in_w) = values.dim();
-    if let Some(Layer::ConvTranspose(transposed)) = pipeline.stages().get(map) {
+    if let Some(Layer::ConvTranspose(transposed)) = pipeline.stages().get(map)
+        && gather
+    {
         return gather_base(map, values, transposed.gather());
     }
     let window = pipeline.stages().get(map).and_then(layout);
@@ -266,8 +269,9 @@ fn gather_base(
 }
 
 /// The kernel planes of every convolution stage (empty for other stages), built once per
-/// example: filter-major then channel (`plane = filter·channels + channel`).
-pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+/// example: filter-major then channel (`plane = filter·channels + channel`). With `gather`, a
+/// transposed convolution's kernel is drawn rotated 180°, as its gather view slides it.
+pub fn kernel_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBase>>> {
     pipeline
         .stages()
         .iter()
@@ -279,7 +283,7 @@ pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
                 // gather view slides it.
                 Layer::ConvTranspose(transposed) => (
                     transposed.weights().view().permuted_axes([1, 0, 2, 3]),
-                    true,
+                    gather,
                 ),
                 _ => return Vec::new(),
             };

@@ -227,6 +227,24 @@ pub const PARAMETERS: &[Parameter] = &[
         },
     },
     Parameter {
+        key: "view",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let scatter = match text {
+                "scatter" => Some(true),
+                "gather" => Some(false),
+                _ => None,
+            };
+            scatter.map(|on| settings(link).scatter = on).is_some()
+        },
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation == Operation::ConvTranspose && settings.scatter)
+                .then(|| "scatter".to_owned())
+        },
+    },
+    Parameter {
         key: "pad",
         part: Part::Example,
         limit: Some(Limit::Padding),

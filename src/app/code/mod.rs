@@ -76,7 +76,14 @@ impl Program {
     pub fn at_step(&self, example: &Example, position: usize) -> Option<CodeStep> {
         let (stage, local) = example.pipeline.locate(position)?;
         let layer = example.stage(stage)?;
-        let cell = cell_of_step(local, layer.output_shape()).ok()?;
+        // The scatter view steps the input cells: the loop over `c, i, j`.
+        let scattered = matches!(layer, Layer::ConvTranspose(_)) && example.settings.scatter;
+        let shape = if scattered {
+            layer.input_shape()
+        } else {
+            layer.output_shape()
+        };
+        let cell = cell_of_step(local, shape).ok()?;
         let (ch, oh, ow) = (cell.channel, cell.row, cell.column);
         let numpy = self.style == Style::NumPy;
         let (variables, window) = match layer {
@@ -86,6 +93,10 @@ impl Program {
             ),
             Layer::Conv(conv) => window_step("f", ":", cell.channel, conv.layout(), oh, ow),
             Layer::Pool(pool) => window_step("ch", &ch.to_string(), ch, pool.layout(), oh, ow),
+            Layer::ConvTranspose(_) if scattered => (
+                vec![("c", ch), ("i", oh), ("j", ow)],
+                format!("x[{ch}, {oh}, {ow}]"),
+            ),
             Layer::ConvTranspose(_) => (
                 vec![("f", ch), ("oh", oh), ("ow", ow)],
                 format!("part[{ch}, {oh}, {ow}]"),

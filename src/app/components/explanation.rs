@@ -1,12 +1,13 @@
 //! The explanation of the current step: its calculation term by term (on the first screen, with
 //! the grids), and the output-size formula with the current numbers (below them).
 
-use super::arithmetic::ArithmeticPanel;
+use super::arithmetic::{ArithmeticPanel, arithmetic_lines};
 use super::failing_formula::failing_formula;
 use super::formula::FormulaPanel;
 use super::transposed::transposed_panel;
 use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
+use crate::app::scatter;
 use crate::app::settings::{PaddingChoice, Settings};
 use crate::app::state::State;
 use crate::app::view;
@@ -16,7 +17,16 @@ use yew::prelude::*;
 /// The calculation of this step, unless its panel is hidden. A plain function: the panel inside
 /// is the component.
 pub fn calculation(state: &State, step: Option<&Step>) -> Html {
-    let Some(step) = step.filter(|_| state.presentation.shows(Panel::Arithmetic)) else {
+    if !state.presentation.shows(Panel::Arithmetic) {
+        return html! {};
+    }
+    if let Some((transposed, step)) = scatter::current(state) {
+        let lines = scatter::lines(transposed, &step, state.lang);
+        return html! {
+            <div class="calculation">{ arithmetic_lines(lines, None, state.lang) }</div>
+        };
+    }
+    let Some(step) = step else {
         return html! {};
     };
     let channels = view::current_layer(state).map_or(1, |layer| layer.input_shape()[0]);

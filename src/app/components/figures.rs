@@ -148,7 +148,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let kernel_figure = match (layer, kernel) {
         (Some(layer @ (Layer::Conv(_) | Layer::ConvTranspose(_))), Some(planes)) => {
             let [channels, filters, ..] = weight_planes(layer);
-            let caption = kernel_caption(layer, lang);
+            let caption = kernel_caption(layer, example, lang);
             let names: Vec<String> = (0..filters * channels)
                 .map(|i| lang.kernel_slice_name(i / channels, filters, channels, i % channels))
                 .collect();
@@ -266,7 +266,7 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
                 rows,
                 columns,
                 chars,
-                caption_width: caption_width(kernel_caption(layer, lang), projector),
+                caption_width: caption_width(kernel_caption(layer, example, lang), projector),
                 window: [rows, columns],
             })
         }
@@ -313,10 +313,10 @@ fn weight_planes(layer: &Layer) -> [usize; 5] {
     ]
 }
 
-/// The kernel's caption: the gather view slides it rotated 180°.
-fn kernel_caption(layer: &Layer, lang: Lang) -> &'static str {
+/// The kernel's caption: a transposed convolution's gather view slides it rotated 180°.
+fn kernel_caption(layer: &Layer, example: &Example, lang: Lang) -> &'static str {
     match layer {
-        Layer::ConvTranspose(_) => lang.text().rotated_kernel,
+        Layer::ConvTranspose(_) if !example.settings.scatter => lang.text().rotated_kernel,
         _ => lang.text().kernel,
     }
 }

@@ -249,12 +249,14 @@ pub struct Text {
     pub output_padding: &'static str,
     /// Transposed convolution's output-size formula in words.
     pub transposed_formula: &'static str,
-    /// Transposed convolution: the control that chooses how it is stepped.
-    pub step_by: &'static str,
-    /// Transposed convolution stepped one output cell at a time.
-    pub gather_view: &'static str,
-    /// Transposed convolution stepped one input cell at a time.
+    /// The toggle that steps a transposed convolution one input cell at a time.
     pub scatter_view: &'static str,
+    /// The scatter step's input cell, before its place and value.
+    pub scatter_input: &'static str,
+    /// Under a scattered product the padding crops away.
+    pub cropped: &'static str,
+    /// How to read the scatter step's calculation.
+    pub scatter_note: &'static str,
     /// Both views give the same output.
     pub views_agree: &'static str,
     /// What the gather view draws.
