@@ -29,7 +29,8 @@ pub fn current(state: &State) -> Option<(&ConvTranspose, ScatterStep)> {
 }
 
 /// Marks the scattered input cell and the window it paints, and shows the output as it stands:
-/// every cell some step has landed on so far, with its running total.
+/// every cell some step has landed on so far with its running total, and from the start the
+/// cells nothing ever lands on, which hold their bias.
 pub fn mark(
     maps: &mut [Vec<PlaneView>],
     transposed: &ConvTranspose,
@@ -48,11 +49,9 @@ pub fn mark(
                     row: at / base.columns,
                     column: at % base.columns,
                 };
-                let landed = transposed
-                    .scatter_writers_of(cell)
-                    .ok()
-                    .and_then(|writers| writers.first().copied())
-                    .is_some_and(|first| first.step <= step.index);
+                let landed = transposed.scatter_writers_of(cell).is_ok_and(|writers| {
+                    writers.first().is_none_or(|first| first.step <= step.index)
+                });
                 CellView {
                     value: landed.then(|| totals[[plane, cell.row, cell.column]]),
                     kind: if landed { Kind::Value } else { Kind::Pending },
