@@ -170,7 +170,7 @@ pub(super) const TEXT: Text = Text {
     scatter_view: "Step by input cell (scatter)",
     scatter_input: "Scattered input cell",
     cropped: "cropped",
-    scatter_note: "Each product is added to the output cell it lands on (the products sit as the window they paint); beneath it, that cell's running total.",
+    scatter_note: "Products laid out as the window they paint; beneath each, the running total of the output cell it lands on.",
     views_agree: "Both views end with the same output, to the bit.",
     gather_note: "Gather: the same result as an ordinary convolution with the kernel rotated 180°, over the input with stride − 1 zeros inserted between its cells and padding around.",
     rotated_kernel: "Rotated kernel",

@@ -171,7 +171,7 @@ pub(super) const TEXT: Text = Text {
     scatter_view: "按输入单元逐步（分散）",
     scatter_input: "本步分散的输入单元",
     cropped: "被裁掉",
-    scatter_note: "每个乘积加到它落在的输出单元上（乘积按它覆盖的窗口排列）；下方是该单元的累计和。",
+    scatter_note: "乘积按它覆盖的窗口排列；每个乘积下方是它落在的输出单元的累计和。",
     views_agree: "两种方式最后得到的输出完全相同，逐位一致。",
     gather_note: "收集：结果等于一次普通卷积——卷积核旋转 180°，在输入的相邻单元之间插入（步长 − 1）个零、四周加上填充后滑动。",
     rotated_kernel: "旋转后的卷积核",
