@@ -149,3 +149,18 @@ test("a link opens the scatter view, and output padding past the stride is refus
   await refused.page.close();
   assertNoErrors(errors);
 });
+
+test("the output padding field adds a row and a column, and the formula follows live", async () => {
+  const { page, errors } = await open("?op=conv-transpose");
+  await page.fill("#output-padding-h", "1");
+  await page.waitForFunction(() => location.search.includes("outpad=1"));
+  assert.deepEqual(await formulas(page), ["(2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 1 + 1 = 6"]);
+  await press(page, "end");
+  const want = zeroed(convTranspose2d(FRESH.x, FRESH.w, { ...FRESH, outpad: [1, 1] }));
+  assert.deepEqual(await gridNumbers(page, "output-0"), want);
+  // As large as the stride, it is refused, and the page says why.
+  await page.fill("#output-padding-h", "2");
+  assert.match(await page.textContent("[data-testid='error']"), /output padding 2 must be smaller than the stride/);
+  await page.close();
+  assertNoErrors(errors);
+});
