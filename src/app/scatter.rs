@@ -78,9 +78,10 @@ pub fn mark(
     Some(())
 }
 
-/// The step's calculation: the input value times each weight, laid out as the window it paints
-/// (a row of products per kernel row), each with the running total of the output cell it lands
-/// on beneath, or "cropped" where the padding cuts it away.
+/// The step's calculation: which input cell, how to read it, then the input value times each
+/// weight, laid out as the window it paints (a row of products per kernel row), each with the
+/// running total of the output cell it lands on beneath, or "cropped" where the padding cuts
+/// it away.
 pub fn lines(transposed: &ConvTranspose, step: &ScatterStep, lang: Lang) -> Vec<Line> {
     let text = lang.text();
     let [_, k_w] = transposed.layout().kernel();
@@ -91,7 +92,11 @@ pub fn lines(transposed: &ConvTranspose, step: &ScatterStep, lang: Lang) -> Vec<
         CellContent::Value(&value),
         None,
     );
-    let mut lines = vec![Line::Note(format!("{}: {cell}", text.scatter_input))];
+    // The products last: the panel keeps its end in view.
+    let mut lines = vec![
+        Line::Note(format!("{}: {cell}", text.scatter_input)),
+        Line::Note(text.scatter_note.to_owned()),
+    ];
     for row in step.landings.chunks(k_w.max(1)) {
         let mut pieces = Vec::with_capacity(row.len() * 2);
         for (index, landing) in row.iter().enumerate() {
@@ -118,6 +123,5 @@ pub fn lines(transposed: &ConvTranspose, step: &ScatterStep, lang: Lang) -> Vec<
         }
         lines.push(Line::Equation(pieces));
     }
-    lines.push(Line::Note(text.scatter_note.to_owned()));
     lines
 }
