@@ -222,6 +222,43 @@ fn padding_modes_and_groups_have_links() {
 }
 
 #[test]
+fn a_transposed_convolution_link_keeps_its_output_padding_and_view() {
+    use convstep::engine::Stepper;
+    let fresh = url::read("?op=conv-transpose").link;
+    assert_eq!(fresh.settings.input_size, [2, 2]);
+    assert_eq!(fresh.settings.stride, [2, 2]);
+    let grown = fresh.settings.build().expect("the fresh example builds");
+    // (2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 0 + 1 = 5: the map grows.
+    assert_eq!(grown.stages()[0].output_shape(), [1, 5, 5]);
+    assert!(!fresh.settings.scatter);
+
+    let query = "?op=conv-transpose&in=3x2&s=2x3&outpad=1x2&view=scatter&pad=1,0,0,1";
+    let reading = url::read(query);
+    assert!(reading.notice.refused.is_empty(), "{:?}", reading.notice);
+    let settings = &reading.link.settings;
+    assert_eq!(settings.output_padding, [1, 2]);
+    assert!(settings.scatter);
+    let pipeline = settings.build().expect("builds");
+    // Rows (3 − 1)·2 − 1 − 0 + 2 + 1 + 1 = 7; columns (2 − 1)·3 − 0 − 1 + 2 + 2 + 1 = 7.
+    assert_eq!(pipeline.stages()[0].output_shape(), [1, 7, 7]);
+    let written = url::write(&reading.link, &[Part::Example]);
+    assert!(written.contains("outpad=1x2"), "{written}");
+    assert!(written.contains("view=scatter"), "{written}");
+    // Output padding must stay below the stride (or the dilation), as PyTorch requires.
+    let refused = url::read("?op=conv-transpose&outpad=2")
+        .link
+        .settings
+        .build();
+    assert!(
+        matches!(
+            refused,
+            Err(convstep::engine::EngineError::OutputPaddingTooLarge { .. })
+        ),
+        "{refused:?}"
+    );
+}
+
+#[test]
 fn symmetric_padding_has_a_link() {
     let reading = url::read("?in=4&k=3&s=2&pad=symmetric");
     assert!(reading.notice.refused.is_empty());
@@ -329,7 +366,8 @@ fn settings() -> impl Strategy<Value = Settings> {
         prop::collection::vec(-1.0e6f32..1.0e6, 8),
         (0..PaddingMode::ALL.len(), Limit::Groups.range()),
     );
-    (shape, options).prop_map(
+    let transposed = (prop::array::uniform2(0usize..3), any::<bool>());
+    (shape, options, transposed).prop_map(
         |(
             (operation, input_size, channels, filters, kernel_size, stride, dilation, padding),
             (
@@ -343,6 +381,7 @@ fn settings() -> impl Strategy<Value = Settings> {
                 bias,
                 (mode, groups),
             ),
+            (output_padding, scatter),
         )| {
             let mut settings = Settings {
                 operation,
@@ -367,6 +406,8 @@ fn settings() -> impl Strategy<Value = Settings> {
                 },
                 pool_size,
                 pool_stride,
+                output_padding,
+                scatter,
                 ..Settings::default()
             };
             let kind = convstep::engine::fill::RandomKind::SmallIntegers { range: 9 };
@@ -439,6 +480,9 @@ proptest! {
         prop_assert_eq!(back.settings.operation, link.settings.operation);
         prop_assert_eq!(back.settings.input_view(), link.settings.input_view());
         prop_assert_eq!(back.settings.build(), link.settings.build());
+        if link.settings.operation == Operation::ConvTranspose {
+            prop_assert_eq!(back.settings.scatter, link.settings.scatter);
+        }
         prop_assert_eq!(url::write(back, &ALL_PARTS), query, "writing again gives the same link");
     }
 

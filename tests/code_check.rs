@@ -333,6 +333,34 @@ fn cases() -> Vec<Case> {
             }),
         ),
         case(
+            "transposed convolution's fresh example: 2×2 → 5×5 with stride 2",
+            Settings::fresh(ConvTranspose),
+        ),
+        case(
+            "transposed, 2 channels, 3 filters, bias, stride (2, 3), output padding (1, 2), uneven padding, decimals",
+            decimals(27, |s| {
+                s.operation = ConvTranspose;
+                s.input_size = [3, 4];
+                s.channels = 2;
+                s.filters = 3;
+                s.kernel_size = [3, 2];
+                s.stride = [2, 3];
+                s.output_padding = [1, 2];
+                s.padding = sides(1, 0, 2, 1);
+                s.bias = vec![0.5, -1.0, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0];
+            }),
+        ),
+        case(
+            "transposed, dilation 2, symmetric padding 1",
+            whole(28, |s| {
+                s.operation = ConvTranspose;
+                s.input_size = [3, 3];
+                s.stride = [2, 2];
+                s.dilation = [2, 2];
+                s.padding = sides(1, 1, 1, 1);
+            }),
+        ),
+        case(
             "block: conv → tanh → max pool, decimals",
             decimals(26, |s| {
                 s.operation = Block;

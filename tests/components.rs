@@ -154,6 +154,7 @@ async fn grid_draws_padding_highlights_written_cells_and_labels() {
             cell(Some(7.0), Kind::Value, Marks::NEVER_READ, [0, 0, 1]),
             cell(Some(4.0), Kind::Value, Marks::default(), [0, 0, 2]),
         ],
+        gather: None,
     };
     let mut overlay = Overlay::new();
     overlay.insert(
@@ -341,6 +342,7 @@ fn marked_plane() -> PlaneView {
             cell(Some(15.0), Kind::Value, [0, 0, 1]),
             cell(Some(16.0), Kind::Value, [0, 0, 2]),
         ],
+        gather: None,
     };
     let mut overlay = Overlay::new();
     overlay.insert(

@@ -177,6 +177,7 @@ fn every_map_is_drawn_cell_for_cell_as_the_page_draws_it() {
                         Kind::Value => "value",
                         Kind::Padding => "padding",
                         Kind::Beyond => "beyond",
+                        Kind::Inserted => "inserted",
                         Kind::Pending => "pending",
                     };
                     assert_eq!(drawn.classes[..2], ["cell", kind]);

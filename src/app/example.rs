@@ -2,6 +2,7 @@
 //! grids of every map and kernel, built once so that a step only adds a few marks.
 
 use super::plane::{PlaneBase, kernel_bases, layout, map_bases};
+use super::scatter::scattered;
 use super::settings::Settings;
 use super::shared::Shared;
 use crate::engine::{Cell, EngineError, FeatureMap, Layer, Pipeline, Sides};
@@ -25,15 +26,18 @@ impl Example {
         let pipeline = settings.build()?;
         Ok(Example {
             settings: settings.clone(),
-            bases: map_bases(&pipeline),
-            kernels: kernel_bases(&pipeline),
+            bases: map_bases(&pipeline, !settings.scatter),
+            kernels: kernel_bases(&pipeline, !settings.scatter),
             pipeline,
         })
     }
 
-    /// Number of steps over every stage.
+    /// Number of steps over every stage: in the scatter view, one per input cell.
     pub fn steps(&self) -> usize {
-        self.pipeline.total_steps()
+        match scattered(self) {
+            Some(transposed) => transposed.scatter_step_count(),
+            None => self.pipeline.total_steps(),
+        }
     }
 
     /// The stage at index `stage`.

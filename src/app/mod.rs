@@ -16,6 +16,7 @@ pub mod page_address;
 pub mod picture;
 pub mod plane;
 pub mod presentation;
+pub mod scatter;
 pub mod settings;
 pub mod shared;
 pub mod shortcuts;

@@ -4,7 +4,7 @@
 //! Built once per example from the engine's pipeline; the per-step view adds sparse marks.
 
 use super::shared::Shared;
-use crate::engine::{Layer, Pipeline, Source, WindowLayout};
+use crate::engine::{AxisCell, Cell, GatherAxis, Layer, Pipeline, Source, WindowLayout};
 
 /// What kind of cell a grid position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -17,6 +17,8 @@ pub enum Kind {
     Beyond,
     /// An output cell not written yet.
     Pending,
+    /// A zero inserted between input cells (transposed convolution's gather view).
+    Inserted,
 }
 
 /// Highlights on one cell, as bits so a cell's props compare cheaply.
@@ -114,6 +116,22 @@ pub struct PlaneBase {
     pub real_rows: usize,
     /// The cells, row-major, with `Kind::Value` for every real cell.
     pub cells: Vec<CellView>,
+    /// The gather view's axes when the plane is a transposed convolution's zero-inserted,
+    /// padded input: real cells lie `stride` apart, and the offsets above do not apply.
+    pub gather: Option<[GatherAxis; 2]>,
+}
+
+impl PlaneBase {
+    /// The grid position `[row, column]` of real cell `cell`, if shown.
+    pub fn grid_of(&self, cell: Cell) -> Option<[usize; 2]> {
+        match &self.gather {
+            Some([rows, columns]) => rows
+                .cell_of_input(cell.row)
+                .zip(columns.cell_of_input(cell.column))
+                .map(|(row, column)| [row, column]),
+            None => Some([cell.row + self.row_offset, cell.column + self.column_offset]),
+        }
+    }
 }
 
 /// The window geometry of a windowed layer.
@@ -121,22 +139,28 @@ pub fn layout(layer: &Layer) -> Option<&WindowLayout> {
     match layer {
         Layer::Conv(conv) => Some(conv.layout()),
         Layer::Pool(pool) => Some(pool.layout()),
-        Layer::Activation(_) => None,
+        Layer::Activation(_) | Layer::ConvTranspose(_) => None,
     }
 }
 
 /// The unchanging planes of every map of an example: built once when the example is built.
-pub fn map_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+/// With `gather`, a transposed convolution's input is drawn as its gather view.
+pub fn map_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBase>>> {
     (0..pipeline.map_count())
-        .map(|map| map_base(pipeline, map))
+        .map(|map| map_base(pipeline, map, gather))
         .collect()
 }
 
-fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
+fn map_base(pipeline: &Pipeline, map: usize, gather: bool) -> Vec<Shared<PlaneBase>> {
     let Some(values) = pipeline.map(map) else {
         return Vec::new();
     };
     let (channels, in_h, in_w) = values.dim();
+    if let Some(Layer::ConvTranspose(transposed)) = pipeline.stages().get(map)
+        && gather
+    {
+        return gather_base(map, values, transposed.gather());
+    }
     let window = pipeline.stages().get(map).and_then(layout);
     let ([rows, columns], [top, left]) = window.map_or(([in_h, in_w], [0, 0]), |l| {
         (
@@ -208,6 +232,57 @@ fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
                 real_columns: in_w,
                 real_rows: in_h,
                 cells,
+                gather: None,
+            })
+        })
+        .collect()
+}
+
+/// The input of a transposed convolution as its gather view draws it: zeros inserted between
+/// the cells, and padding around (or cropped away).
+fn gather_base(
+    map: usize,
+    values: &crate::engine::FeatureMap,
+    [rows, columns]: [GatherAxis; 2],
+) -> Vec<Shared<PlaneBase>> {
+    let (channels, in_h, in_w) = values.dim();
+    let (extent_h, extent_w) = (rows.extent(), columns.extent());
+    (0..channels)
+        .map(|channel| {
+            let mut cells = Vec::with_capacity(extent_h * extent_w);
+            for row in 0..extent_h {
+                for column in 0..extent_w {
+                    let (kind, at) = match (rows.cell_at(row), columns.cell_at(column)) {
+                        (AxisCell::Input(r), AxisCell::Input(c)) => (Kind::Value, [channel, r, c]),
+                        (AxisCell::Padding, _) | (_, AxisCell::Padding) => {
+                            (Kind::Padding, [channel, 0, 0])
+                        }
+                        _ => (Kind::Inserted, [channel, 0, 0]),
+                    };
+                    let [_, r, c] = at;
+                    cells.push(CellView {
+                        value: Some(if kind == Kind::Value {
+                            values[[channel, r, c]]
+                        } else {
+                            0.0
+                        }),
+                        kind,
+                        marks: Marks::default(),
+                        at,
+                    });
+                }
+            }
+            Shared::new(PlaneBase {
+                map,
+                index: channel,
+                rows: extent_h,
+                columns: extent_w,
+                row_offset: 0,
+                column_offset: 0,
+                real_columns: in_w,
+                real_rows: in_h,
+                cells,
+                gather: Some([rows, columns]),
             })
         })
         .collect()
@@ -215,16 +290,24 @@ fn map_base(pipeline: &Pipeline, map: usize) -> Vec<Shared<PlaneBase>> {
 
 /// The kernel planes of every convolution stage (empty for other stages), built once per
 /// example: filter-major then the filter's own channels (`plane = filter·channels/groups + slice`).
-pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
+/// With `gather`, a transposed convolution's kernel is drawn rotated 180°, as its gather view
+/// slides it.
+pub fn kernel_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBase>>> {
     pipeline
         .stages()
         .iter()
         .enumerate()
         .map(|(stage, layer)| {
-            let Layer::Conv(conv) = layer else {
-                return Vec::new();
+            let (weights, rotated) = match layer {
+                Layer::Conv(conv) => (conv.weights().view(), false),
+                // Channels × filters, drawn as filters × channels and rotated 180°, as the
+                // gather view slides it.
+                Layer::ConvTranspose(transposed) => (
+                    transposed.weights().view().permuted_axes([1, 0, 2, 3]),
+                    gather,
+                ),
+                _ => return Vec::new(),
             };
-            let weights = conv.weights();
             let (filters, channels, k_h, k_w) = weights.dim();
             (0..filters * channels)
                 .map(|index| {
@@ -232,11 +315,16 @@ pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
                     let mut cells = Vec::with_capacity(k_h * k_w);
                     for row in 0..k_h {
                         for column in 0..k_w {
+                            let [r, c] = if rotated {
+                                [k_h - 1 - row, k_w - 1 - column]
+                            } else {
+                                [row, column]
+                            };
                             cells.push(CellView {
-                                value: Some(weights[[filter, channel, row, column]]),
+                                value: Some(weights[[filter, channel, r, c]]),
                                 kind: Kind::Value,
                                 marks: Marks::default(),
-                                at: [index, row, column],
+                                at: [index, r, c],
                             });
                         }
                     }
@@ -250,6 +338,7 @@ pub fn kernel_bases(pipeline: &Pipeline) -> Vec<Vec<Shared<PlaneBase>>> {
                         real_columns: k_w,
                         real_rows: k_h,
                         cells,
+                        gather: None,
                     })
                 })
                 .collect()

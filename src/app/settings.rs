@@ -5,8 +5,8 @@
 
 use super::picture::Picture;
 use crate::engine::{
-    Activation, Axis, ConvSpec, EngineError, OutputSizeFormula, Padding, PaddingMode, Pipeline,
-    PoolKind, Rounding, Sides, StageSpec, WindowSpec,
+    Activation, Axis, ConvSpec, ConvTransposeSpec, EngineError, OutputSizeFormula, Padding,
+    PaddingMode, Pipeline, PoolKind, Rounding, Sides, StageSpec, TransposedPadding, WindowSpec,
     error::{Limited, Position},
     fill::{RandomKind, random},
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
@@ -92,6 +92,8 @@ pub enum SizeField {
     PoolWindow,
     /// The block's pooling stride.
     PoolStride,
+    /// Transposed convolution's cells added at the end of the output.
+    OutputPadding,
 }
 
 impl SizeField {
@@ -102,6 +104,7 @@ impl SizeField {
             SizeField::Kernel | SizeField::PoolWindow => Limit::KernelSide,
             SizeField::Stride | SizeField::PoolStride => Limit::Stride,
             SizeField::Dilation => Limit::Dilation,
+            SizeField::OutputPadding => Limit::Padding,
         }
     }
 }
@@ -125,11 +128,13 @@ pub enum Operation {
     AveragePool,
     /// The block a network stacks: convolution, then an activation, then a pooling.
     Block,
+    /// Transposed convolution: each input cell scales the kernel into a larger output.
+    ConvTranspose,
 }
 
 impl Operation {
     /// Every operation, in menu order.
-    pub const ALL: [Operation; 8] = [
+    pub const ALL: [Operation; 9] = [
         Operation::Convolution,
         Operation::Relu,
         Operation::LeakyRelu,
@@ -138,6 +143,7 @@ impl Operation {
         Operation::MaxPool,
         Operation::AveragePool,
         Operation::Block,
+        Operation::ConvTranspose,
     ];
 
     /// The activations, for the block's middle stage.
@@ -159,6 +165,7 @@ impl Operation {
             Operation::MaxPool => "max-pool",
             Operation::AveragePool => "avg-pool",
             Operation::Block => "block",
+            Operation::ConvTranspose => "conv-transpose",
         }
     }
 
@@ -179,7 +186,10 @@ impl Operation {
 
     /// Whether the operation has a kernel with weights.
     pub fn has_weights(self) -> bool {
-        matches!(self, Operation::Convolution | Operation::Block)
+        matches!(
+            self,
+            Operation::Convolution | Operation::Block | Operation::ConvTranspose
+        )
     }
 
     /// Whether the operation is a pooling.
@@ -188,9 +198,12 @@ impl Operation {
     }
 
     /// The window a fresh example of the operation opens with, `(size, stride)`: pooling at
-    /// 2×2 with stride 2, which halves the map; everything else at the tutorial's 3×3, stride 1.
+    /// 2×2 with stride 2, which halves the map; transposed convolution's 3×3 kernel with
+    /// stride 2, which grows it; everything else at the tutorial's 3×3, stride 1.
     pub fn fresh_window(self) -> ([usize; 2], [usize; 2]) {
-        if self.is_pool() {
+        if self == Operation::ConvTranspose {
+            ([3, 3], [2, 2])
+        } else if self.is_pool() {
             ([2, 2], [2, 2])
         } else {
             ([3, 3], [1, 1])
@@ -329,6 +342,10 @@ pub struct Settings {
     pub kernel: Array4<f32>,
     /// Bias per filter.
     pub bias: Vec<f32>,
+    /// Transposed convolution's `[vertical, horizontal]` output padding.
+    pub output_padding: [usize; 2],
+    /// Transposed convolution is stepped one input cell at a time (else one output cell).
+    pub scatter: bool,
 }
 
 impl Default for Settings {
@@ -358,6 +375,8 @@ impl Default for Settings {
             input: random_input(seed, RandomKind::SmallIntegers { range: 3 }),
             kernel: random_kernel(seed, RandomKind::SmallIntegers { range: 2 }),
             bias: vec![0.0; MAX_VIEW_FILTERS],
+            output_padding: [0, 0],
+            scatter: false,
         };
         settings.tutorial_input(false);
         let kernel = [[2., 0., 1.], [0., 1., 2.], [1., 0., 2.]];
@@ -380,6 +399,8 @@ impl Settings {
     /// - The block runs on the tutorial's input pattern continued to 6×6, its 2s negative:
     ///   the tutorial's kernel gives a 4×4 map with negative values for the activation, and
     ///   the pooling halves it to 2×2.
+    /// - Transposed convolution scatters the tutorial's 3×3 kernel from a 2×2 corner of its
+    ///   input with stride 2: the map grows to 5×5, and the middle row and column overlap.
     pub fn fresh(operation: Operation) -> Settings {
         let mut settings = Settings {
             operation,
@@ -391,6 +412,8 @@ impl Settings {
         } else if operation == Operation::Block {
             settings.input_size = [6, 6];
             settings.tutorial_input(true);
+        } else if operation == Operation::ConvTranspose {
+            settings.input_size = [2, 2];
         }
         settings
     }
@@ -462,6 +485,7 @@ impl Settings {
             SizeField::Dilation => self.dilation,
             SizeField::PoolWindow => self.pool_size,
             SizeField::PoolStride => self.pool_stride,
+            SizeField::OutputPadding => self.output_padding,
         }
     }
 
@@ -474,6 +498,7 @@ impl Settings {
             SizeField::Dilation => &mut self.dilation,
             SizeField::PoolWindow => &mut self.pool_size,
             SizeField::PoolStride => &mut self.pool_stride,
+            SizeField::OutputPadding => &mut self.output_padding,
         };
         pair[axis_index(axis)] = value;
     }
@@ -493,8 +518,12 @@ impl Settings {
     }
 
     /// Input channels each filter reads, so kernel slices per filter: `channels / groups`, at
-    /// least 1. Groups that do not divide the channels are refused by the build, not here.
+    /// least 1. Groups that do not divide the channels are refused by the build, not here. A
+    /// transposed convolution is not grouped here: each filter meets every channel.
     pub fn kernel_channels(&self) -> usize {
+        if self.operation == Operation::ConvTranspose {
+            return self.channels;
+        }
         (self.channels / self.groups.max(1)).max(1)
     }
 
@@ -589,7 +618,7 @@ impl Settings {
     /// without a window, or when no formula can be worked out (a size of 0, say).
     pub fn size_formulas(&self) -> Option<([OutputSizeFormula; 2], bool)> {
         let mut windows = Vec::new();
-        if self.operation.has_window() {
+        if self.operation.has_window() && self.operation != Operation::ConvTranspose {
             windows.push((self.window(), self.operation.is_pool()));
         }
         if self.operation == Operation::Block {
@@ -639,6 +668,22 @@ impl Settings {
                 window: self.window(),
                 kind: self.pool_kind(operation),
             },
+            Operation::ConvTranspose => StageSpec::ConvTranspose {
+                // The learner's filters × channels kernel, in the engine's channels × filters.
+                weights: self
+                    .kernel_view()
+                    .permuted_axes([1, 0, 2, 3])
+                    .as_standard_layout()
+                    .into_owned(),
+                bias: Some(self.bias_view().to_vec()),
+                spec: ConvTransposeSpec {
+                    stride: self.stride,
+                    dilation: self.dilation,
+                    output_padding: self.output_padding,
+                    padding: TransposedPadding::Explicit(self.transposed_sides()),
+                    groups: 1,
+                },
+            },
             Operation::Convolution | Operation::Block => StageSpec::Conv {
                 weights: self.kernel_view(),
                 bias: Some(self.bias_view().to_vec()),
@@ -649,6 +694,15 @@ impl Settings {
                     padding_mode: self.padding_mode,
                 },
             },
+        }
+    }
+
+    /// The cells a transposed convolution crops from each side: the numbers typed, none for
+    /// any named mode (the padding control offers only these two).
+    pub fn transposed_sides(&self) -> Sides {
+        match self.padding {
+            PaddingChoice::Custom(sides) => sides,
+            _ => Sides::default(),
         }
     }
 

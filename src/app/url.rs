@@ -230,6 +230,39 @@ pub const PARAMETERS: &[Parameter] = &[
         },
     },
     Parameter {
+        key: "outpad",
+        part: Part::Example,
+        limit: Some(Limit::Padding),
+        read: |link, text| {
+            pair(text, Limit::Padding)
+                .map(|p| settings(link).output_padding = p)
+                .is_some()
+        },
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation == Operation::ConvTranspose && settings.output_padding != [0, 0])
+                .then(|| pair_text(settings.output_padding))
+        },
+    },
+    Parameter {
+        key: "view",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let scatter = match text {
+                "scatter" => Some(true),
+                "gather" => Some(false),
+                _ => None,
+            };
+            scatter.map(|on| settings(link).scatter = on).is_some()
+        },
+        write: |link| {
+            let settings = &link.settings;
+            (settings.operation == Operation::ConvTranspose && settings.scatter)
+                .then(|| "scatter".to_owned())
+        },
+    },
+    Parameter {
         key: "pad",
         part: Part::Example,
         limit: Some(Limit::Padding),

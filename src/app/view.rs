@@ -11,6 +11,7 @@
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
 use super::plane::{CellView, Kind, Marks, PlaneBase};
+use super::scatter;
 use super::shared::Shared;
 use super::state::State;
 use crate::engine::{
@@ -36,7 +37,8 @@ pub struct PlaneView {
 }
 
 impl PlaneView {
-    fn new(base: Shared<PlaneBase>, written: usize) -> Self {
+    /// The plane with no marks and `written` real cells written, in raster order.
+    pub fn new(base: Shared<PlaneBase>, written: usize) -> Self {
         // A complete plane compares equal from step to step, so it is not re-rendered.
         let written = written.min(base.real_rows * base.real_columns);
         PlaneView {
@@ -62,19 +64,19 @@ impl PlaneView {
     }
 
     /// Adds `mark` at a real cell, given in map coordinates.
-    fn mark_cell(&mut self, cell: Cell, mark: Marks) {
-        self.mark(
-            [
-                cell.row + self.base.row_offset,
-                cell.column + self.base.column_offset,
-            ],
-            mark,
-        );
+    pub fn mark_cell(&mut self, cell: Cell, mark: Marks) {
+        if let Some(at) = self.base.grid_of(cell) {
+            self.mark(at, mark);
+        }
     }
 
-    /// How many real cells of grid row `row` are written (all when the row is padding).
+    /// How many real cells of grid row `row` are written (all when the row is padding, and in
+    /// a gather view's input, which is never written).
     pub fn written_in_row(&self, row: usize) -> usize {
         let columns = self.base.real_columns;
+        if self.base.gather.is_some() {
+            return usize::MAX;
+        }
         match row.checked_sub(self.base.row_offset) {
             Some(real_row) => self.written.saturating_sub(real_row * columns).min(columns),
             None => columns,
@@ -116,8 +118,12 @@ pub fn current_layer(state: &State) -> Option<&Layer> {
     state.example.stage(state.focus().0)
 }
 
-/// The current step of the stage being stepped, from the engine.
+/// The current step of the stage being stepped, from the engine; `None` in the scatter view,
+/// whose steps are input cells ([`super::scatter`]).
 pub fn current_step(state: &State) -> Option<Step> {
+    if scatter::scattered(&state.example).is_some() {
+        return None;
+    }
     let (stage, step) = state.focus();
     state.example.stage(stage)?.step(step).ok()
 }
@@ -126,9 +132,13 @@ pub fn current_step(state: &State) -> Option<Step> {
 /// this step's marks.
 pub fn maps(state: &State, step: Option<&Step>) -> Vec<Vec<PlaneView>> {
     let traced = receptive_field(state);
-    (0..state.example.map_count())
+    let mut maps: Vec<Vec<PlaneView>> = (0..state.example.map_count())
         .map(|map| map_planes(state, map, step, traced.as_ref()))
-        .collect()
+        .collect();
+    if let Some((transposed, step)) = scatter::current(state) {
+        scatter::mark(&mut maps, transposed, &step);
+    }
+    maps
 }
 
 /// The receptive field of the traced cell: one set of cells per map before the last.
@@ -256,7 +266,23 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
         if let Some(stage) = example.stage(map)
             && let Ok(step) = stage.step(step_of_cell(hover.cell, stage.output_shape()))
         {
-            mark_window(planes, &step, Marks::HOVER_WINDOW, false);
+            if scatter::scattered(example).is_some() {
+                // The scatter view draws the input as it is: mark the input cells read.
+                for tap in &step.taps {
+                    if let (Some([row, column]), Some(plane)) =
+                        (tap.source.read(), planes.get_mut(tap.channel))
+                    {
+                        let cell = Cell {
+                            channel: tap.channel,
+                            row,
+                            column,
+                        };
+                        plane.mark_cell(cell, Marks::HOVER_WINDOW);
+                    }
+                }
+            } else {
+                mark_window(planes, &step, Marks::HOVER_WINDOW, false);
+            }
         }
     } else if map == hover.map + 1
         && let Some(stage) = example.stage(hover.map)

@@ -1,8 +1,9 @@
-//! One steppable stage of any kind: convolution, activation or pooling.
+//! One steppable stage of any kind: convolution, transposed convolution, activation or pooling.
 
 use super::activation::ActivationLayer;
 use super::arrays::FeatureMap;
 use super::conv::Conv;
+use super::conv_transpose::ConvTranspose;
 use super::error::Result;
 use super::pool::Pool;
 use super::stepper::{Cell, Reader, Step, Stepper};
@@ -16,6 +17,8 @@ pub enum Layer {
     Activation(ActivationLayer),
     /// Max or average pooling.
     Pool(Pool),
+    /// A transposed convolution, stepped in its gather view.
+    ConvTranspose(ConvTranspose),
 }
 
 impl Layer {
@@ -25,6 +28,7 @@ impl Layer {
             Layer::Conv(conv) => conv.input(),
             Layer::Activation(activation) => activation.input(),
             Layer::Pool(pool) => pool.input(),
+            Layer::ConvTranspose(transposed) => transposed.input(),
         }
     }
 
@@ -33,6 +37,7 @@ impl Layer {
             Layer::Conv(conv) => conv,
             Layer::Activation(activation) => activation,
             Layer::Pool(pool) => pool,
+            Layer::ConvTranspose(transposed) => transposed,
         }
     }
 }

@@ -3,6 +3,7 @@
 use super::activation::{Activation, ActivationLayer};
 use super::arrays::{FeatureMap, Weights};
 use super::conv::{Conv, ConvSpec};
+use super::conv_transpose::{ConvTranspose, ConvTransposeSpec};
 use super::error::{EngineError, Result};
 use super::geometry::WindowSpec;
 use super::layer::Layer;
@@ -30,6 +31,16 @@ pub enum StageSpec {
         window: WindowSpec,
         /// Max or average.
         kind: PoolKind,
+    },
+    /// A transposed convolution with these weights (channels × filters/groups × k_h × k_w),
+    /// optional bias and parameters.
+    ConvTranspose {
+        /// Channels × filters/groups × k_h × k_w.
+        weights: Weights,
+        /// One value per filter, if any.
+        bias: Option<Vec<f32>>,
+        /// Stride, dilation, padding, output padding and groups.
+        spec: ConvTransposeSpec,
     },
 }
 
@@ -144,5 +155,10 @@ fn build(input: FeatureMap, spec: StageSpec) -> Result<Layer> {
             Layer::Activation(ActivationLayer::new(input, function)?)
         }
         StageSpec::Pool { window, kind } => Layer::Pool(Pool::new(input, window, kind)?),
+        StageSpec::ConvTranspose {
+            weights,
+            bias,
+            spec,
+        } => Layer::ConvTranspose(ConvTranspose::new(input, weights, bias, spec)?),
     })
 }

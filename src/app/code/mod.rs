@@ -12,7 +12,9 @@ mod pytorch;
 use super::example::Example;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
-use crate::engine::{Activation, Conv, Layer, PaddingMode, PoolKind, Stepper, WindowLayout};
+use crate::engine::{
+    Activation, Conv, Layer, PaddingMode, PoolKind, Stepper, TransposedLayout, WindowLayout,
+};
 use std::fmt::{Display, Write};
 
 /// Which kind of Python the program is written in.
@@ -76,7 +78,14 @@ impl Program {
     pub fn at_step(&self, example: &Example, position: usize) -> Option<CodeStep> {
         let (stage, local) = example.pipeline.locate(position)?;
         let layer = example.stage(stage)?;
-        let cell = cell_of_step(local, layer.output_shape()).ok()?;
+        // The scatter view steps the input cells: the loop over `c, i, j`.
+        let scattered = matches!(layer, Layer::ConvTranspose(_)) && example.settings.scatter;
+        let shape = if scattered {
+            layer.input_shape()
+        } else {
+            layer.output_shape()
+        };
+        let cell = cell_of_step(local, shape).ok()?;
         let (ch, oh, ow) = (cell.channel, cell.row, cell.column);
         let numpy = self.style == Style::NumPy;
         let (variables, window) = match layer {
@@ -86,6 +95,14 @@ impl Program {
             ),
             Layer::Conv(conv) => window_step("f", ":", cell.channel, conv.layout(), oh, ow),
             Layer::Pool(pool) => window_step("ch", &ch.to_string(), ch, pool.layout(), oh, ow),
+            Layer::ConvTranspose(_) if scattered => (
+                vec![("c", ch), ("i", oh), ("j", ow)],
+                format!("x[{ch}, {oh}, {ow}]"),
+            ),
+            Layer::ConvTranspose(_) => (
+                vec![("f", ch), ("oh", oh), ("ow", ow)],
+                format!("part[{ch}, {oh}, {ow}]"),
+            ),
         };
         Some(CodeStep {
             line: *self.computes.get(stage)?,
@@ -244,6 +261,8 @@ enum Stage<'a> {
     Activation(Activation),
     /// Max or average pooling over this window.
     Pool(&'a WindowLayout, PoolKind),
+    /// A transposed convolution of this geometry.
+    ConvTranspose(&'a TransposedLayout),
 }
 
 /// A padding mode's name in NumPy's `np.pad` and what it does, for a convolution whose padding
@@ -268,6 +287,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
             Layer::Conv(conv) => Stage::Conv(conv),
             Layer::Activation(activation) => Stage::Activation(activation.function()),
             Layer::Pool(pool) => Stage::Pool(pool.layout(), pool.kind()),
+            Layer::ConvTranspose(transposed) => Stage::ConvTranspose(transposed.layout()),
         })
         .collect()
 }

@@ -4,7 +4,7 @@
 
 use super::{Code, Number, Stage, repeating_mode, stages};
 use crate::app::example::Example;
-use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, WindowLayout};
+use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, TransposedLayout, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -32,6 +32,11 @@ pub(super) fn write(code: &mut Code, example: &Example) {
             Stage::Pool(layout, kind) => {
                 let name = pooling(code, layout, kind, channels);
                 format!("y = {name}({source})")
+            }
+            Stage::ConvTranspose(layout) => {
+                let filters = example.settings.filters;
+                transposed(code, layout, filters, channels);
+                format!("y = conv_transpose2d({source}, w, b)")
             }
         };
         code.line(0, "");
@@ -90,6 +95,55 @@ fn convolution(code: &mut Code, conv: &Conv) {
     );
     code.compute(4, "y[f, oh, ow] = total + b[f]  # then the bias");
     code.line(1, "return y");
+}
+
+/// `conv_transpose2d(x, w, b)`: every input cell scatters the kernel it scales into the
+/// output, channel by channel; the channel sums are added in order, then the bias.
+fn transposed(code: &mut Code, layout: &TransposedLayout, filters: usize, channels: usize) {
+    let (rows, columns) = (&layout.rows, &layout.columns);
+    let [out_h, out_w] = layout.output();
+    code.line(0, "def conv_transpose2d(x, w, b):");
+    code.line(
+        1,
+        format!("y = np.zeros(({filters}, {out_h}, {out_w}), dtype=np.float32)  # filters × output rows × output columns"),
+    );
+    code.line(
+        1,
+        format!("for c in range({channels}):  # each input channel"),
+    );
+    code.line(2, "part = np.zeros_like(y)  # this channel's products");
+    code.line(2, format!("for i in range({}):", rows.input));
+    code.line(
+        3,
+        format!("for j in range({}):  # each input cell", columns.input),
+    );
+    code.line(4, format!("for f in range({filters}):"));
+    code.line(5, format!("for kh in range({}):", rows.kernel));
+    code.line(
+        6,
+        format!("for kw in range({}):  # each weight", columns.kernel),
+    );
+    code.line(
+        7,
+        format!(
+            "oh = i * {} + kh * {} - {}  # where it lands: stride, dilation, padding",
+            rows.stride, rows.dilation, rows.pad_begin
+        ),
+    );
+    code.line(
+        7,
+        format!(
+            "ow = j * {} + kw * {} - {}",
+            columns.stride, columns.dilation, columns.pad_begin
+        ),
+    );
+    code.line(
+        7,
+        format!("if 0 <= oh < {out_h} and 0 <= ow < {out_w}:  # else the padding crops it"),
+    );
+    code.compute(8, "part[f, oh, ow] += x[c, i, j] * w[f, c, kh, kw]");
+    code.line(2, "y += part");
+    code.line(1, "return y + b[:, None, None]  # then the bias");
 }
 
 /// An activation function over every value; returns its name.

@@ -8,7 +8,7 @@
 use super::{Code, Number, Stage, pair, repeating_mode, stages};
 use crate::app::example::Example;
 use crate::app::settings::padding_mode_id;
-use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, WindowLayout};
+use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, TransposedLayout, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -37,6 +37,7 @@ pub(super) fn write(code: &mut Code, example: &Example) {
                 code.compute(0, format!("y = {call}"));
             }
             Stage::Pool(layout, kind) => pooling(code, layout, kind, source, channels),
+            Stage::ConvTranspose(layout) => transposed(code, layout, source),
         }
     }
     code.line(0, "print(y.tolist())");
@@ -73,6 +74,45 @@ fn convolution(code: &mut Code, conv: &Conv, source: &str) {
         arguments.push_str(&format!(", groups={groups}"));
     }
     code.compute(0, format!("y = F.conv2d({input}, w, b{arguments})"));
+}
+
+/// `F.conv_transpose2d`, whose weights are channels × filters; padding PyTorch cannot give
+/// (different on the two sides of an axis) is cropped from the unpadded output instead.
+fn transposed(code: &mut Code, layout: &TransposedLayout, source: &str) {
+    let (rows, columns) = (&layout.rows, &layout.columns);
+    let sides = layout.sides();
+    let padding = symmetric(sides);
+    let mut arguments = String::new();
+    for (name, value, default) in [
+        ("stride", [rows.stride, columns.stride], 1),
+        ("padding", padding.unwrap_or([0, 0]), 0),
+        (
+            "output_padding",
+            [rows.output_padding, columns.output_padding],
+            0,
+        ),
+        ("dilation", [rows.dilation, columns.dilation], 1),
+    ] {
+        if value != [default, default] {
+            arguments.push_str(&format!(", {name}={}", pair(value)));
+        }
+    }
+    code.compute(
+        0,
+        format!("y = F.conv_transpose2d({source}, w.transpose(0, 1), b{arguments})  # weights: channels × filters"),
+    );
+    if padding.is_none() {
+        let [out_h, out_w] = layout.output();
+        let (top, left) = (sides.top, sides.left);
+        code.line(
+            0,
+            format!(
+                "y = y[:, {top}:{}, {left}:{}]  # the padding crops (top, bottom) and (left, right)",
+                top + out_h,
+                left + out_w
+            ),
+        );
+    }
 }
 
 /// Max or average pooling, with the engine's padding, divisor and ceil-mode rules.

@@ -23,8 +23,10 @@ use super::screen_watch::use_media;
 use super::stage_strip::StageStrip;
 use super::toolbar::Toolbar;
 use crate::app::format;
+use crate::app::i18n::CellContent;
 use crate::app::lesson::LessonSource;
 use crate::app::presentation::Panel;
+use crate::app::scatter;
 use crate::app::state::{Action, LessonMove, State};
 use crate::app::{url, view};
 use crate::engine::{PaddingMode, Step};
@@ -157,6 +159,21 @@ const NARROW: &str = "(max-width: 900px)";
 
 /// What the live region announces at this step: the step and the value written.
 fn announcement(state: &State, step: Option<&Step>) -> Option<String> {
+    if let Some((_, step)) = scatter::current(state) {
+        let value = format::number(step.value);
+        let cell = state.lang.grid_cell_label(
+            step.input.row,
+            step.input.column,
+            CellContent::Value(&value),
+            None,
+        );
+        return Some(format!(
+            "{}/{} · {}: {cell}",
+            state.position + 1,
+            state.example.steps(),
+            state.lang.text().scatter_input
+        ));
+    }
     let step = step?;
     let channels = state
         .example

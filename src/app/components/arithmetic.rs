@@ -25,22 +25,29 @@ pub fn ArithmeticPanel(props: &ArithmeticProps) -> Html {
     let step = &props.step;
     // The average's note says how its divisor was counted.
     let note_id = matches!(step.arithmetic, Arithmetic::Average { .. }).then_some("divisor-note");
-    let body = lines(step, props.channels, props.map, props.lang)
-        .into_iter()
-        .map(|line| match line {
-            Line::Equation(pieces) => {
-                let terms = pieces.iter().any(|piece| piece.below.is_some());
-                let class = if terms { "equation terms" } else { "equation" };
-                html! { <p {class}>{ for pieces.iter().map(piece) }</p> }
-            }
-            Line::Total(pieces) => {
-                html! { <p class="equation total">{ for pieces.iter().map(piece) }</p> }
-            }
-            Line::Note(note) => html! { <p class="note" data-testid={note_id}>{ note }</p> },
-        });
+    arithmetic_lines(
+        lines(step, props.channels, props.map, props.lang),
+        note_id,
+        props.lang,
+    )
+}
+
+/// The calculation panel's heading and `lines`; notes carry `data-testid={note_id}`.
+pub fn arithmetic_lines(lines: Vec<Line>, note_id: Option<&'static str>, lang: Lang) -> Html {
+    let body = lines.into_iter().map(|line| match line {
+        Line::Equation(pieces) => {
+            let terms = pieces.iter().any(|piece| piece.below.is_some());
+            let class = if terms { "equation terms" } else { "equation" };
+            html! { <p {class}>{ for pieces.iter().map(piece) }</p> }
+        }
+        Line::Total(pieces) => {
+            html! { <p class="equation total">{ for pieces.iter().map(piece) }</p> }
+        }
+        Line::Note(note) => html! { <p class="note" data-testid={note_id}>{ note }</p> },
+    });
     html! {
         <section class="arithmetic" aria-labelledby="arithmetic-heading">
-            <h2 id="arithmetic-heading">{ props.lang.text().calculation }</h2>
+            <h2 id="arithmetic-heading">{ lang.text().calculation }</h2>
             { for body }
         </section>
     }

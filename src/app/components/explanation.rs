@@ -2,11 +2,13 @@
 //! the grids), and the output-size formula with the current numbers (below them), with a
 //! convolution's weights, biases and multiply-adds beside those of the one-group convolution.
 
-use super::arithmetic::ArithmeticPanel;
+use super::arithmetic::{ArithmeticPanel, arithmetic_lines};
 use super::failing_formula::failing_formula;
 use super::formula::FormulaPanel;
+use super::transposed::transposed_panel;
 use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
+use crate::app::scatter;
 use crate::app::settings::{PaddingChoice, Settings};
 use crate::app::state::State;
 use crate::app::view;
@@ -16,7 +18,16 @@ use yew::prelude::*;
 /// The calculation of this step, unless its panel is hidden. A plain function: the panel inside
 /// is the component.
 pub fn calculation(state: &State, step: Option<&Step>) -> Html {
-    let Some(step) = step.filter(|_| state.presentation.shows(Panel::Arithmetic)) else {
+    if !state.presentation.shows(Panel::Arithmetic) {
+        return html! {};
+    }
+    if let Some((transposed, step)) = scatter::current(state) {
+        let lines = scatter::lines(transposed, &step, state.lang);
+        return html! {
+            <div class="calculation">{ arithmetic_lines(lines, None, state.lang) }</div>
+        };
+    }
+    let Some(step) = step else {
         return html! {};
     };
     let channels = view::current_layer(state).map_or(1, |layer| layer.input_shape()[0]);
@@ -46,6 +57,10 @@ pub fn size_formula(state: &State) -> Html {
     let Some(layer) = view::current_layer(state) else {
         return html! {};
     };
+    let stale = state.error.is_some().then_some("stale");
+    if let Layer::ConvTranspose(transposed) = layer {
+        return html! { <div class={classes!("explain", stale)}>{ transposed_panel(transposed, lang) }</div> };
+    }
     let Some(layout) = crate::app::plane::layout(layer) else {
         return html! {};
     };
@@ -69,7 +84,6 @@ pub fn size_formula(state: &State) -> Html {
         }
         _ => Vec::new(),
     };
-    let stale = state.error.is_some().then_some("stale");
     html! {
         <div class={classes!("explain", stale)}>
             <FormulaPanel layout={layout.clone()} {pooling} {padding_notes} {counts} {lang} />

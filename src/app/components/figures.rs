@@ -78,7 +78,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let written = maps.get_mut(focus_stage + 1).map(std::mem::take);
     let read = maps.get_mut(focus_stage).map(std::mem::take);
     let kernel = match layer {
-        Some(Layer::Conv(_)) => Some(view::kernel_planes(state)),
+        Some(Layer::Conv(_) | Layer::ConvTranspose(_)) => Some(view::kernel_planes(state)),
         _ => None,
     };
 
@@ -146,11 +146,18 @@ pub fn Figures(props: &FiguresProps) -> Html {
         }
     };
     let kernel_figure = match (layer, kernel) {
-        (Some(Layer::Conv(conv)), Some(planes)) => {
-            let channels = conv.weights().dim().1;
-            let names = view::kernel_names(conv, lang);
+        (Some(layer @ (Layer::Conv(_) | Layer::ConvTranspose(_))), Some(planes)) => {
+            let [channels, filters, ..] = weight_planes(layer);
+            let caption = kernel_caption(layer, example, lang);
+            // A convolution's slices are named by the input channel each meets in its group.
+            let names: Vec<String> = match layer {
+                Layer::Conv(conv) => view::kernel_names(conv, lang),
+                _ => (0..filters * channels)
+                    .map(|i| lang.kernel_slice_name(i / channels, filters, channels, i % channels))
+                    .collect(),
+            };
             html! {
-                <FeatureMap key="kernel" caption={text.kernel} planes={Rc::new(planes)}
+                <FeatureMap key="kernel" {caption} planes={Rc::new(planes)}
                     names={Rc::new(names)} id="kernel" class={classes!("kernel")} lanes={channels}
                     editable=true {lang} events={kernel_events} {direction} room={kernel_room} />
             }
@@ -229,6 +236,9 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
     let window = match example.stage(stage) {
         Some(Layer::Conv(conv)) => field(conv.layout()),
         Some(Layer::Pool(pool)) => field(pool.layout()),
+        Some(Layer::ConvTranspose(transposed)) => transposed
+            .gather()
+            .map(|axis| axis.dilation * (axis.kernel - 1) + 1),
         _ => [1, 1],
     };
     let map_shape = |map: usize, role: Role| {
@@ -251,16 +261,16 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
         })
     };
     let kernel = match example.stage(stage) {
-        Some(Layer::Conv(conv)) => {
-            let (filters, channels, rows, columns) = conv.weights().dim();
+        Some(layer @ (Layer::Conv(_) | Layer::ConvTranspose(_))) => {
+            let [channels, filters, rows, columns, chars] = weight_planes(layer);
             Some(FigureShape {
                 role: Role::Kernel,
                 planes: filters * channels,
                 lanes: channels,
                 rows,
                 columns,
-                chars: format::widest(conv.weights().iter().copied()),
-                caption_width: caption_width(text.kernel, projector),
+                chars,
+                caption_width: caption_width(kernel_caption(layer, example, lang), projector),
                 window: [rows, columns],
             })
         }
@@ -287,6 +297,32 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
     .into_iter()
     .flatten()
     .collect()
+}
+
+/// `[channels, filters, rows, columns, widest value's characters]` of a (transposed)
+/// convolution's kernel.
+fn weight_planes(layer: &Layer) -> [usize; 5] {
+    let (weights, [channels, filters]) = match layer {
+        Layer::Conv(conv) => (conv.weights(), [1, 0]),
+        Layer::ConvTranspose(transposed) => (transposed.weights(), [0, 1]),
+        _ => return [1; 5],
+    };
+    let shape = weights.shape();
+    [
+        shape[channels],
+        shape[filters],
+        shape[2],
+        shape[3],
+        format::widest(weights.iter().copied()),
+    ]
+}
+
+/// The kernel's caption: a transposed convolution's gather view slides it rotated 180°.
+fn kernel_caption(layer: &Layer, example: &Example, lang: Lang) -> &'static str {
+    match layer {
+        Layer::ConvTranspose(_) if !example.settings.scatter => lang.text().rotated_kernel,
+        _ => lang.text().kernel,
+    }
 }
 
 /// Rows and columns one window covers.

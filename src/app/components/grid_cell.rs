@@ -57,6 +57,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         Kind::Padding => "padding",
         Kind::Beyond => "beyond",
         Kind::Pending => "pending",
+        Kind::Inserted => "inserted",
     });
     for class in cell.marks.classes() {
         classes.push(class);
@@ -88,6 +89,7 @@ pub fn GridCell(props: &GridCellProps) -> Html {
         ),
         Kind::Padding => props.lang.padding_label(part),
         Kind::Beyond => String::new(),
+        Kind::Inserted => format!("{} 0", props.lang.text().inserted_zero),
     };
     let real = cell.kind == Kind::Value;
     // Output cells not written yet still have a window to show; a padding cell that repeats an

@@ -42,6 +42,7 @@ pub mod size_row;
 pub mod stage_strip;
 pub mod tensor_box;
 pub mod toolbar;
+pub mod transposed;
 pub mod values_controls;
 pub mod window_controls;
 pub mod window_outline;

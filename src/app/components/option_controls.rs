@@ -103,6 +103,23 @@ fn operation_select(
     }
 }
 
+/// The toggle between transposed convolution's two views, and that both give the same output.
+fn scatter_toggle(checked: bool, lang: Lang, on_change: &Callback<Change>) -> Html {
+    let text = lang.text();
+    let onchange = on_change.reform(|event: Event| {
+        Change::Scatter(event.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    html! {
+        <div class="scatter-toggle">
+            <label class="check">
+                <input type="checkbox" id="scatter-view" {checked} {onchange} aria-describedby="views-agree" />
+                <span>{ text.scatter_view }</span>
+            </label>
+            <p class="note" id="views-agree">{ text.views_agree }</p>
+        </div>
+    }
+}
+
 /// The option controls for the current operation, then the fold of advanced options: dilation,
 /// flipping the kernel, ceil mode and counting padding cells. The fold opens by itself when one
 /// of those it holds is not at its default, and stays as the learner leaves it.
@@ -177,6 +194,9 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
                 { operation_select("block-activation", text.activation, &Operation::ACTIVATIONS, settings.block_activation, Concept::Activation, lang, on(Change::BlockActivation)) }
             }
             { slope }
+            if operation == Operation::ConvTranspose {
+                { scatter_toggle(settings.scatter, lang, &props.on_change) }
+            }
             if block {
                 { operation_select("block-pool", text.pooling, &[Operation::MaxPool, Operation::AveragePool], settings.block_pool, Concept::Pooling, lang, on(Change::BlockPool)) }
             }
@@ -185,7 +205,7 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
                     <summary>{ text.advanced }</summary>
                     <SizeRow label={text.dilation} id="dilation" field={SizeField::Dilation} values={settings.dilation}
                         concept={Concept::Dilation} {lang} on_change={props.on_change.clone()} />
-                    if weights {
+                    if weights && operation != Operation::ConvTranspose {
                         { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, Concept::FlipKernel, lang, &props.on_change, Change::FlipKernel) }
                     }
                     if pools {

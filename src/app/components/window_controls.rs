@@ -50,6 +50,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         }
     };
     let block = settings.operation == Operation::Block;
+    let transposed = settings.operation == Operation::ConvTranspose;
     let windowed = settings.operation.has_window();
     let (kernel_label, kernel_concept) = if settings.operation.is_pool() {
         (text.window_size, Concept::PoolWindow)
@@ -70,13 +71,22 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         Change::PaddingMode(padding_mode_from_id(&id).unwrap_or_default())
     });
     let weights = settings.operation.has_weights();
+    // Groups and what fills the padding are a convolution's: a transposed one has neither here.
+    let grouped = weights && !transposed;
     let preset = |label: &'static str, id: &'static str, change: Change| {
         let onclick = props.on_change.reform(move |_: MouseEvent| change.clone());
         html! { <button type="button" class="small" {id} {onclick}>{ label }</button> }
     };
     // Every named mode, then "custom", which starts from the padding in effect.
-    let modes = PaddingChoice::NAMED
-        .into_iter()
+    // Transposed convolution crops numbers only: none, or typed per side.
+    let named = if transposed {
+        &PaddingChoice::NAMED[..1]
+    } else {
+        &PaddingChoice::NAMED[..]
+    };
+    let modes = named
+        .iter()
+        .copied()
         .chain([PaddingChoice::Custom(props.sides)]);
     let custom = match settings.padding {
         PaddingChoice::Custom(sides) => Some(sides),
@@ -87,7 +97,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         .window()
         .output_size_formulas(settings.input_size)
         .ok()
-        .filter(|_| custom.is_none())
+        .filter(|_| custom.is_none() && !transposed)
         .map(|[rows, columns]| Sides {
             top: rows.pad_begin,
             left: columns.pad_begin,
@@ -113,6 +123,9 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     { row(kernel_label, "kernel", SizeField::Kernel, kernel_concept) }
                     { row(text.stride, "stride", SizeField::Stride, Concept::Stride) }
                 }
+                if transposed {
+                    { row(text.output_padding, "output-padding", SizeField::OutputPadding, Concept::Padding) }
+                }
                 if block {
                     { row(text.pool_window, "pool", SizeField::PoolWindow, Concept::PoolWindow) }
                     { row(text.pool_stride, "pool-stride", SizeField::PoolStride, Concept::PoolStride) }
@@ -121,10 +134,12 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     { count(text.channels, "channels", settings.channels, Limit::Channels, Concept::Channels, Change::Channels) }
                     if weights {
                         { count(text.filters, "filters", settings.filters, Limit::Filters, Concept::Filters, Change::Filters) }
+                    }
+                    if grouped {
                         { count(text.groups, "groups", settings.groups, Limit::Groups, Concept::Groups, Change::Groups) }
                     }
                 </div>
-                if weights {
+                if grouped {
                     <div class="group-presets">
                         { preset(text.depthwise, "depthwise", Change::Depthwise) }
                         { preset(text.pointwise, "pointwise", Change::Pointwise) }
@@ -142,7 +157,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     if let Some(sides) = resolved {
                         <p class="resolved-sides" id="resolved-sides">{ lang.sides_text(sides) }</p>
                     }
-                    if weights {
+                    if grouped {
                         <div class="padding-fill">
                             { labelled(text.padding_fill, "padding-fill".into(), Concept::PaddingFill, lang) }
                             <select id="padding-fill" onchange={onfill}>

@@ -185,6 +185,7 @@ fn write_cell_with(
             );
         }
         Kind::Beyond => (look.fill, look.dash) = (None, Some("1 2")),
+        Kind::Inserted => (look.ink, look.dash) = (Some(theme.muted), Some("1 2")),
         Kind::Pending => {
             (look.fill, look.stroke, look.ink) =
                 (Some(theme.pending_fill), theme.pending_line, None)
@@ -229,6 +230,7 @@ fn write_cell_with(
         Kind::Padding => "padding",
         Kind::Beyond => "beyond",
         Kind::Pending => "pending",
+        Kind::Inserted => "inserted",
     });
     for class in marks.classes() {
         classes.push(' ');

@@ -174,6 +174,18 @@ pub(super) const TEXT: Text = Text {
     this_convolution: "This convolution",
     ordinary_convolution: "Ordinary convolution, same shape",
     count_names: ["weights", "biases", "multiply-adds"],
+    inserted_zero: "inserted zero",
+    output_padding: "Output padding",
+    transposed_formula: "(in − 1)·stride − pad_before − pad_after + dilation·(k − 1) + output_padding + 1",
+    scatter_view: "Step by input cell (scatter)",
+    scatter_input: "Scattered input cell",
+    cropped: "cropped",
+    scatter_note: "Products laid out as the window they paint; beneath each, the running total of the output cell it lands on.",
+    views_agree: "Both views end with the same output, to the bit.",
+    gather_note: "Gather: the same result as an ordinary convolution with the kernel rotated 180°, over the input with stride − 1 zeros inserted between its cells and padding around.",
+    rotated_kernel: "Rotated kernel",
+    overlap: "Kernel taps landing on each output cell",
+    checkerboard: "With a stride smaller than the kernel, neighbouring output cells receive different numbers of taps: that uneven overlap is where the checkerboard pattern of transposed convolution comes from.",
 };
 
 /// The operation's name in the menu.
@@ -187,6 +199,7 @@ pub(super) fn operation(operation: Operation) -> &'static str {
         Operation::MaxPool => "Max pooling",
         Operation::AveragePool => "Average pooling",
         Operation::Block => "Block: convolution → activation → pooling",
+        Operation::ConvTranspose => "Transposed convolution",
     }
 }
 
@@ -439,6 +452,7 @@ fn parameter_name(key: &str) -> Option<&'static str> {
         "s" => "stride",
         "d" => "dilation",
         "pad" => "padding",
+        "outpad" => "output padding",
         "slope" => "Leaky ReLU slope",
         "pk" => "pool window",
         "ps" => "pool stride",

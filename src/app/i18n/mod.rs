@@ -263,6 +263,30 @@ pub struct Text {
     pub ordinary_convolution: &'static str,
     /// "weights", "biases", "multiply-adds".
     pub count_names: [&'static str; 3],
+    /// Transposed convolution: a zero inserted between input cells, as a cell's label.
+    pub inserted_zero: &'static str,
+    /// Transposed convolution: cells added at the end of the output.
+    pub output_padding: &'static str,
+    /// Transposed convolution's output-size formula in words.
+    pub transposed_formula: &'static str,
+    /// The toggle that steps a transposed convolution one input cell at a time.
+    pub scatter_view: &'static str,
+    /// The scatter step's input cell, before its place and value.
+    pub scatter_input: &'static str,
+    /// Under a scattered product the padding crops away.
+    pub cropped: &'static str,
+    /// How to read the scatter step's calculation.
+    pub scatter_note: &'static str,
+    /// Both views give the same output.
+    pub views_agree: &'static str,
+    /// What the gather view draws.
+    pub gather_note: &'static str,
+    /// The kernel as the gather view slides it.
+    pub rotated_kernel: &'static str,
+    /// Heading of the overlap map.
+    pub overlap: &'static str,
+    /// Where the checkerboard pattern comes from.
+    pub checkerboard: &'static str,
 }
 
 /// The lesson panel's labels.

@@ -175,6 +175,18 @@ pub(super) const TEXT: Text = Text {
     this_convolution: "本卷积",
     ordinary_convolution: "同形状的普通卷积",
     count_names: ["权重", "偏置", "乘加"],
+    inserted_zero: "插入的零",
+    output_padding: "输出填充",
+    transposed_formula: "(输入 − 1)·步长 − 前填充 − 后填充 + 膨胀率·(核 − 1) + 输出填充 + 1",
+    scatter_view: "按输入单元逐步（分散）",
+    scatter_input: "本步分散的输入单元",
+    cropped: "被裁掉",
+    scatter_note: "乘积按它覆盖的窗口排列；每个乘积下方是它落在的输出单元的累计和。",
+    views_agree: "两种方式最后得到的输出完全相同，逐位一致。",
+    gather_note: "收集：结果等于一次普通卷积——卷积核旋转 180°，在输入的相邻单元之间插入（步长 − 1）个零、四周加上填充后滑动。",
+    rotated_kernel: "旋转后的卷积核",
+    overlap: "每个输出单元接收的卷积核权重个数",
+    checkerboard: "步长小于卷积核时，相邻输出单元接收的权重个数不同：这种不均匀的重叠就是转置卷积棋盘格伪影的来源。",
 };
 
 /// The operation's name in the menu.
@@ -188,6 +200,7 @@ pub(super) fn operation(operation: Operation) -> &'static str {
         Operation::MaxPool => "最大池化",
         Operation::AveragePool => "平均池化",
         Operation::Block => "卷积块：卷积 → 激活 → 池化",
+        Operation::ConvTranspose => "转置卷积",
     }
 }
 
@@ -202,6 +215,7 @@ pub(super) fn stage_name(operation: Operation) -> &'static str {
         Operation::MaxPool => "最大池化",
         Operation::AveragePool => "平均池化",
         Operation::Block => "卷积块",
+        Operation::ConvTranspose => "转置卷积",
     }
 }
 
@@ -437,6 +451,7 @@ fn parameter_name(key: &str) -> Option<&'static str> {
         "s" => "步长",
         "d" => "膨胀率",
         "pad" => "填充",
+        "outpad" => "输出填充",
         "slope" => "Leaky ReLU 负半轴斜率",
         "pk" => "池化窗口",
         "ps" => "池化步长",

@@ -64,6 +64,8 @@ pub enum Change {
     Picture(Option<&'static str>, ChosenPicture),
     /// Use a pasted tensor, already fitted to the example, as the input or the kernel.
     Paste(Paste),
+    /// Step a transposed convolution one input cell at a time (else one output cell).
+    Scatter(bool),
 }
 
 /// Which side a padding number sets.
@@ -180,6 +182,7 @@ impl State {
             Change::BlockActivation(operation) => edit.block_activation = operation,
             Change::BlockPool(operation) => edit.block_pool = operation,
             Change::Paste(paste) => paste.apply(edit),
+            Change::Scatter(on) => edit.scatter = on,
             Change::Picture(sample, picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));

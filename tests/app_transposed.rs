@@ -1,0 +1,124 @@
+//! Transposed convolution in the app, natively: the gather view's grid, the scatter view's
+//! steps and output, and where each view's step sits in the NumPy program.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::app::code::{Style, program};
+use convstep::app::i18n::Lang;
+use convstep::app::plane::{Kind, Marks};
+use convstep::app::state::{Action, Change, Go, State};
+use convstep::app::{url, view};
+
+fn open(query: &str) -> State {
+    State::from_link(url::read(query), Lang::En)
+}
+
+/// The values of map `map`'s first plane, `None` where a cell shows nothing.
+fn shown(state: &State, map: usize) -> Vec<Option<f32>> {
+    let maps = view::maps(state, view::current_step(state).as_ref());
+    maps[map][0].cells().iter().map(|cell| cell.value).collect()
+}
+
+#[test]
+fn the_gather_view_draws_inserted_zeros_and_padding_around_the_input() {
+    // A 2×3 input, stride (3, 2), kernel 2×2, one cell cropped at the top: the grid is the
+    // output (rows (2 − 1)·3 − 1 + 2 = 4, columns (3 − 1)·2 + 2 = 6) plus the kernel less one.
+    let state = open("?op=conv-transpose&in=2x3&k=2&s=3x2&pad=1,0,0,0&x=1,2,3,4,5,6");
+    let maps = view::maps(&state, view::current_step(&state).as_ref());
+    let input = &maps[0][0];
+    assert_eq!([input.base.rows, input.base.columns], [5, 7]);
+    let kinds: Vec<String> = input
+        .cells()
+        .chunks(7)
+        .map(|row| {
+            row.iter()
+                .map(|cell| match cell.kind {
+                    Kind::Value => 'x',
+                    Kind::Inserted => 'i',
+                    Kind::Padding => 'p',
+                    _ => '?',
+                })
+                .collect()
+        })
+        .collect();
+    // Padding before: 1·(2 − 1) − 1 = 0 rows and 1 column; the input's rows 3 apart, its
+    // columns 2 apart; padding after: 1 row, 1 column.
+    assert_eq!(
+        kinds,
+        ["pxixixp", "piiiiip", "piiiiip", "pxixixp", "ppppppp"]
+    );
+    let values: Vec<f32> = input
+        .cells()
+        .iter()
+        .filter(|cell| cell.kind == Kind::Value)
+        .map(|cell| cell.value.unwrap())
+        .collect();
+    assert_eq!(values, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+}
+
+#[test]
+fn both_views_end_with_the_same_output_and_scatter_fills_it_in_input_order() {
+    let query = "?op=conv-transpose&in=2x2&k=3&s=2&x=1,-2,3,4&w=1,2,3,4,5,6,7,8,9&b=0.5";
+    let gather = open(query).apply(Action::Go(Go::End));
+    let scatter = open(&format!("{query}&view=scatter"));
+    assert_eq!(scatter.example.steps(), 4, "one step per input cell");
+    assert_eq!(gather.example.steps(), 25, "one step per output cell");
+    // After the first input cell (value 1) only its 3×3 window holds values: 1·w + 0.5; the
+    // rest waits.
+    let first = shown(&scatter, 1);
+    for row in 0..5 {
+        for column in 0..5 {
+            let want = (row < 3 && column < 3).then(|| (row * 3 + column + 1) as f32 + 0.5);
+            assert_eq!(first[row * 5 + column], want, "({row}, {column})");
+        }
+    }
+    let maps = view::maps(&scatter, None);
+    let painted = maps[1][0]
+        .cells()
+        .iter()
+        .filter(|c| c.marks.has(Marks::TAP))
+        .count();
+    assert_eq!(painted, 9);
+    assert!(maps[0][0].cells()[0].marks.has(Marks::CURRENT));
+
+    let last = scatter.apply(Action::Go(Go::End));
+    assert_eq!(shown(&last, 1), shown(&gather, 1));
+    // Output (2, 2) gathers w[2][2]·1 + w[2][0]·(−2) + w[0][2]·3 + w[0][0]·4 + 0.5.
+    assert_eq!(
+        shown(&gather, 1)[2 * 5 + 2],
+        Some(9.0 - 14.0 + 9.0 + 4.0 + 0.5)
+    );
+
+    // Switching back to the gather view keeps the example and its output.
+    let back = last.apply(Action::Change(Change::Scatter(false)));
+    assert_eq!(back.example.steps(), 25);
+    let back = back.apply(Action::Go(Go::End));
+    assert_eq!(shown(&back, 1), shown(&gather, 1));
+}
+
+#[test]
+fn the_numpy_program_names_the_scattered_input_cell_or_the_gathered_output_cell() {
+    let query = "?op=conv-transpose&in=2x3";
+    let scatter = open(&format!("{query}&view=scatter")).apply(Action::Go(Go::To(4)));
+    let numpy = program(&scatter.example, Style::NumPy);
+    let at = numpy.at_step(&scatter.example, scatter.position).unwrap();
+    assert_eq!(at.variables, vec![("c", 0), ("i", 1), ("j", 1)]);
+    assert_eq!(
+        numpy.lines[at.line].trim(),
+        "part[f, oh, ow] += x[c, i, j] * w[f, c, kh, kw]"
+    );
+    let gather = open(query).apply(Action::Go(Go::To(8)));
+    let at = numpy.at_step(&gather.example, gather.position).unwrap();
+    // Output 5×7: step 8 is row 1, column 1.
+    assert_eq!(at.variables, vec![("f", 0), ("oh", 1), ("ow", 1)]);
+}
+
+#[test]
+fn a_transposed_convolution_meets_every_channel_whatever_groups_the_convolution_had() {
+    // Groups are a convolution's setting: a learner who set them and then switched to the
+    // transposed convolution gets each filter meeting every channel, not a refusal.
+    use convstep::engine::Stepper;
+    let settings = url::read("op=conv-transpose&ch=2&f=2&g=2").link.settings;
+    assert_eq!(settings.kernel_view().dim(), (2, 2, 3, 3));
+    let pipeline = settings.build().expect("builds");
+    assert_eq!(pipeline.stages()[0].output_shape(), [2, 5, 5]);
+}
