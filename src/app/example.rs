@@ -2,10 +2,9 @@
 //! grids of every map and kernel, built once so that a step only adds a few marks.
 
 use super::plane::{PlaneBase, kernel_bases, layout, map_bases};
-use super::scatter::scattered;
 use super::settings::Settings;
 use super::shared::Shared;
-use crate::engine::{Cell, EngineError, FeatureMap, Layer, Pipeline, Sides};
+use crate::engine::{Cell, ConvTranspose, EngineError, FeatureMap, Layer, Pipeline, Sides};
 
 /// An example that formed a valid pipeline: what the grids show.
 #[derive(Debug, Clone)]
@@ -34,9 +33,17 @@ impl Example {
 
     /// Number of steps over every stage: in the scatter view, one per input cell.
     pub fn steps(&self) -> usize {
-        match scattered(self) {
+        match self.scattered() {
             Some(transposed) => transposed.scatter_step_count(),
             None => self.pipeline.total_steps(),
+        }
+    }
+
+    /// The transposed convolution, when the learner steps it by input cell (its scatter view).
+    pub fn scattered(&self) -> Option<&ConvTranspose> {
+        match self.stage(0) {
+            Some(Layer::ConvTranspose(transposed)) if self.settings.scatter => Some(transposed),
+            _ => None,
         }
     }
 

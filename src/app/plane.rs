@@ -1,10 +1,12 @@
 //! One plane of a grid as it never changes within an example: each cell's value and kind
 //! (value, padding, beyond), and the marks that hold for every step (cells no window reads,
 //! padding cells that repeat an input cell).
-//! Built once per example from the engine's pipeline; the per-step view adds sparse marks.
+//! Built once per example from the engine's pipeline; the per-step [`PlaneView`] adds sparse
+//! marks.
 
 use super::shared::Shared;
 use crate::engine::{AxisCell, Cell, GatherAxis, Layer, Pipeline, Source, WindowLayout};
+use std::collections::BTreeMap;
 
 /// What kind of cell a grid position is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -344,4 +346,97 @@ pub fn kernel_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBa
                 .collect()
         })
         .collect()
+}
+
+/// Sparse marks of one plane: row → (column, marks), in grid coordinates.
+pub type Overlay = BTreeMap<usize, Vec<(usize, Marks)>>;
+
+/// One plane at the current step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaneView {
+    /// The unchanging part, shared between steps.
+    pub base: Shared<PlaneBase>,
+    /// This step's marks.
+    pub overlay: Overlay,
+    /// Real cells written so far, in raster order; `usize::MAX` when all are.
+    pub written: usize,
+    /// An input channel outside the group of the filter being stepped: it feeds other filters.
+    pub outside_group: bool,
+}
+
+impl PlaneView {
+    /// The plane with no marks and `written` real cells written, in raster order.
+    pub fn new(base: Shared<PlaneBase>, written: usize) -> Self {
+        // A complete plane compares equal from step to step, so it is not re-rendered.
+        let written = written.min(base.real_rows * base.real_columns);
+        PlaneView {
+            base,
+            overlay: Overlay::new(),
+            written,
+            outside_group: false,
+        }
+    }
+
+    /// Adds `mark` at grid position `[row, column]`.
+    pub fn mark(&mut self, [row, column]: [usize; 2], mark: Marks) {
+        if row >= self.base.rows || column >= self.base.columns {
+            return;
+        }
+        let marks = self.overlay.entry(row).or_default();
+        // Kept in column order: find the cell, or the place it goes.
+        let index = marks.partition_point(|(c, _)| *c < column);
+        match marks.get_mut(index) {
+            Some((c, marks)) if *c == column => marks.add(mark),
+            _ => marks.insert(index, (column, mark)),
+        }
+    }
+
+    /// Adds `mark` at a real cell, given in map coordinates.
+    pub fn mark_cell(&mut self, cell: Cell, mark: Marks) {
+        if let Some(at) = self.base.grid_of(cell) {
+            self.mark(at, mark);
+        }
+    }
+
+    /// How many real cells of grid row `row` are written (all when the row is padding, and in
+    /// a gather view's input, which is never written).
+    pub fn written_in_row(&self, row: usize) -> usize {
+        let columns = self.base.real_columns;
+        if self.base.gather.is_some() {
+            return usize::MAX;
+        }
+        match row.checked_sub(self.base.row_offset) {
+            Some(real_row) => self.written.saturating_sub(real_row * columns).min(columns),
+            None => columns,
+        }
+    }
+
+    /// The cell at grid position `[row, column]`, with this step's marks and written state.
+    pub fn cell(&self, row: usize, column: usize, written_in_row: usize, marks: Marks) -> CellView {
+        let mut cell = self.base.cells[row * self.base.columns + column];
+        cell.marks.add(marks);
+        let real_column = column.checked_sub(self.base.column_offset);
+        if cell.kind == Kind::Value && real_column.is_some_and(|c| c >= written_in_row) {
+            cell.kind = Kind::Pending;
+            cell.value = None;
+        }
+        cell
+    }
+
+    /// Every cell, row-major: O(cells), for tests and small grids.
+    pub fn cells(&self) -> Vec<CellView> {
+        let base = &self.base;
+        let mut cells = Vec::with_capacity(base.rows * base.columns);
+        for row in 0..base.rows {
+            let written = self.written_in_row(row);
+            let marks = self.overlay.get(&row);
+            for column in 0..base.columns {
+                let mark = marks
+                    .and_then(|marks| marks.iter().find(|(c, _)| *c == column))
+                    .map_or(Marks::default(), |(_, mark)| *mark);
+                cells.push(self.cell(row, column, written, mark));
+            }
+        }
+        cells
+    }
 }

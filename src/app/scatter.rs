@@ -3,27 +3,17 @@
 //! and the output as it stands once the step has landed; the calculation lays the products out
 //! as the window they paint, each with the running total of the cell it lands on.
 
-use super::example::Example;
 use super::export::calculation::{Line, Look, Piece};
 use super::format::{number, term};
 use super::i18n::{CellContent, Lang};
-use super::plane::{CellView, Kind, Marks, PlaneBase};
+use super::plane::{CellView, Kind, Marks, PlaneBase, PlaneView};
 use super::shared::Shared;
 use super::state::State;
-use super::view::PlaneView;
-use crate::engine::{Cell, ConvTranspose, Layer, ScatterStep};
-
-/// The transposed convolution of `example`, when the learner steps it by input cell.
-pub fn scattered(example: &Example) -> Option<&ConvTranspose> {
-    match example.stage(0) {
-        Some(Layer::ConvTranspose(transposed)) if example.settings.scatter => Some(transposed),
-        _ => None,
-    }
-}
+use crate::engine::{Cell, ConvTranspose, ScatterStep};
 
 /// The current scatter step, when the example is stepped by input cell.
 pub fn current(state: &State) -> Option<(&ConvTranspose, ScatterStep)> {
-    let transposed = scattered(&state.example)?;
+    let transposed = state.example.scattered()?;
     let step = transposed.scatter_step(state.position).ok()?;
     Some((transposed, step))
 }

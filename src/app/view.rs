@@ -10,108 +10,15 @@
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
-use super::plane::{CellView, Kind, Marks, PlaneBase};
+use super::plane::Marks;
+pub use super::plane::{Overlay, PlaneView};
 use super::scatter;
-use super::shared::Shared;
 use super::state::State;
 use crate::engine::{
     Arithmetic, Cell, Conv, Layer, Step, Stepper,
     stepper::{cell_of_step, step_of_cell},
 };
-use std::collections::{BTreeMap, BTreeSet};
-
-/// Sparse marks of one plane: row → (column, marks), in grid coordinates.
-pub type Overlay = BTreeMap<usize, Vec<(usize, Marks)>>;
-
-/// One plane at the current step.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PlaneView {
-    /// The unchanging part, shared between steps.
-    pub base: Shared<PlaneBase>,
-    /// This step's marks.
-    pub overlay: Overlay,
-    /// Real cells written so far, in raster order; `usize::MAX` when all are.
-    pub written: usize,
-    /// An input channel outside the group of the filter being stepped: it feeds other filters.
-    pub outside_group: bool,
-}
-
-impl PlaneView {
-    /// The plane with no marks and `written` real cells written, in raster order.
-    pub fn new(base: Shared<PlaneBase>, written: usize) -> Self {
-        // A complete plane compares equal from step to step, so it is not re-rendered.
-        let written = written.min(base.real_rows * base.real_columns);
-        PlaneView {
-            base,
-            overlay: Overlay::new(),
-            written,
-            outside_group: false,
-        }
-    }
-
-    /// Adds `mark` at grid position `[row, column]`.
-    fn mark(&mut self, [row, column]: [usize; 2], mark: Marks) {
-        if row >= self.base.rows || column >= self.base.columns {
-            return;
-        }
-        let marks = self.overlay.entry(row).or_default();
-        // Kept in column order: find the cell, or the place it goes.
-        let index = marks.partition_point(|(c, _)| *c < column);
-        match marks.get_mut(index) {
-            Some((c, marks)) if *c == column => marks.add(mark),
-            _ => marks.insert(index, (column, mark)),
-        }
-    }
-
-    /// Adds `mark` at a real cell, given in map coordinates.
-    pub fn mark_cell(&mut self, cell: Cell, mark: Marks) {
-        if let Some(at) = self.base.grid_of(cell) {
-            self.mark(at, mark);
-        }
-    }
-
-    /// How many real cells of grid row `row` are written (all when the row is padding, and in
-    /// a gather view's input, which is never written).
-    pub fn written_in_row(&self, row: usize) -> usize {
-        let columns = self.base.real_columns;
-        if self.base.gather.is_some() {
-            return usize::MAX;
-        }
-        match row.checked_sub(self.base.row_offset) {
-            Some(real_row) => self.written.saturating_sub(real_row * columns).min(columns),
-            None => columns,
-        }
-    }
-
-    /// The cell at grid position `[row, column]`, with this step's marks and written state.
-    pub fn cell(&self, row: usize, column: usize, written_in_row: usize, marks: Marks) -> CellView {
-        let mut cell = self.base.cells[row * self.base.columns + column];
-        cell.marks.add(marks);
-        let real_column = column.checked_sub(self.base.column_offset);
-        if cell.kind == Kind::Value && real_column.is_some_and(|c| c >= written_in_row) {
-            cell.kind = Kind::Pending;
-            cell.value = None;
-        }
-        cell
-    }
-
-    /// Every cell, row-major: O(cells), for tests and small grids.
-    pub fn cells(&self) -> Vec<CellView> {
-        let base = &self.base;
-        let mut cells = Vec::with_capacity(base.rows * base.columns);
-        for row in 0..base.rows {
-            let written = self.written_in_row(row);
-            let marks = self.overlay.get(&row);
-            for column in 0..base.columns {
-                let mark = marks
-                    .and_then(|marks| marks.iter().find(|(c, _)| *c == column))
-                    .map_or(Marks::default(), |(_, mark)| *mark);
-                cells.push(self.cell(row, column, written, mark));
-            }
-        }
-        cells
-    }
-}
+use std::collections::BTreeSet;
 
 /// The stage being stepped.
 pub fn current_layer(state: &State) -> Option<&Layer> {
@@ -121,7 +28,7 @@ pub fn current_layer(state: &State) -> Option<&Layer> {
 /// The current step of the stage being stepped, from the engine; `None` in the scatter view,
 /// whose steps are input cells ([`super::scatter`]).
 pub fn current_step(state: &State) -> Option<Step> {
-    if scatter::scattered(&state.example).is_some() {
+    if state.example.scattered().is_some() {
         return None;
     }
     let (stage, step) = state.focus();
@@ -266,7 +173,7 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
         if let Some(stage) = example.stage(map)
             && let Ok(step) = stage.step(step_of_cell(hover.cell, stage.output_shape()))
         {
-            if scatter::scattered(example).is_some() {
+            if example.scattered().is_some() {
                 // The scatter view draws the input as it is: mark the input cells read.
                 for tap in &step.taps {
                     if let (Some([row, column]), Some(plane)) =
