@@ -152,6 +152,10 @@ test("a link opens the scatter view, and output padding past the stride is refus
 
 test("the output padding field adds a row and a column, and the formula follows live", async () => {
   const { page, errors } = await open("?op=conv-transpose");
+  // Its explanation is its own, not padding's.
+  await page.getByRole("button", { name: "What is output padding?" }).click();
+  assert.match(await page.locator("[role='tooltip']:visible").textContent(), /smaller than the stride or the dilation/);
+  await page.keyboard.press("Escape");
   await page.fill("#output-padding-h", "1");
   await page.waitForFunction(() => location.search.includes("outpad=1"));
   assert.deepEqual(await formulas(page), ["(2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 1 + 1 = 6"]);

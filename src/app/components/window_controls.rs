@@ -124,7 +124,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     { row(text.stride, "stride", SizeField::Stride, Concept::Stride) }
                 }
                 if transposed {
-                    { row(text.output_padding, "output-padding", SizeField::OutputPadding, Concept::Padding) }
+                    { row(text.output_padding, "output-padding", SizeField::OutputPadding, Concept::OutputPadding) }
                 }
                 if block {
                     { row(text.pool_window, "pool", SizeField::PoolWindow, Concept::PoolWindow) }

@@ -637,6 +637,10 @@ pub(super) fn concept(concept: Concept) -> [&'static str; 2] {
             "What are groups?",
             "Groups split the input channels and the filters into G equal parts: each filter reads only the channels of its own group, so it has channels / G slices. G must divide both the channels and the filters.\nDepthwise: G = channels, one filter per channel, each reading only its own channel.\nPointwise: a 1×1 kernel, which only mixes channels.\nThe counts under the formula show what groups save.",
         ],
+        Concept::OutputPadding => [
+            "What is output padding?",
+            "Cells added at the end of a transposed convolution's output, per axis. With stride S, several input sizes give the same convolution output size; output padding says which of them to grow back to. It must be smaller than the stride or the dilation.\nout = (in − 1)·S − pad_before − pad_after + dilation·(K − 1) + output_padding + 1",
+        ],
     }
 }
 

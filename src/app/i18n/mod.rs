@@ -457,6 +457,8 @@ pub enum Concept {
     PaddingFill,
     /// Groups, depthwise and pointwise convolution.
     Groups,
+    /// Transposed convolution's output padding.
+    OutputPadding,
 }
 
 impl Lang {
