@@ -35,8 +35,7 @@ use super::limits::{
     check_weights,
 };
 use super::stepper::{
-    Arithmetic, Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum,
-    step_of_cell,
+    Cell, Reader, Step, Stepper, Tap, cell_of_step, check_cell, ordered_sum, step_of_cell,
 };
 use ndarray::Array1;
 
@@ -297,14 +296,7 @@ impl Stepper for ConvTranspose {
             channel_sums.push(ordered_sum(taps[first..].iter().filter_map(Tap::product)));
         }
         let bias = self.bias.as_ref().map(|bias| bias[output.channel]);
-        let value = ordered_sum(channel_sums.iter().copied()) + bias.unwrap_or(0.0);
-        Ok(Step {
-            index,
-            output,
-            taps,
-            arithmetic: Arithmetic::WeightedSum { channel_sums, bias },
-            value,
-        })
+        Ok(Step::weighted_sum(index, output, taps, channel_sums, bias))
     }
 
     /// Every gather step and tap that reads input cell `cell`, in step order.

@@ -95,6 +95,25 @@ pub struct Step {
 }
 
 impl Step {
+    /// A weighted sum's step, convolution's and transposed convolution's alike: the channel
+    /// sums added in channel order, then the bias, in the one documented order.
+    pub fn weighted_sum(
+        index: usize,
+        output: Cell,
+        taps: Vec<Tap>,
+        channel_sums: Vec<f32>,
+        bias: Option<f32>,
+    ) -> Step {
+        let value = ordered_sum(channel_sums.iter().copied()) + bias.unwrap_or(0.0);
+        Step {
+            index,
+            output,
+            taps,
+            arithmetic: Arithmetic::WeightedSum { channel_sums, bias },
+            value,
+        }
+    }
+
     /// The running total after each tap, restarting at each input channel: what a learner
     /// writes under each term when adding by hand. For a convolution the last total of each
     /// channel is that channel's partial sum; for pooling it sums the real values only.
