@@ -5,7 +5,7 @@ mod parse;
 mod source;
 
 pub use parse::{FigureCheck, LessonError, LessonProblem, MAX_CHAPTERS, MAX_LESSON_BYTES, parse};
-pub use source::{BUILT_IN, LessonSource};
+pub use source::LessonSource;
 
 /// A lesson, as read from its file.
 #[derive(Debug, Clone, PartialEq)]
