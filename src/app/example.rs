@@ -25,8 +25,8 @@ impl Example {
         let pipeline = settings.build()?;
         Ok(Example {
             settings: settings.clone(),
-            bases: map_bases(&pipeline, !settings.scatter),
-            kernels: kernel_bases(&pipeline, !settings.scatter),
+            bases: map_bases(&pipeline, !settings.scatters()),
+            kernels: kernel_bases(&pipeline, !settings.scatters()),
             pipeline,
         })
     }
@@ -42,7 +42,7 @@ impl Example {
     /// The transposed convolution, when the learner steps it by input cell (its scatter view).
     pub fn scattered(&self) -> Option<&ConvTranspose> {
         match self.stage(0) {
-            Some(Layer::ConvTranspose(transposed)) if self.settings.scatter => Some(transposed),
+            Some(Layer::ConvTranspose(transposed)) if self.settings.scatters() => Some(transposed),
             _ => None,
         }
     }

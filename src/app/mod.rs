@@ -17,6 +17,7 @@ pub mod picture;
 pub mod plane;
 pub mod presentation;
 pub mod scatter;
+pub mod separable;
 pub mod settings;
 pub mod shared;
 pub mod shortcuts;

@@ -4,6 +4,7 @@
 //! crops of them. Shrinking a grid and growing it back therefore loses nothing the learner typed.
 
 use super::picture::Picture;
+use super::separable::{BlockStart, random_pointwise};
 use crate::engine::{
     Activation, Axis, ConvSpec, ConvTransposeSpec, EngineError, OutputSizeFormula, Padding,
     PaddingMode, Pipeline, PoolKind, Rounding, Sides, StageSpec, TransposedPadding, WindowSpec,
@@ -12,7 +13,7 @@ use crate::engine::{
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
     presets::KernelPreset,
 };
-use ndarray::{Array3, Array4, s};
+use ndarray::{Array2, Array3, Array4, s};
 use std::ops::RangeInclusive;
 
 /// Largest input side the step view shows.
@@ -346,6 +347,11 @@ pub struct Settings {
     pub output_padding: [usize; 2],
     /// Transposed convolution is stepped one input cell at a time (else one output cell).
     pub scatter: bool,
+    /// The block's first stage: a convolution, a depthwise-separable pair, or a transposed one.
+    pub block_start: BlockStart,
+    /// The pointwise (1×1) weights of the depthwise-separable block: filters × channels, of
+    /// [`MAX_VIEW_FILTERS`] × [`MAX_VIEW_CHANNELS`] backing values.
+    pub pointwise: Array2<f32>,
 }
 
 impl Default for Settings {
@@ -377,6 +383,8 @@ impl Default for Settings {
             bias: vec![0.0; MAX_VIEW_FILTERS],
             output_padding: [0, 0],
             scatter: false,
+            block_start: BlockStart::Conv,
+            pointwise: random_pointwise(seed, RandomKind::SmallIntegers { range: 2 }),
         };
         settings.tutorial_input(false);
         let kernel = [[2., 0., 1.], [0., 1., 2.], [1., 0., 2.]];
@@ -521,10 +529,39 @@ impl Settings {
     /// least 1. Groups that do not divide the channels are refused by the build, not here. A
     /// transposed convolution is not grouped here: each filter meets every channel.
     pub fn kernel_channels(&self) -> usize {
-        if self.operation == Operation::ConvTranspose {
+        if self.separable() {
+            return 1;
+        }
+        if self.transposed() {
             return self.channels;
         }
         (self.channels / self.groups.max(1)).max(1)
+    }
+
+    /// Filters of the kernel the learner edits: one per channel for the depthwise stage of the
+    /// depthwise-separable block, else the filters set.
+    pub fn kernel_filters(&self) -> usize {
+        if self.separable() {
+            self.channels
+        } else {
+            self.filters
+        }
+    }
+
+    /// Whether the stage with the kernel is a transposed convolution, alone or first in the block.
+    pub fn transposed(&self) -> bool {
+        self.operation == Operation::ConvTranspose
+            || (self.operation == Operation::Block && self.block_start == BlockStart::ConvTranspose)
+    }
+
+    /// Whether the example is the depthwise-separable block.
+    pub fn separable(&self) -> bool {
+        self.operation == Operation::Block && self.block_start == BlockStart::Separable
+    }
+
+    /// Whether a transposed convolution alone is stepped one input cell at a time.
+    pub fn scatters(&self) -> bool {
+        self.operation == Operation::ConvTranspose && self.scatter
     }
 
     /// The visible kernel: a crop of the backing values, cut to the backing array as the input is.
@@ -533,7 +570,7 @@ impl Settings {
         let (filters, channels, max_h, max_w) = self.kernel.dim();
         self.kernel
             .slice(s![
-                ..self.filters.min(filters),
+                ..self.kernel_filters().min(filters),
                 ..self.kernel_channels().min(channels),
                 ..k_h.min(max_h),
                 ..k_w.min(max_w)
@@ -582,14 +619,17 @@ impl Settings {
     /// limits apply, not the step view's.
     pub fn build_on(&self, input: Array3<f32>) -> Result<Pipeline, EngineError> {
         let stages = match self.operation {
-            Operation::Block => vec![
-                self.stage(Operation::Convolution),
-                self.stage(self.block_activation),
-                StageSpec::Pool {
-                    window: self.block_pool_window(),
-                    kind: self.pool_kind(self.block_pool),
-                },
-            ],
+            Operation::Block => self
+                .block_start_stages()
+                .into_iter()
+                .chain([
+                    self.stage(self.block_activation),
+                    StageSpec::Pool {
+                        window: self.block_pool_window(),
+                        kind: self.pool_kind(self.block_pool),
+                    },
+                ])
+                .collect(),
             single => vec![self.stage(single)],
         };
         let single = stages.len() == 1;
@@ -618,7 +658,11 @@ impl Settings {
     /// without a window, or when no formula can be worked out (a size of 0, say).
     pub fn size_formulas(&self) -> Option<([OutputSizeFormula; 2], bool)> {
         let mut windows = Vec::new();
-        if self.operation.has_window() && self.operation != Operation::ConvTranspose {
+        // A transposed convolution's output size has a formula of its own, which its panel shows.
+        if self.transposed() {
+            return None;
+        }
+        if self.operation.has_window() {
             windows.push((self.window(), self.operation.is_pool()));
         }
         if self.operation == Operation::Block {
@@ -656,7 +700,7 @@ impl Settings {
     }
 
     /// The engine's description of a one-operation stage.
-    fn stage(&self, operation: Operation) -> StageSpec {
+    pub(super) fn stage(&self, operation: Operation) -> StageSpec {
         match operation {
             Operation::Relu => StageSpec::Activation(Activation::Relu),
             Operation::LeakyRelu => {
@@ -717,7 +761,10 @@ impl Settings {
         self.seed = seed;
         match (values, filter) {
             (Values::Input, _) => self.input = random_input(seed, kind),
-            (Values::Kernel, None) => self.kernel = random_kernel(seed, kind),
+            (Values::Kernel, None) => {
+                self.kernel = random_kernel(seed, kind);
+                self.pointwise = random_pointwise(seed, kind);
+            }
             (Values::Kernel, Some(filter)) if filter < MAX_VIEW_FILTERS => {
                 let fresh = random_kernel(seed, kind);
                 self.kernel

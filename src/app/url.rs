@@ -11,6 +11,7 @@ use super::i18n::Lang;
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::picture::SAMPLES;
 use super::presentation::Presentation;
+use super::separable::BlockStart;
 use super::settings::{
     DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values, padding_mode_from_id,
     padding_mode_id,
@@ -21,7 +22,7 @@ use crate::engine::{
     fill::RandomKind,
     limits::{MAX_ABS_VALUE, MAX_SLOPE},
 };
-use ndarray::{Array3, Array4, s};
+use ndarray::{Array2, Array3, Array4, s};
 use std::rc::Rc;
 
 /// What a link describes.
@@ -132,6 +133,20 @@ pub const PARAMETERS: &[Parameter] = &[
         write: |link| {
             let operation = link.settings.operation;
             (operation != Operation::Convolution).then(|| operation.id().to_owned())
+        },
+    },
+    Parameter {
+        key: "first",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            BlockStart::from_id(text)
+                .map(|start| settings(link).block_start = start)
+                .is_some()
+        },
+        write: |link| {
+            let start = link.settings.block_start;
+            (block(link) && start != BlockStart::Conv).then(|| start.id().to_owned())
         },
     },
     Parameter {
@@ -440,7 +455,12 @@ pub const PARAMETERS: &[Parameter] = &[
         read: |link, text| {
             let settings = settings(link);
             let [k_h, k_w] = settings.kernel_size;
-            let shape = (settings.filters, settings.kernel_channels(), k_h, k_w);
+            let shape = (
+                settings.kernel_filters(),
+                settings.kernel_channels(),
+                k_h,
+                k_w,
+            );
             let Some(values) = numbers(text, shape.0 * shape.1 * k_h * k_w) else {
                 return false;
             };
@@ -463,6 +483,33 @@ pub const PARAMETERS: &[Parameter] = &[
                 && Limit::Filters.range().contains(&settings.filters);
             (settings.operation.has_weights() && in_range)
                 .then(|| numbers_text(settings.kernel_view().into_iter()))
+        },
+    },
+    Parameter {
+        key: "pw",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let settings = settings(link);
+            let shape = (settings.filters, settings.channels);
+            let Some(values) = numbers(text, shape.0 * shape.1) else {
+                return false;
+            };
+            let Ok(block) = Array2::from_shape_vec(shape, values) else {
+                return false;
+            };
+            settings
+                .pointwise
+                .slice_mut(s![..shape.0, ..shape.1])
+                .assign(&block);
+            true
+        },
+        write: |link| {
+            let settings = &link.settings;
+            let in_range = Limit::Channels.range().contains(&settings.channels)
+                && Limit::Filters.range().contains(&settings.filters);
+            (settings.separable() && in_range)
+                .then(|| numbers_text(settings.pointwise_view().into_iter()))
         },
     },
     Parameter {

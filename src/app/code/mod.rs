@@ -79,7 +79,7 @@ impl Program {
         let (stage, local) = example.pipeline.locate(position)?;
         let layer = example.stage(stage)?;
         // The scatter view steps the input cells: the loop over `c, i, j`.
-        let scattered = matches!(layer, Layer::ConvTranspose(_)) && example.settings.scatter;
+        let scattered = matches!(layer, Layer::ConvTranspose(_)) && example.settings.scatters();
         let shape = if scattered {
             layer.input_shape()
         } else {

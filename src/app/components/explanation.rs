@@ -1,6 +1,7 @@
 //! The explanation of the current step: its calculation term by term (on the first screen, with
 //! the grids), and the output-size formula with the current numbers (below them), with a
-//! convolution's weights, biases and multiply-adds beside those of the one-group convolution.
+//! convolution's weights, biases and multiply-adds beside those of the one-group convolution
+//! (for the depthwise-separable block: the pair's, beside the ordinary convolution's).
 
 use super::arithmetic::{ArithmeticPanel, arithmetic_lines};
 use super::failing_formula::failing_formula;
@@ -9,6 +10,7 @@ use super::transposed::transposed_panel;
 use crate::app::i18n::Lang;
 use crate::app::presentation::Panel;
 use crate::app::scatter;
+use crate::app::separable::{POINTWISE_STAGE, separable_counts};
 use crate::app::settings::{PaddingChoice, Settings};
 use crate::app::state::State;
 use crate::app::view;
@@ -71,14 +73,28 @@ pub fn size_formula(state: &State) -> Html {
     } else {
         Vec::new()
     };
-    // A convolution's counts, and beside them the one-group convolution's when it has groups.
+    // A convolution's counts, and beside them the one-group convolution's when it has groups;
+    // in the depthwise-separable pair, the pair's and the ordinary convolution's of its shape.
+    let example = &state.example;
+    let pair = separable_counts(&example.settings, &example.pipeline)
+        .filter(|_| state.focus().0 <= POINTWISE_STAGE);
     let counts = match layer {
         Layer::Conv(conv) => {
             let text = lang.text();
-            let mut lines = vec![counts_text(text.this_convolution, conv.counts(), lang)];
-            if conv.groups().groups > 1 {
-                let ordinary = conv.ungrouped_counts();
-                lines.push(counts_text(text.ordinary_convolution, ordinary, lang));
+            let mut lines = vec![(
+                "counts",
+                counts_text(text.this_convolution, conv.counts(), lang),
+            )];
+            let ordinary = if let Some([both, ordinary]) = pair {
+                let both = counts_text(text.separable_pair, both, lang);
+                lines.push(("separable-counts", both));
+                Some(ordinary)
+            } else {
+                (conv.groups().groups > 1).then(|| conv.ungrouped_counts())
+            };
+            if let Some(ordinary) = ordinary {
+                let line = counts_text(text.ordinary_convolution, ordinary, lang);
+                lines.push(("ungrouped-counts", line));
             }
             lines
         }

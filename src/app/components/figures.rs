@@ -10,6 +10,7 @@ use crate::app::example::{Example, MapCell};
 use crate::app::fit::{self, Allotment, Arrangement, Direction, FigureShape, Role, Room, whole_px};
 use crate::app::format;
 use crate::app::i18n::Lang;
+use crate::app::separable::POINTWISE_STAGE;
 use crate::app::settings::Values;
 use crate::app::state::{Action, Change, State};
 use crate::app::view::{self, PlaneView};
@@ -50,10 +51,21 @@ pub fn Figures(props: &FiguresProps) -> Html {
             on.emit(Action::Change(Change::Value(Values::Input, at, typed)))
         },
     );
+    // The pointwise stage of the depthwise-separable block shows weights of their own, one
+    // 1×1 plane per filter and channel.
+    let settings = &props.state.example.settings;
+    let pointwise = (settings.separable() && props.state.focus().0 == POINTWISE_STAGE)
+        .then_some(settings.channels.max(1));
     let on_kernel_edit = use_callback(
-        on_action.clone(),
-        |(at, typed): ([usize; 3], String), on| {
-            on.emit(Action::Change(Change::Value(Values::Kernel, at, typed)))
+        (on_action.clone(), pointwise),
+        |([plane, row, column], typed): ([usize; 3], String), (on, pointwise)| {
+            let change = match pointwise {
+                Some(channels) => {
+                    Change::PointwiseWeight([plane / channels, plane % channels], typed)
+                }
+                None => Change::Value(Values::Kernel, [plane, row, column], typed),
+            };
+            on.emit(Action::Change(change))
         },
     );
     let map_events = CellEvents {
@@ -320,7 +332,7 @@ fn weight_planes(layer: &Layer) -> [usize; 5] {
 /// The kernel's caption: a transposed convolution's gather view slides it rotated 180°.
 fn kernel_caption(layer: &Layer, example: &Example, lang: Lang) -> &'static str {
     match layer {
-        Layer::ConvTranspose(_) if !example.settings.scatter => lang.text().rotated_kernel,
+        Layer::ConvTranspose(_) if !example.settings.scatters() => lang.text().rotated_kernel,
         _ => lang.text().kernel,
     }
 }

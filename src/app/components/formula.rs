@@ -18,9 +18,9 @@ pub struct FormulaProps {
     #[prop_or_default]
     pub padding_notes: Vec<String>,
     /// A convolution's weights, biases and multiply-adds, then those of the one-group
-    /// convolution of the same shape when it has groups.
+    /// convolution of the same shape when it has groups: each line with its test id.
     #[prop_or_default]
-    pub counts: Vec<String>,
+    pub counts: Vec<(&'static str, String)>,
     /// Interface language.
     pub lang: Lang,
 }
@@ -56,8 +56,8 @@ pub fn FormulaPanel(props: &FormulaProps) -> Html {
             } else {
                 { for never_read }
             }
-            { for props.counts.iter().zip(["counts", "ungrouped-counts"]).map(|(line, testid)| html! {
-                <p class="note conv-counts" data-testid={testid}>{ line }</p>
+            { for props.counts.iter().map(|(testid, line)| html! {
+                <p class="note conv-counts" data-testid={*testid}>{ line }</p>
             }) }
         </section>
     }

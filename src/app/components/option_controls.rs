@@ -1,10 +1,11 @@
-//! The per-operation switches and numbers: the bias, the block's activation and pooling, the
+//! The per-operation switches and numbers: the bias, the block's first stage, activation and pooling, the
 //! slope of Leaky ReLU, and the advanced fold (dilation, flip, ceil mode, padding counting).
 
 use super::concept_tip::{ConceptTip, labelled};
 use super::size_row::SizeRow;
 use crate::app::format;
 use crate::app::i18n::{Concept, Lang};
+use crate::app::separable::BlockStart;
 use crate::app::settings::{Operation, Settings, SizeField};
 use crate::app::shared::Shared;
 use crate::app::state::Change;
@@ -103,6 +104,25 @@ fn operation_select(
     }
 }
 
+/// The menu of what the block starts with: a convolution, a depthwise-separable pair, or a
+/// transposed convolution.
+fn block_start_select(selected: BlockStart, lang: Lang, on_change: &Callback<Change>) -> Html {
+    let onchange = on_change.reform(|event: Event| {
+        let id = event.target_unchecked_into::<HtmlSelectElement>().value();
+        Change::BlockStart(BlockStart::from_id(&id).unwrap_or_default())
+    });
+    html! {
+        <div class="select-field">
+            <label class="label" for="block-start">{ lang.text().block_start }</label>
+            <select id="block-start" {onchange}>
+                { for BlockStart::ALL.into_iter().map(|start| html! {
+                    <option value={start.id()} selected={start == selected}>{ lang.block_start_name(start) }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
+
 /// The toggle between transposed convolution's two views, and that both give the same output.
 fn scatter_toggle(checked: bool, lang: Lang, on_change: &Callback<Change>) -> Html {
     let text = lang.text();
@@ -191,6 +211,7 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
         <>
             { biases }
             if block {
+                { block_start_select(settings.block_start, lang, &props.on_change) }
                 { operation_select("block-activation", text.activation, &Operation::ACTIVATIONS, settings.block_activation, Concept::Activation, lang, on(Change::BlockActivation)) }
             }
             { slope }
@@ -205,7 +226,7 @@ pub fn OptionControls(props: &OptionControlsProps) -> Html {
                     <summary>{ text.advanced }</summary>
                     <SizeRow label={text.dilation} id="dilation" field={SizeField::Dilation} values={settings.dilation}
                         concept={Concept::Dilation} {lang} on_change={props.on_change.clone()} />
-                    if weights && operation != Operation::ConvTranspose {
+                    if weights && !settings.transposed() {
                         { checkbox("flip-kernel", text.flip_kernel, settings.flip_kernel, Concept::FlipKernel, lang, &props.on_change, Change::FlipKernel) }
                     }
                     if pools {

@@ -50,7 +50,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         }
     };
     let block = settings.operation == Operation::Block;
-    let transposed = settings.operation == Operation::ConvTranspose;
+    let transposed = settings.transposed();
     let windowed = settings.operation.has_window();
     let (kernel_label, kernel_concept) = if settings.operation.is_pool() {
         (text.window_size, Concept::PoolWindow)
@@ -71,8 +71,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         Change::PaddingMode(padding_mode_from_id(&id).unwrap_or_default())
     });
     let weights = settings.operation.has_weights();
-    // Groups and what fills the padding are a convolution's: a transposed one has neither here.
-    let grouped = weights && !transposed;
+    // Groups and what fills the padding are a convolution's: a transposed one has neither here,
+    // and the depthwise-separable block's groups follow from its channels.
+    let convolves = weights && !transposed;
+    let grouped = convolves && !settings.separable();
     let preset = |label: &'static str, id: &'static str, change: Change| {
         let onclick = props.on_change.reform(move |_: MouseEvent| change.clone());
         html! { <button type="button" class="small" {id} {onclick}>{ label }</button> }
@@ -139,10 +141,11 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                         { count(text.groups, "groups", settings.groups, Limit::Groups, Concept::Groups, Change::Groups) }
                     }
                 </div>
-                if grouped {
+                if convolves {
                     <div class="group-presets">
                         { preset(text.depthwise, "depthwise", Change::Depthwise) }
                         { preset(text.pointwise, "pointwise", Change::Pointwise) }
+                        { preset(text.separable, "separable", Change::Separable) }
                     </div>
                 }
             </fieldset>
@@ -157,7 +160,7 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
                     if let Some(sides) = resolved {
                         <p class="resolved-sides" id="resolved-sides">{ lang.sides_text(sides) }</p>
                     }
-                    if grouped {
+                    if convolves {
                         <div class="padding-fill">
                             { labelled(text.padding_fill, "padding-fill".into(), Concept::PaddingFill, lang) }
                             <select id="padding-fill" onchange={onfill}>

@@ -12,6 +12,7 @@ use super::lesson::LoadProblem;
 use super::matrix::Unavailable;
 use super::picture::PictureProblem;
 use super::presentation::Panel;
+use super::separable::BlockStart;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
 use super::tensor_text::{Form, PasteError};
@@ -263,6 +264,12 @@ pub struct Text {
     pub ordinary_convolution: &'static str,
     /// "weights", "biases", "multiply-adds".
     pub count_names: [&'static str; 3],
+    /// The depthwise-separable preset button, and the block's first stage of that name.
+    pub separable: &'static str,
+    /// The counts of the depthwise and the pointwise stage added together.
+    pub separable_pair: &'static str,
+    /// The label of the block's first stage menu.
+    pub block_start: &'static str,
     /// Transposed convolution: a zero inserted between input cells, as a cell's label.
     pub inserted_zero: &'static str,
     /// Transposed convolution: cells added at the end of the output.
@@ -637,23 +644,31 @@ impl Lang {
         }
     }
 
-    /// The operations of the stages of `settings`, in order.
-    fn stage_operations(settings: &Settings) -> Vec<Operation> {
-        match settings.operation {
-            Operation::Block => vec![
-                Operation::Convolution,
-                settings.block_activation,
-                settings.block_pool,
-            ],
-            single => vec![single],
-        }
-    }
-
     /// The short name of stage `stage` of `settings`, empty past the last stage.
     fn stage_name_of(self, settings: &Settings, stage: usize) -> &'static str {
-        Self::stage_operations(settings)
-            .get(stage)
-            .map_or("", |&op| self.stage_name(op))
+        let text = self.text();
+        let mut names = match (settings.operation, settings.block_start) {
+            (Operation::Block, BlockStart::Separable) => vec![text.depthwise, text.pointwise],
+            (Operation::Block, BlockStart::ConvTranspose) => {
+                vec![self.stage_name(Operation::ConvTranspose)]
+            }
+            (Operation::Block, BlockStart::Conv) => vec![self.stage_name(Operation::Convolution)],
+            (single, _) => vec![self.stage_name(single)],
+        };
+        if settings.operation == Operation::Block {
+            names.push(self.stage_name(settings.block_activation));
+            names.push(self.stage_name(settings.block_pool));
+        }
+        names.get(stage).copied().unwrap_or("")
+    }
+
+    /// The name of the block's first stage `start` in its menu.
+    pub fn block_start_name(self, start: BlockStart) -> &'static str {
+        match start {
+            BlockStart::Conv => self.stage_name(Operation::Convolution),
+            BlockStart::Separable => self.text().separable,
+            BlockStart::ConvTranspose => self.stage_name(Operation::ConvTranspose),
+        }
     }
 
     /// Caption of feature map `map`: "Input", "Output" for a single stage, or the stage that

@@ -4,6 +4,7 @@
 use super::{State, fallback_example};
 use crate::app::example::Example;
 use crate::app::picture::ChosenPicture;
+use crate::app::separable::BlockStart;
 use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values};
 use crate::app::shared::Shared;
 use crate::app::tensor_text::Paste;
@@ -66,6 +67,13 @@ pub enum Change {
     Paste(Paste),
     /// Step a transposed convolution one input cell at a time (else one output cell).
     Scatter(bool),
+    /// What the block starts with.
+    BlockStart(BlockStart),
+    /// The depthwise-separable block, with at least 3 channels and 4 filters so that the
+    /// saving over the ordinary convolution shows.
+    Separable,
+    /// Set pointwise weight `[filter, channel]` of the depthwise-separable block from typed text.
+    PointwiseWeight([usize; 2], String),
 }
 
 /// Which side a padding number sets.
@@ -183,6 +191,25 @@ impl State {
             Change::BlockPool(operation) => edit.block_pool = operation,
             Change::Paste(paste) => paste.apply(edit),
             Change::Scatter(on) => edit.scatter = on,
+            Change::BlockStart(start) => edit.block_start = start,
+            Change::Separable => {
+                edit.switch_operation(Operation::Block);
+                edit.block_start = BlockStart::Separable;
+                edit.channels = edit.channels.max(3);
+                edit.filters = edit.filters.max(4);
+            }
+            Change::PointwiseWeight([filter, channel], text) => {
+                let at = Position::Weight {
+                    filter,
+                    channel,
+                    row: 0,
+                    column: 0,
+                };
+                let Some(value) = self.accept(&text, at) else {
+                    return;
+                };
+                edit.set_pointwise([filter, channel], value);
+            }
             Change::Picture(sample, picture) => {
                 edit.load_picture(&picture.step);
                 self.picture = Some(Shared::new(picture));
@@ -209,7 +236,9 @@ impl State {
             Err(error) => {
                 // The grids keep the last example that worked, but never one of another
                 // operation: that would show a convolution's kernel under "max pooling".
-                if self.example.settings.operation != self.settings.operation {
+                if self.example.settings.operation != self.settings.operation
+                    || self.example.settings.block_start != self.settings.block_start
+                {
                     self.example = Shared::new(fallback_example(&self.settings));
                     self.position = self.position.min(self.last_step());
                 }

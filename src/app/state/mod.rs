@@ -261,6 +261,7 @@ pub(super) fn fallback_example(settings: &Settings) -> Example {
     let same_kind = Settings {
         block_activation: settings.block_activation,
         block_pool: settings.block_pool,
+        block_start: settings.block_start,
         ..Settings::fresh(settings.operation)
     };
     Example::build(&Shared::new(same_kind))
