@@ -113,12 +113,46 @@ fn the_numpy_program_names_the_scattered_input_cell_or_the_gathered_output_cell(
 }
 
 #[test]
-fn a_transposed_convolution_meets_every_channel_whatever_groups_the_convolution_had() {
-    // Groups are a convolution's setting: a learner who set them and then switched to the
-    // transposed convolution gets each filter meeting every channel, not a refusal.
-    use convstep::engine::Stepper;
-    let settings = url::read("op=conv-transpose&ch=2&f=2&g=2").link.settings;
-    assert_eq!(settings.kernel_view().dim(), (2, 2, 3, 3));
-    let pipeline = settings.build().expect("builds");
-    assert_eq!(pipeline.stages()[0].output_shape(), [2, 5, 5]);
+fn groups_split_a_transposed_convolution_and_dim_the_channels_outside_the_filters_group() {
+    use convstep::engine::{Layer, Stepper};
+    // Two channels, four filters in two groups, 1×1 kernels: filters 1 and 2 scale channel 1,
+    // filters 3 and 4 channel 2, each by its own weight (the link gives them filter by filter).
+    let state =
+        open("?op=conv-transpose&in=2x2&ch=2&f=4&g=2&k=1&s=1&x=1,2,3,4,10,20,30,40&w=1,2,3,4");
+    assert!(state.error.is_none(), "{:?}", state.error);
+    let output = state.example.map(1).unwrap();
+    assert_eq!(output.dim(), (4, 2, 2));
+    let x = [[1., 2., 3., 4.], [10., 20., 30., 40.]];
+    for (f, weight) in [1., 2., 3., 4.].into_iter().enumerate() {
+        let want: Vec<f32> = x[f / 2].iter().map(|v| v * weight).collect();
+        let got: Vec<f32> = output
+            .slice(ndarray::s![f, .., ..])
+            .iter()
+            .copied()
+            .collect();
+        assert_eq!(got, want, "filter {f}");
+    }
+    // Filter 1 (step 0) reads channel 1: channel 2 is dimmed; filter 3 (step 8) the other way.
+    let dimmed = |state: &State| -> Vec<bool> {
+        let maps = view::maps(state, view::current_step(state).as_ref());
+        maps[0].iter().map(|plane| plane.outside_group).collect()
+    };
+    assert_eq!(dimmed(&state), [false, true]);
+    assert_eq!(dimmed(&state.apply(Action::Go(Go::To(8)))), [true, false]);
+    // One kernel slice per filter, named by the channel it meets.
+    let Some(Layer::ConvTranspose(transposed)) = state.example.stage(0) else {
+        panic!("a transposed convolution");
+    };
+    assert_eq!(transposed.weights_by_filter().dim(), (4, 1, 1, 1));
+    let names = view::kernel_names(transposed.groups(), Lang::En);
+    assert_eq!(names.len(), 4);
+    assert!(
+        names[2].contains('3') && names[2].contains('2'),
+        "{names:?}"
+    );
+    assert_eq!(transposed.output_shape(), [4, 2, 2]);
+    // Groups that do not divide the filters are refused, and the message says so.
+    let refused = open("?op=conv-transpose&ch=2&f=3&g=2");
+    let message = Lang::En.error(refused.error.as_ref().expect("refused"));
+    assert!(message.contains("divide both"), "{message}");
 }

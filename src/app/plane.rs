@@ -301,13 +301,10 @@ pub fn kernel_bases(pipeline: &Pipeline, gather: bool) -> Vec<Vec<Shared<PlaneBa
         .enumerate()
         .map(|(stage, layer)| {
             let (weights, rotated) = match layer {
-                Layer::Conv(conv) => (conv.weights().view(), false),
-                // Channels × filters, drawn as filters × channels and rotated 180°, as the
-                // gather view slides it.
-                Layer::ConvTranspose(transposed) => (
-                    transposed.weights().view().permuted_axes([1, 0, 2, 3]),
-                    gather,
-                ),
+                Layer::Conv(conv) => (conv.weights().clone(), false),
+                // Drawn filter-major as a convolution's, and rotated 180° as the gather view
+                // slides it.
+                Layer::ConvTranspose(transposed) => (transposed.weights_by_filter(), gather),
                 _ => return Vec::new(),
             };
             let (filters, channels, k_h, k_w) = weights.dim();

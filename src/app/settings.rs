@@ -6,8 +6,9 @@
 use super::picture::Picture;
 use super::separable::{BlockStart, random_pointwise};
 use crate::engine::{
-    Activation, Axis, ConvSpec, ConvTransposeSpec, EngineError, OutputSizeFormula, Padding,
-    PaddingMode, Pipeline, PoolKind, Rounding, Sides, StageSpec, TransposedPadding, WindowSpec,
+    Activation, Axis, ConvSpec, ConvTransposeSpec, EngineError, GroupLayout, OutputSizeFormula,
+    Padding, PaddingMode, Pipeline, PoolKind, Rounding, Sides, StageSpec, TransposedPadding,
+    WindowSpec,
     error::{Limited, Position},
     fill::{RandomKind, random},
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
@@ -526,14 +527,11 @@ impl Settings {
     }
 
     /// Input channels each filter reads, so kernel slices per filter: `channels / groups`, at
-    /// least 1. Groups that do not divide the channels are refused by the build, not here. A
-    /// transposed convolution is not grouped here: each filter meets every channel.
+    /// least 1 (1 for the depthwise stage of the depthwise-separable block). Groups that do not
+    /// divide the channels are refused by the build, not here.
     pub fn kernel_channels(&self) -> usize {
         if self.separable() {
             return 1;
-        }
-        if self.transposed() {
-            return self.channels;
         }
         (self.channels / self.groups.max(1)).max(1)
     }
@@ -618,6 +616,20 @@ impl Settings {
     /// The same stages on another input, such as a picture at full size: only the engine's own
     /// limits apply, not the step view's.
     pub fn build_on(&self, input: Array3<f32>) -> Result<Pipeline, EngineError> {
+        // The learner's filter-major kernel becomes the engine's channel-major one only when the
+        // groups split both the channels and the filters: refuse them here, with the engine's
+        // message, as it would.
+        if self.transposed()
+            && let Err(error) = GroupLayout::new(self.groups, input.dim().0, self.filters)
+        {
+            return Err(match self.operation {
+                Operation::Block => EngineError::InStage {
+                    stage: 1,
+                    source: Box::new(error),
+                },
+                _ => error,
+            });
+        }
         let stages = match self.operation {
             Operation::Block => self
                 .block_start_stages()
@@ -713,19 +725,14 @@ impl Settings {
                 kind: self.pool_kind(operation),
             },
             Operation::ConvTranspose => StageSpec::ConvTranspose {
-                // The learner's filters × channels kernel, in the engine's channels × filters.
-                weights: self
-                    .kernel_view()
-                    .permuted_axes([1, 0, 2, 3])
-                    .as_standard_layout()
-                    .into_owned(),
+                weights: self.channel_major_kernel(),
                 bias: Some(self.bias_view().to_vec()),
                 spec: ConvTransposeSpec {
                     stride: self.stride,
                     dilation: self.dilation,
                     output_padding: self.output_padding,
                     padding: TransposedPadding::Explicit(self.transposed_sides()),
-                    groups: 1,
+                    groups: self.groups,
                 },
             },
             Operation::Convolution | Operation::Block => StageSpec::Conv {
@@ -739,6 +746,23 @@ impl Settings {
                 },
             },
         }
+    }
+
+    /// The learner's filters × channels/groups kernel in a transposed convolution's channels ×
+    /// filters/groups layout: channel `c` of group `g` meets filter `j` of the group as slice
+    /// `c − g·channels/groups` of filter `g·filters/groups + j`.
+    fn channel_major_kernel(&self) -> Array4<f32> {
+        let kernel = self.kernel_view();
+        let (filters, slices, k_h, k_w) = kernel.dim();
+        let groups = self.groups.max(1);
+        let per_group = filters / groups;
+        Array4::from_shape_fn((slices * groups, per_group, k_h, k_w), |(c, j, r, s)| {
+            let filter = c / slices.max(1) * per_group + j;
+            kernel
+                .get([filter, c % slices.max(1), r, s])
+                .copied()
+                .unwrap_or(0.0)
+        })
     }
 
     /// The cells a transposed convolution crops from each side: the numbers typed, none for

@@ -15,7 +15,7 @@ pub use super::plane::{Overlay, PlaneView};
 use super::scatter;
 use super::state::State;
 use crate::engine::{
-    Arithmetic, Cell, Conv, Layer, Step, Stepper,
+    Arithmetic, Cell, GroupLayout, Layer, Step, Stepper,
     stepper::{cell_of_step, step_of_cell},
 };
 use std::collections::BTreeSet;
@@ -86,8 +86,13 @@ fn map_planes(
     if let Some(step) = step {
         if map == focus_stage {
             mark_window(&mut planes, step, Marks::TAP, true);
-            if let Some(Layer::Conv(conv)) = example.stage(focus_stage) {
-                let group = conv.channels_of_filter(step.output.channel);
+            let groups = match example.stage(focus_stage) {
+                Some(Layer::Conv(conv)) => Some(conv.groups()),
+                Some(Layer::ConvTranspose(transposed)) => Some(transposed.groups()),
+                _ => None,
+            };
+            if let Some(groups) = groups {
+                let group = groups.channels_of_filter(step.output.channel);
                 for plane in &mut planes {
                     plane.outside_group = !group.contains(&plane.base.index);
                 }
@@ -207,15 +212,15 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
     }
 }
 
-/// The name of each kernel plane of `conv`: its filter and the input channel it meets, which
-/// for a grouped filter is a channel of its group ("filter 2 · channel 3").
-pub fn kernel_names(conv: &Conv, lang: Lang) -> Vec<String> {
-    let (filters, slices, _, _) = conv.weights().dim();
-    let slices = slices.max(1);
-    let channels = conv.input_shape()[0];
+/// The name of each kernel plane of a (transposed) convolution split into `groups`: its filter
+/// and the input channel it meets, which for a grouped filter is a channel of its group
+/// ("filter 2 · channel 3").
+pub fn kernel_names(groups: &GroupLayout, lang: Lang) -> Vec<String> {
+    let (filters, channels) = (groups.filters, groups.channels);
+    let slices = groups.channels_per_group().max(1);
     (0..filters * slices)
         .map(|i| {
-            let channel = conv.channels_of_filter(i / slices).start + i % slices;
+            let channel = groups.channels_of_filter(i / slices).start + i % slices;
             lang.kernel_slice_name(i / slices, filters, channels, channel)
         })
         .collect()
@@ -235,6 +240,7 @@ pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
     // A filter has one slice for each channel of its group.
     let channels = match state.example.stage(stage) {
         Some(Layer::Conv(conv)) => conv.weights().dim().1.max(1),
+        Some(Layer::ConvTranspose(transposed)) => transposed.groups().channels_per_group().max(1),
         _ => 1,
     };
     bases

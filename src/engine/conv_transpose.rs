@@ -164,6 +164,23 @@ impl ConvTranspose {
         &self.weights
     }
 
+    /// The weights filter-major, as a convolution holds them and the learner edits them:
+    /// filters × channels/groups × k_h × k_w, slice `s` of filter `f` meeting the `s`-th
+    /// channel of `f`'s group.
+    pub fn weights_by_filter(&self) -> Weights {
+        let (_, _, k_h, k_w) = self.weights.dim();
+        let shape = (
+            self.groups.filters,
+            self.groups.channels_per_group(),
+            k_h,
+            k_w,
+        );
+        Weights::from_shape_fn(shape, |(filter, slice, kh, kw)| {
+            let channel = self.groups.channels_of_filter(filter).start + slice;
+            self.weight(channel, filter, [kh, kw])
+        })
+    }
+
     /// The gather view's grid along each axis, `[rows, columns]`.
     pub fn gather(&self) -> [GatherAxis; 2] {
         self.layout.gather()

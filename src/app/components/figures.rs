@@ -159,14 +159,13 @@ pub fn Figures(props: &FiguresProps) -> Html {
     };
     let kernel_figure = match (layer, kernel) {
         (Some(layer @ (Layer::Conv(_) | Layer::ConvTranspose(_))), Some(planes)) => {
-            let [channels, filters, ..] = weight_planes(layer);
+            let [channels, ..] = weight_planes(layer);
             let caption = kernel_caption(layer, example, lang);
             // A convolution's slices are named by the input channel each meets in its group.
-            let names: Vec<String> = match layer {
-                Layer::Conv(conv) => view::kernel_names(conv, lang),
-                _ => (0..filters * channels)
-                    .map(|i| lang.kernel_slice_name(i / channels, filters, channels, i % channels))
-                    .collect(),
+            let names = match layer {
+                Layer::Conv(conv) => view::kernel_names(conv.groups(), lang),
+                Layer::ConvTranspose(transposed) => view::kernel_names(transposed.groups(), lang),
+                _ => Vec::new(),
             };
             html! {
                 <FeatureMap key="kernel" {caption} planes={Rc::new(planes)}
@@ -311,20 +310,20 @@ fn figure_shapes(example: &Example, stage: usize, lang: Lang, projector: bool) -
     .collect()
 }
 
-/// `[channels, filters, rows, columns, widest value's characters]` of a (transposed)
-/// convolution's kernel.
+/// `[channels per filter, filters, rows, columns, widest value's characters]` of a
+/// (transposed) convolution's kernel, as its filter-major planes draw it.
 fn weight_planes(layer: &Layer) -> [usize; 5] {
-    let (weights, [channels, filters]) = match layer {
-        Layer::Conv(conv) => (conv.weights(), [1, 0]),
-        Layer::ConvTranspose(transposed) => (transposed.weights(), [0, 1]),
+    let weights = match layer {
+        Layer::Conv(conv) => conv.weights().clone(),
+        Layer::ConvTranspose(transposed) => transposed.weights_by_filter(),
         _ => return [1; 5],
     };
-    let shape = weights.shape();
+    let (filters, channels, rows, columns) = weights.dim();
     [
-        shape[channels],
-        shape[filters],
-        shape[2],
-        shape[3],
+        channels,
+        filters,
+        rows,
+        columns,
         format::widest(weights.iter().copied()),
     ]
 }

@@ -71,10 +71,10 @@ pub fn WindowControls(props: &WindowControlsProps) -> Html {
         Change::PaddingMode(padding_mode_from_id(&id).unwrap_or_default())
     });
     let weights = settings.operation.has_weights();
-    // Groups and what fills the padding are a convolution's: a transposed one has neither here,
-    // and the depthwise-separable block's groups follow from its channels.
+    // What fills the padding and the presets are a convolution's, not a transposed one's;
+    // the depthwise-separable block's groups follow from its channels.
     let convolves = weights && !transposed;
-    let grouped = convolves && !settings.separable();
+    let grouped = weights && !settings.separable();
     let preset = |label: &'static str, id: &'static str, change: Change| {
         let onclick = props.on_change.reform(move |_: MouseEvent| change.clone());
         html! { <button type="button" class="small" {id} {onclick}>{ label }</button> }

@@ -263,7 +263,7 @@ fn figures(state: &State, step: Option<&Step>, lang: Lang, theme: &Theme) -> Vec
     let kernel = match view::current_layer(state) {
         Some(Layer::Conv(conv)) => {
             let channels = conv.weights().dim().1;
-            let planes = view::kernel_names(conv, lang)
+            let planes = view::kernel_names(conv.groups(), lang)
                 .into_iter()
                 .zip(view::kernel_planes(state))
                 .enumerate()
