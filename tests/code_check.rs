@@ -10,6 +10,7 @@
 
 use convstep::app::code::{Style, program};
 use convstep::app::example::Example;
+use convstep::app::separable::BlockStart;
 use convstep::app::settings::{Operation, PaddingChoice, Settings, Values};
 use convstep::app::shared::Shared;
 use convstep::engine::fill::RandomKind;
@@ -366,6 +367,46 @@ fn cases() -> Vec<Case> {
                 s.operation = Block;
                 s.input_size = [7, 7];
                 s.block_activation = Tanh;
+            }),
+        ),
+        case(
+            "depthwise-separable block: 3 channels → 4 filters, reflect padding 1, stride 2, decimals",
+            decimals(35, |s| {
+                s.operation = Block;
+                s.block_start = BlockStart::Separable;
+                s.input_size = [7, 6];
+                s.channels = 3;
+                s.filters = 4;
+                s.stride = [2, 2];
+                s.padding = PaddingChoice::Custom(Sides::uniform(1));
+                s.padding_mode = PaddingMode::Reflect;
+                s.bias = vec![0.5, -1.0, 0.25, 2.0, 0.0, 0.0, 0.0, 0.0];
+            }),
+        ),
+        case(
+            "block after a transposed convolution: 2 channels, 4 filters in 2 groups, then average pooling",
+            whole(36, |s| {
+                s.operation = Block;
+                s.block_start = BlockStart::ConvTranspose;
+                s.input_size = [3, 2];
+                s.channels = 2;
+                s.filters = 4;
+                s.groups = 2;
+                s.stride = [2, 1];
+                s.block_pool = AveragePool;
+            }),
+        ),
+        case(
+            "transposed, 4 channels, 2 filters in 2 groups, stride 2, decimals",
+            decimals(37, |s| {
+                s.operation = ConvTranspose;
+                s.input_size = [2, 3];
+                s.channels = 4;
+                s.filters = 2;
+                s.groups = 2;
+                s.kernel_size = [2, 3];
+                s.stride = [2, 2];
+                s.bias = vec![0.5, -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0];
             }),
         ),
         case(

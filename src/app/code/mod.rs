@@ -13,7 +13,7 @@ use super::example::Example;
 use crate::engine::decimal::Shortest;
 use crate::engine::stepper::cell_of_step;
 use crate::engine::{
-    Activation, Conv, Layer, PaddingMode, PoolKind, Stepper, TransposedLayout, WindowLayout,
+    Activation, Conv, ConvTranspose, Layer, PaddingMode, PoolKind, Stepper, WindowLayout,
 };
 use std::fmt::{Display, Write};
 
@@ -185,7 +185,23 @@ impl Code {
         let values: Vec<f32> = input.iter().copied().collect();
         let tail = format!(", dtype={dtype})  # input: channels × rows × columns");
         self.array("x", call, &values, &[ch, rows, cols], &tail);
-        if settings.operation.has_weights() {
+        if settings.separable() {
+            let kernel = settings.kernel_view();
+            let (c, _, k_h, k_w) = kernel.dim();
+            let values: Vec<f32> = kernel.iter().copied().collect();
+            let tail = format!(
+                ", dtype={dtype})  # depthwise kernel: one filter per channel × 1 × rows × columns"
+            );
+            self.array("w", call, &values, &[c, 1, k_h, k_w], &tail);
+            let pointwise = settings.pointwise_view();
+            let (f, c) = pointwise.dim();
+            let values: Vec<f32> = pointwise.iter().copied().collect();
+            let tail = format!(", dtype={dtype})  # pointwise kernel: filters × channels × 1 × 1");
+            self.array("pw", call, &values, &[f, c, 1, 1], &tail);
+            let bias = settings.bias_view();
+            let tail = format!(", dtype={dtype})  # pointwise bias: one per filter");
+            self.array("b", call, bias, &[bias.len()], &tail);
+        } else if settings.operation.has_weights() {
             let kernel = settings.kernel_view();
             let (f, c, k_h, k_w) = kernel.dim();
             let values: Vec<f32> = kernel.iter().copied().collect();
@@ -253,6 +269,35 @@ fn pair([a, b]: [usize; 2]) -> String {
     }
 }
 
+/// What a convolution stage is called in the programs: its function (NumPy), its weights and
+/// its bias, if it has one. The depthwise-separable block's two stages have names of their own.
+struct ConvNames {
+    function: &'static str,
+    weights: &'static str,
+    bias: Option<&'static str>,
+}
+
+/// The names of the convolution at stage `index` of `example`.
+fn conv_names(example: &Example, index: usize) -> ConvNames {
+    match (example.settings.separable(), index) {
+        (true, 0) => ConvNames {
+            function: "depthwise_conv2d",
+            weights: "w",
+            bias: None,
+        },
+        (true, _) => ConvNames {
+            function: "pointwise_conv2d",
+            weights: "pw",
+            bias: Some("b"),
+        },
+        (false, _) => ConvNames {
+            function: "conv2d",
+            weights: "w",
+            bias: Some("b"),
+        },
+    }
+}
+
 /// One stage of the example, as both programs write it.
 enum Stage<'a> {
     /// A convolution: its window, whether the kernel is flipped, its groups and padding mode.
@@ -262,7 +307,7 @@ enum Stage<'a> {
     /// Max or average pooling over this window.
     Pool(&'a WindowLayout, PoolKind),
     /// A transposed convolution of this geometry.
-    ConvTranspose(&'a TransposedLayout),
+    ConvTranspose(&'a ConvTranspose),
 }
 
 /// A padding mode's name in NumPy's `np.pad` and what it does, for a convolution whose padding
@@ -287,7 +332,7 @@ fn stages(example: &Example) -> Vec<Stage<'_>> {
             Layer::Conv(conv) => Stage::Conv(conv),
             Layer::Activation(activation) => Stage::Activation(activation.function()),
             Layer::Pool(pool) => Stage::Pool(pool.layout(), pool.kind()),
-            Layer::ConvTranspose(transposed) => Stage::ConvTranspose(transposed.layout()),
+            Layer::ConvTranspose(transposed) => Stage::ConvTranspose(transposed),
         })
         .collect()
 }

@@ -2,9 +2,9 @@
 //! per stage, explicit loops over every output cell, the window taken as a slice, and sums in
 //! the engine's order in `float32`, so the printed numbers are the page's to the bit.
 
-use super::{Code, Number, Stage, repeating_mode, stages};
+use super::{Code, ConvNames, Number, Stage, conv_names, repeating_mode, stages};
 use crate::app::example::Example;
-use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, TransposedLayout, WindowLayout};
+use crate::engine::{Activation, Conv, ConvTranspose, PoolKind, Rounding, Sides, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -22,8 +22,11 @@ pub(super) fn write(code: &mut Code, example: &Example) {
         code.line(0, "");
         let call = match stage {
             Stage::Conv(conv) => {
-                convolution(code, conv);
-                format!("y = conv2d({source}, w, b)")
+                let names = conv_names(example, index);
+                let bias = names.bias.map(|b| format!(", {b}")).unwrap_or_default();
+                let call = format!("y = {}({source}, {}{bias})", names.function, names.weights);
+                convolution(code, conv, names);
+                call
             }
             Stage::Activation(function) => {
                 let name = activation(code, function, example, index);
@@ -33,9 +36,8 @@ pub(super) fn write(code: &mut Code, example: &Example) {
                 let name = pooling(code, layout, kind, channels);
                 format!("y = {name}({source})")
             }
-            Stage::ConvTranspose(layout) => {
-                let filters = example.settings.filters;
-                transposed(code, layout, filters, channels);
+            Stage::ConvTranspose(transposed_conv) => {
+                transposed(code, transposed_conv, channels);
                 format!("y = conv_transpose2d({source}, w, b)")
             }
         };
@@ -50,12 +52,13 @@ pub(super) fn write(code: &mut Code, example: &Example) {
 }
 
 /// `conv2d(x, w, b)`: every filter over every window, summed per channel of its group.
-fn convolution(code: &mut Code, conv: &Conv) {
+fn convolution(code: &mut Code, conv: &Conv, names: ConvNames) {
     let layout = conv.layout();
     let groups = conv.groups();
     let (filters, channels) = (groups.filters, groups.channels_per_group());
     let [out_h, out_w] = layout.output();
-    code.line(0, "def conv2d(x, w, b):");
+    let bias = names.bias.map(|_| ", b").unwrap_or_default();
+    code.line(0, format!("def {}(x, w{bias}):", names.function));
     match repeating_mode(layout.padding_mode()) {
         Some((mode, what)) => pad(code, layout.sides(), &format!(", mode='{mode}'"), what),
         None => pad(code, layout.sides(), "", "zero padding"),
@@ -93,13 +96,20 @@ fn convolution(code: &mut Code, conv: &Conv) {
         5,
         format!("total += sum((window[{first}] * w[f, c]).flat, np.float32(0))"),
     );
-    code.compute(4, "y[f, oh, ow] = total + b[f]  # then the bias");
+    if names.bias.is_some() {
+        code.compute(4, "y[f, oh, ow] = total + b[f]  # then the bias");
+    } else {
+        code.compute(4, "y[f, oh, ow] = total  # no bias");
+    }
     code.line(1, "return y");
 }
 
 /// `conv_transpose2d(x, w, b)`: every input cell scatters the kernel it scales into the
 /// output, channel by channel; the channel sums are added in order, then the bias.
-fn transposed(code: &mut Code, layout: &TransposedLayout, filters: usize, channels: usize) {
+fn transposed(code: &mut Code, transposed: &ConvTranspose, channels: usize) {
+    let layout = transposed.layout();
+    let groups = transposed.groups();
+    let filters = groups.filters;
     let (rows, columns) = (&layout.rows, &layout.columns);
     let [out_h, out_w] = layout.output();
     code.line(0, "def conv_transpose2d(x, w, b):");
@@ -117,7 +127,17 @@ fn transposed(code: &mut Code, layout: &TransposedLayout, filters: usize, channe
         3,
         format!("for j in range({}):  # each input cell", columns.input),
     );
-    code.line(4, format!("for f in range({filters}):"));
+    if groups.groups > 1 {
+        let (f, c) = (groups.filters_per_group(), groups.channels_per_group());
+        code.line(
+            4,
+            format!(
+                "for f in range(c // {c} * {f}, c // {c} * {f} + {f}):  # the filters of c's group"
+            ),
+        );
+    } else {
+        code.line(4, format!("for f in range({filters}):"));
+    }
     code.line(5, format!("for kh in range({}):", rows.kernel));
     code.line(
         6,
@@ -141,7 +161,15 @@ fn transposed(code: &mut Code, layout: &TransposedLayout, filters: usize, channe
         7,
         format!("if 0 <= oh < {out_h} and 0 <= ow < {out_w}:  # else the padding crops it"),
     );
-    code.compute(8, "part[f, oh, ow] += x[c, i, j] * w[f, c, kh, kw]");
+    let slice = if groups.groups > 1 {
+        format!("c % {}", groups.channels_per_group())
+    } else {
+        "c".to_owned()
+    };
+    code.compute(
+        8,
+        format!("part[f, oh, ow] += x[c, i, j] * w[f, {slice}, kh, kw]"),
+    );
     code.line(2, "y += part");
     code.line(1, "return y + b[:, None, None]  # then the bias");
 }

@@ -5,10 +5,10 @@
 //! or per-side padding that leaves padding cells out of the divisor) is written as two sums
 //! with a kernel of ones: the input cells, and the cells that count.
 
-use super::{Code, Number, Stage, pair, repeating_mode, stages};
+use super::{Code, ConvNames, Number, Stage, conv_names, pair, repeating_mode, stages};
 use crate::app::example::Example;
 use crate::app::settings::padding_mode_id;
-use crate::engine::{Activation, Conv, PoolKind, Rounding, Sides, TransposedLayout, WindowLayout};
+use crate::engine::{Activation, Conv, ConvTranspose, PoolKind, Rounding, Sides, WindowLayout};
 
 /// Writes the whole program.
 pub(super) fn write(code: &mut Code, example: &Example) {
@@ -24,7 +24,7 @@ pub(super) fn write(code: &mut Code, example: &Example) {
         let source = if index == 0 { "x" } else { "y" };
         let channels = example.map(index).map_or(0, |map| map.dim().0);
         match stage {
-            Stage::Conv(conv) => convolution(code, conv, source),
+            Stage::Conv(conv) => convolution(code, conv, source, conv_names(example, index)),
             Stage::Activation(function) => {
                 let call = match function {
                     Activation::Relu => format!("F.relu({source})"),
@@ -37,7 +37,7 @@ pub(super) fn write(code: &mut Code, example: &Example) {
                 code.compute(0, format!("y = {call}"));
             }
             Stage::Pool(layout, kind) => pooling(code, layout, kind, source, channels),
-            Stage::ConvTranspose(layout) => transposed(code, layout, source),
+            Stage::ConvTranspose(transposed_conv) => transposed(code, transposed_conv, source),
         }
     }
     code.line(0, "print(y.tolist())");
@@ -45,7 +45,7 @@ pub(super) fn write(code: &mut Code, example: &Example) {
 
 /// `F.conv2d`, after `torch.flip` and `F.pad` where needed: padding that repeats input cells
 /// is `F.pad`'s mode (`nn.Conv2d` calls it `padding_mode`).
-fn convolution(code: &mut Code, conv: &Conv, source: &str) {
+fn convolution(code: &mut Code, conv: &Conv, source: &str, names: ConvNames) {
     let layout = conv.layout();
     if conv.flips_kernel() {
         code.line(
@@ -73,12 +73,18 @@ fn convolution(code: &mut Code, conv: &Conv, source: &str) {
     if groups > 1 {
         arguments.push_str(&format!(", groups={groups}"));
     }
-    code.compute(0, format!("y = F.conv2d({input}, w, b{arguments})"));
+    let (weights, bias) = (names.weights, names.bias.map(|b| format!(", {b}")));
+    let bias = bias.unwrap_or_default();
+    code.compute(
+        0,
+        format!("y = F.conv2d({input}, {weights}{bias}{arguments})"),
+    );
 }
 
-/// `F.conv_transpose2d`, whose weights are channels × filters; padding PyTorch cannot give
-/// (different on the two sides of an axis) is cropped from the unpadded output instead.
-fn transposed(code: &mut Code, layout: &TransposedLayout, source: &str) {
+/// `F.conv_transpose2d`, whose weights are channels × filters/groups; padding PyTorch cannot
+/// give (different on the two sides of an axis) is cropped from the unpadded output instead.
+fn transposed(code: &mut Code, transposed: &ConvTranspose, source: &str) {
+    let layout = transposed.layout();
     let (rows, columns) = (&layout.rows, &layout.columns);
     let sides = layout.sides();
     let padding = symmetric(sides);
@@ -97,9 +103,24 @@ fn transposed(code: &mut Code, layout: &TransposedLayout, source: &str) {
             arguments.push_str(&format!(", {name}={}", pair(value)));
         }
     }
+    let groups = transposed.groups();
+    let weights = if groups.groups > 1 {
+        let (g, f, c) = (
+            groups.groups,
+            groups.filters_per_group(),
+            groups.channels_per_group(),
+        );
+        arguments.push_str(&format!(", groups={g}"));
+        format!(
+            "w.reshape({g}, {f}, {c}, {}, {}).transpose(1, 2).reshape({}, {f}, {}, {})",
+            rows.kernel, columns.kernel, groups.channels, rows.kernel, columns.kernel
+        )
+    } else {
+        "w.transpose(0, 1)".to_owned()
+    };
     code.compute(
         0,
-        format!("y = F.conv_transpose2d({source}, w.transpose(0, 1), b{arguments})  # weights: channels × filters"),
+        format!("y = F.conv_transpose2d({source}, {weights}, b{arguments})  # weights: channels × filters of the group"),
     );
     if padding.is_none() {
         let [out_h, out_w] = layout.output();
