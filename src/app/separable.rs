@@ -9,7 +9,7 @@ use crate::engine::{
     WindowSpec,
     fill::{RandomKind, random},
 };
-use ndarray::{Array2, Axis, s};
+use ndarray::{Array4, s};
 
 /// What the block starts with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -47,9 +47,9 @@ impl BlockStart {
 }
 
 /// Seeded pointwise backing values (a stream of their own).
-pub fn random_pointwise(seed: u64, kind: RandomKind) -> Array2<f32> {
+pub fn random_pointwise(seed: u64, kind: RandomKind) -> Array4<f32> {
     random(
-        (MAX_VIEW_FILTERS, MAX_VIEW_CHANNELS),
+        (MAX_VIEW_FILTERS, MAX_VIEW_CHANNELS, 1, 1),
         kind,
         seed.wrapping_add(0x2545_f491_4f6c_dd1d),
     )
@@ -75,10 +75,7 @@ impl Settings {
                     },
                 },
                 StageSpec::Conv {
-                    weights: self
-                        .pointwise_view()
-                        .insert_axis(Axis(2))
-                        .insert_axis(Axis(3)),
+                    weights: self.pointwise_view(),
                     bias: Some(self.bias_view().to_vec()),
                     spec: ConvSpec {
                         window: WindowSpec {
@@ -97,20 +94,22 @@ impl Settings {
         }
     }
 
-    /// The pointwise weights in use: filters × channels, cut to the backing array.
-    pub fn pointwise_view(&self) -> Array2<f32> {
-        let (filters, channels) = self.pointwise.dim();
+    /// The pointwise weights in use: filters × channels × 1 × 1, cut to the backing array.
+    pub fn pointwise_view(&self) -> Array4<f32> {
+        let (filters, channels, _, _) = self.pointwise.dim();
         self.pointwise
             .slice(s![
                 ..self.filters.min(filters),
-                ..self.channels.min(channels)
+                ..self.channels.min(channels),
+                ..,
+                ..
             ])
             .to_owned()
     }
 
     /// Writes pointwise weight `[filter, channel]`; ignores positions outside the backing array.
-    pub fn set_pointwise(&mut self, at: [usize; 2], value: f32) {
-        if let Some(target) = self.pointwise.get_mut(at) {
+    pub fn set_pointwise(&mut self, [filter, channel]: [usize; 2], value: f32) {
+        if let Some(target) = self.pointwise.get_mut([filter, channel, 0, 0]) {
             *target = value;
         }
     }

@@ -14,7 +14,7 @@ use crate::engine::{
     limits::{MAX_DILATION, MAX_KERNEL_SIDE, MAX_PADDING, MAX_STRIDE, check_at_most},
     presets::KernelPreset,
 };
-use ndarray::{Array2, Array3, Array4, s};
+use ndarray::{Array3, Array4, s};
 use std::ops::RangeInclusive;
 
 /// Largest input side the step view shows.
@@ -350,9 +350,9 @@ pub struct Settings {
     pub scatter: bool,
     /// The block's first stage: a convolution, a depthwise-separable pair, or a transposed one.
     pub block_start: BlockStart,
-    /// The pointwise (1×1) weights of the depthwise-separable block: filters × channels, of
-    /// [`MAX_VIEW_FILTERS`] × [`MAX_VIEW_CHANNELS`] backing values.
-    pub pointwise: Array2<f32>,
+    /// The pointwise (1×1) weights of the depthwise-separable block: filters × channels × 1 × 1,
+    /// of [`MAX_VIEW_FILTERS`] × [`MAX_VIEW_CHANNELS`] backing values.
+    pub pointwise: Array4<f32>,
 }
 
 impl Default for Settings {

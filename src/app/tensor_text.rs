@@ -272,12 +272,13 @@ impl Tensor {
 
     /// Fits the tensor to the example as its input or its kernel, without changing anything.
     pub fn fit(&self, target: Values, settings: &Settings) -> Result<Paste, FitError> {
-        // A grouped kernel has one slice per channel of a filter's group.
+        // A grouped kernel has one slice per channel of a filter's group; the depthwise-separable
+        // block's depthwise kernel one filter per channel.
         let channels = match target {
             Values::Input => settings.channels,
             Values::Kernel => settings.kernel_channels(),
         };
-        let filters = settings.filters;
+        let filters = settings.kernel_filters();
         let shape_error = || FitError::Shape {
             target,
             pasted: self.shape.clone(),

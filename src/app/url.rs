@@ -22,7 +22,7 @@ use crate::engine::{
     fill::RandomKind,
     limits::{MAX_ABS_VALUE, MAX_SLOPE},
 };
-use ndarray::{Array2, Array3, Array4, s};
+use ndarray::{Array3, Array4, s};
 use std::rc::Rc;
 
 /// What a link describes.
@@ -461,17 +461,7 @@ pub const PARAMETERS: &[Parameter] = &[
                 k_h,
                 k_w,
             );
-            let Some(values) = numbers(text, shape.0 * shape.1 * k_h * k_w) else {
-                return false;
-            };
-            let Ok(block) = Array4::from_shape_vec(shape, values) else {
-                return false;
-            };
-            settings
-                .kernel
-                .slice_mut(s![..shape.0, ..shape.1, ..k_h, ..k_w])
-                .assign(&block);
-            true
+            read_weights(&mut settings.kernel, shape, text)
         },
         write: |link| {
             let settings = &link.settings;
@@ -491,18 +481,8 @@ pub const PARAMETERS: &[Parameter] = &[
         limit: None,
         read: |link, text| {
             let settings = settings(link);
-            let shape = (settings.filters, settings.channels);
-            let Some(values) = numbers(text, shape.0 * shape.1) else {
-                return false;
-            };
-            let Ok(block) = Array2::from_shape_vec(shape, values) else {
-                return false;
-            };
-            settings
-                .pointwise
-                .slice_mut(s![..shape.0, ..shape.1])
-                .assign(&block);
-            true
+            let shape = (settings.filters, settings.channels, 1, 1);
+            read_weights(&mut settings.pointwise, shape, text)
         },
         write: |link| {
             let settings = &link.settings;
@@ -857,6 +837,25 @@ fn flag(text: &str) -> Option<bool> {
 }
 
 /// Exactly `count` comma-separated finite numbers, each within the value limit.
+/// Reads weights of `shape` (filters × channels × rows × columns) into the first corner of
+/// their backing values; `false` when the text is not that many numbers.
+fn read_weights(
+    backing: &mut Array4<f32>,
+    shape: (usize, usize, usize, usize),
+    text: &str,
+) -> bool {
+    let Some(values) = numbers(text, shape.0 * shape.1 * shape.2 * shape.3) else {
+        return false;
+    };
+    let Ok(block) = Array4::from_shape_vec(shape, values) else {
+        return false;
+    };
+    backing
+        .slice_mut(s![..shape.0, ..shape.1, ..shape.2, ..shape.3])
+        .assign(&block);
+    true
+}
+
 fn numbers(text: &str, count: usize) -> Option<Vec<f32>> {
     let values: Vec<f32> = text
         .split(',')

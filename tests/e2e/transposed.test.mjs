@@ -168,3 +168,54 @@ test("the output padding field adds a row and a column, and the formula follows 
   await page.close();
   assertNoErrors(errors);
 });
+
+test("groups split a transposed convolution: each filter scatters its group's channels, the others dimmed", async () => {
+  // Two 2×2 channels, four filters in two groups, 2×2 kernels with stride 2: filters 1–2 read
+  // channel 1, filters 3–4 channel 2. The link gives the kernel filter by filter, one slice each.
+  const x = [
+    [
+      [1, -2],
+      [3, 4],
+    ],
+    [
+      [2, 0],
+      [-1, 1],
+    ],
+  ];
+  const w = [
+    [
+      [1, 2],
+      [3, 4],
+    ],
+    [
+      [0, 1],
+      [1, 0],
+    ],
+    [
+      [-1, 1],
+      [2, 2],
+    ],
+    [
+      [1, 1],
+      [1, -1],
+    ],
+  ];
+  const { page, errors } = await open(`?op=conv-transpose&in=2x2&ch=2&f=4&g=2&k=2&s=2&x=${x.flat(2).join(",")}&w=${w.flat(2).join(",")}`);
+  assert.equal(await page.inputValue("#groups"), "2");
+  const dimmed = () =>
+    page.$$eval(".figure.input .plane", (planes) => planes.map((plane) => plane.classList.contains("outside-group")));
+  assert.deepEqual(await dimmed(), [false, true], "filter 1 reads channel 1 only");
+  // (2 − 1)·2 + 2 = 4 rows and columns per filter, 4 filters: the last step is filter 4's.
+  await press(page, "end");
+  assert.equal(await stepCount(page), "Step 64 of 64");
+  assert.deepEqual(await dimmed(), [true, false], "filter 4 reads channel 2 only");
+  for (const f of [0, 1, 2, 3]) {
+    assert.deepEqual(await gridNumbers(page, `output-${f}`), zeroed(convTranspose2d(x[f < 2 ? 0 : 1], w[f], { stride: [2, 2] })));
+  }
+  // One kernel slice per filter; groups that do not divide the filters are refused, saying so.
+  assert.equal(await page.locator(".figure.kernel [data-grid]").count(), 4);
+  await page.fill("#filters", "3");
+  assert.match(await page.textContent("[data-testid='error']"), /divide both/);
+  await page.close();
+  assertNoErrors(errors);
+});

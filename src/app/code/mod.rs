@@ -185,23 +185,7 @@ impl Code {
         let values: Vec<f32> = input.iter().copied().collect();
         let tail = format!(", dtype={dtype})  # input: channels × rows × columns");
         self.array("x", call, &values, &[ch, rows, cols], &tail);
-        if settings.separable() {
-            let kernel = settings.kernel_view();
-            let (c, _, k_h, k_w) = kernel.dim();
-            let values: Vec<f32> = kernel.iter().copied().collect();
-            let tail = format!(
-                ", dtype={dtype})  # depthwise kernel: one filter per channel × 1 × rows × columns"
-            );
-            self.array("w", call, &values, &[c, 1, k_h, k_w], &tail);
-            let pointwise = settings.pointwise_view();
-            let (f, c) = pointwise.dim();
-            let values: Vec<f32> = pointwise.iter().copied().collect();
-            let tail = format!(", dtype={dtype})  # pointwise kernel: filters × channels × 1 × 1");
-            self.array("pw", call, &values, &[f, c, 1, 1], &tail);
-            let bias = settings.bias_view();
-            let tail = format!(", dtype={dtype})  # pointwise bias: one per filter");
-            self.array("b", call, bias, &[bias.len()], &tail);
-        } else if settings.operation.has_weights() {
+        if settings.operation.has_weights() {
             let kernel = settings.kernel_view();
             let (f, c, k_h, k_w) = kernel.dim();
             let values: Vec<f32> = kernel.iter().copied().collect();
@@ -213,6 +197,15 @@ impl Code {
             };
             let tail = format!(", dtype={dtype})  # kernel: filters × {slices} × rows × columns");
             self.array("w", call, &values, &[f, c, k_h, k_w], &tail);
+            // The depthwise-separable block's pointwise stage has weights of its own.
+            if settings.separable() {
+                let pointwise = settings.pointwise_view();
+                let (f, c, _, _) = pointwise.dim();
+                let values: Vec<f32> = pointwise.iter().copied().collect();
+                let tail =
+                    format!(", dtype={dtype})  # pointwise kernel: filters × channels × 1 × 1");
+                self.array("pw", call, &values, &[f, c, 1, 1], &tail);
+            }
             let bias = settings.bias_view();
             let tail = format!(", dtype={dtype})  # bias: one per filter");
             self.array("b", call, bias, &[bias.len()], &tail);
