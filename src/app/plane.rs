@@ -51,6 +51,8 @@ impl Marks {
     /// A padding cell that repeats an input cell (reflect, replicate or circular padding);
     /// its `at` is that input cell.
     pub const BORROWED: Marks = Marks(1 << 10);
+    /// A padding cell that repeats the hovered input cell.
+    pub const COPY: Marks = Marks(1 << 11);
 
     /// Whether every bit of `other` is set.
     pub fn has(self, other: Marks) -> bool {
@@ -76,6 +78,7 @@ impl Marks {
             (Marks::RECEPTIVE, "receptive"),
             (Marks::TRACED, "traced"),
             (Marks::BORROWED, "borrowed"),
+            (Marks::COPY, "copy"),
         ]
         .into_iter()
         .filter(move |(mark, _)| self.has(*mark))

@@ -172,6 +172,7 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
     if hover.map == map {
         if let Some(plane) = planes.get_mut(hover.cell.channel) {
             plane.mark_cell(hover.cell, Marks::HOVERED);
+            mark_copies(plane, hover.cell);
         }
     } else if hover.map == map + 1 {
         // The hovered cell is an output of stage `map`: show the window it was computed from.
@@ -209,6 +210,20 @@ fn mark_hover(planes: &mut [PlaneView], state: &State, map: usize, hover: MapCel
                 plane.mark_cell(cell, Marks::FEEDS);
             }
         }
+    }
+}
+
+/// Marks the padding cells of `plane` that repeat input cell `cell` (reflect, replicate or
+/// circular padding).
+fn mark_copies(plane: &mut PlaneView, cell: Cell) {
+    let at = [cell.channel, cell.row, cell.column];
+    let columns = plane.base.columns.max(1);
+    let copies: Vec<usize> = (plane.base.cells.iter().enumerate())
+        .filter(|(_, view)| view.marks.has(Marks::BORROWED) && view.at == at)
+        .map(|(index, _)| index)
+        .collect();
+    for index in copies {
+        plane.mark([index / columns, index % columns], Marks::COPY);
     }
 }
 

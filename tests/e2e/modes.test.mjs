@@ -80,6 +80,13 @@ test("a link opens reflect padding; hovering a padding cell marks the input cell
   assert.match(await page.textContent(".legend-key"), /padding that copies an input cell/);
   await corner.hover();
   assert.deepEqual(await marked(page, "input-0", "hovered"), [[2, 2]]);
+  // Every padding cell that copies input row 1, column 1 is marked: the corner, and the cells
+  // above and left of it that mirror across one edge.
+  assert.deepEqual(await marked(page, "input-0", "copy"), [
+    [0, 0],
+    [0, 2],
+    [2, 0],
+  ]);
   // The right edge's padding at row 3 copies column 2 of input row 2 (grid row 3, column 3).
   await page.locator("[data-grid='input-0'] tr").nth(3).locator("td").nth(5).hover();
   assert.deepEqual(await marked(page, "input-0", "hovered"), [[3, 3]]);
