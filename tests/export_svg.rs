@@ -336,3 +336,26 @@ fn a_run_keeps_its_width_from_step_to_step() {
         "{widths:?}"
     );
 }
+
+#[test]
+fn input_channels_outside_the_stepped_filters_group_are_drawn_faint() {
+    // Depthwise on two channels: filter 1 reads channel 1 only; at step 10 (of 9 per filter)
+    // filter 2 reads channel 2 only.
+    let opening = |svg: &str, id: &str| {
+        let grid = &svg[svg.find(&format!(r#"data-grid="{id}""#)).unwrap()..];
+        grid[..grid.find('>').unwrap()].to_owned()
+    };
+    for (query, faint) in [
+        ("?in=5&ch=2&f=2&g=2", "input-1"),
+        ("?in=5&ch=2&f=2&g=2&step=10", "input-0"),
+    ] {
+        let svg = picture(&state(query)).svg;
+        for id in ["input-0", "input-1"] {
+            assert_eq!(
+                opening(&svg, id).ends_with(r#" opacity="0.35""#),
+                id == faint,
+                "{query}: {id}"
+            );
+        }
+    }
+}

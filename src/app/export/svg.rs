@@ -103,13 +103,16 @@ fn write_figure(out: &mut String, figure: &Figure, theme: &Theme, stale: bool) {
             };
             text(out, plane.x, plane.y - 6, name, style);
         }
+        // Grids of settings the engine refused are faint, and so are input channels outside
+        // the stepped filter's group.
+        let faint = stale || matches!(&plane.cells, Cells::Plane(view) if view.outside_group);
         let _ = write!(
             out,
             r#"<g class="grid" data-grid="{}" transform="translate({},{})"{}>"#,
             plane.id,
             plane.x,
             plane.y,
-            if stale { r#" opacity="0.35""# } else { "" },
+            if faint { r#" opacity="0.35""# } else { "" },
         );
         match &plane.cells {
             Cells::Plane(view) => {
