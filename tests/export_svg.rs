@@ -359,3 +359,21 @@ fn input_channels_outside_the_stepped_filters_group_are_drawn_faint() {
         }
     }
 }
+
+#[test]
+fn the_scatter_views_picture_shows_the_input_cells_products_landing() {
+    // Input cell (0, 0) holds 1: it scales the 3×3 kernel 1…9, and each product lands on an
+    // output cell that holds it alone so far.
+    let query = "?op=conv-transpose&in=2x2&k=3&s=2&x=1,-2,3,4&w=1,2,3,4,5,6,7,8,9&view=scatter";
+    let svg = picture(&state(query)).svg;
+    assert!(svg.contains(r#"data-testid="calculation""#), "{svg}");
+    for weight in 1..=9 {
+        assert!(
+            svg.contains(&format!("1×{weight}")),
+            "the product with weight {weight}"
+        );
+    }
+    // The second input cell, −2, lands on column 2 over the first one's 3: 3 + (−2)·1 = 1.
+    let second = picture(&state(&format!("{query}&step=2"))).svg;
+    assert!(second.contains("(−2)×1"), "{second}");
+}

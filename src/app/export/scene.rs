@@ -8,6 +8,7 @@ use super::measure::{text_width, wrap};
 use super::theme::{CellSize, Theme};
 use crate::app::format;
 use crate::app::i18n::Lang;
+use crate::app::scatter;
 use crate::app::state::State;
 use crate::app::view::{self, PlaneView};
 use crate::engine::{Arithmetic, Layer, PoolKind, Step, Stepper};
@@ -218,9 +219,15 @@ impl Scene {
         let (row_width, bottom) = flow(&mut figures, top);
         width = width.max(row_width);
 
-        let calculation = step.map(|step| {
-            let channels = view::current_layer(state).map_or(1, |layer| layer.input_shape()[0]);
-            let lines = calculation::lines(step, channels, focus_stage, lang);
+        // The scatter view's step is an input cell: its products landing, as the page shows them.
+        let lines = match scatter::current(state) {
+            Some((transposed, scattered)) => Some(scatter::lines(transposed, &scattered, lang)),
+            None => step.map(|step| {
+                let channels = view::current_layer(state).map_or(1, |layer| layer.input_shape()[0]);
+                calculation::lines(step, channels, focus_stage, lang)
+            }),
+        };
+        let calculation = lines.map(|lines| {
             let heading_y = bottom + 24;
             let rows = rows(
                 &lines,
