@@ -333,3 +333,57 @@ fn views_too_large_or_not_a_convolution_say_why() {
             .contains("不是卷积")
     );
 }
+
+#[test]
+fn a_transposed_convolution_unrolls_as_its_gather_view_and_its_matrix_spreads_each_input_cell() {
+    // A 2×2 input, a 3×3 kernel of 1…9, stride 2: a 5×5 output.
+    let mut settings = settings(
+        &[&[1., -2.], &[3., 4.]],
+        &[&[1., 2., 3.], &[4., 5., 6.], &[7., 8., 9.]],
+    );
+    settings.operation = Operation::ConvTranspose;
+    settings.stride = [2, 2];
+    let layer = first_stage(&settings);
+    let output: Vec<f32> = layer.forward().iter().copied().collect();
+
+    // im2col: one row per output cell, one column per tap of the rotated kernel; X · W = Y.
+    let im2col = Im2col::new(&layer).unwrap();
+    assert_eq!([im2col.rows(), im2col.columns.len()], [25, 9]);
+    for row in 0..25 {
+        let sum: f32 = (im2col.row(row).iter().zip(&im2col.weights[0]))
+            .map(|(entry, weight)| entry.value * weight)
+            .sum();
+        assert_eq!(sum, output[row], "row {row}");
+        assert_eq!(im2col.output(row, 0), Some(output[row]));
+    }
+    // Output (0, 0)'s window sits on the gather grid's corner: 2 rows and columns of padding,
+    // then input (0, 0) at its bottom right, which meets weight 1 (the kernel turned 180°).
+    let corner = im2col.row(0);
+    assert_eq!(corner[8].source, Source::Input { row: 0, column: 0 });
+    assert_eq!(im2col.weights[0][8], 1.0);
+    // Output (1, 1)'s window holds zeros inserted between the input cells.
+    assert!(
+        im2col
+            .row(6)
+            .iter()
+            .any(|entry| entry.source == Source::Inserted)
+    );
+
+    // The one-matrix form: each input cell spreads to the 3×3 block it paints, and M · x = y.
+    let toeplitz = Toeplitz::new(&layer, 0).unwrap();
+    assert_eq!([toeplitz.rows(), toeplitz.columns()], [25, 4]);
+    for column in 0..4 {
+        let painted = (0..25)
+            .filter(|row| toeplitz.entries[row * 4 + column].is_some())
+            .count();
+        assert_eq!(painted, 9, "input cell {column}");
+    }
+    for row in 0..25 {
+        let sum: f32 = (0..4)
+            .filter_map(|column| {
+                toeplitz.entries[row * 4 + column].map(|band| band.weight * toeplitz.input[column])
+            })
+            .sum();
+        assert_eq!(sum, output[row], "row {row}");
+    }
+}

@@ -57,10 +57,11 @@ fn check_size(rows: usize, columns: usize, limit: [usize; 2]) -> Result<(), Unav
     }
 }
 
-/// The stage, when it is a convolution; otherwise why there is nothing to unroll.
+/// The stage, when it is a convolution or a transposed one (whose gather view is a convolution
+/// over the zero-inserted, padded input); otherwise why there is nothing to unroll.
 fn convolution(layer: &Layer) -> Result<&Layer, Unavailable> {
     match layer {
-        Layer::Conv(_) => Ok(layer),
+        Layer::Conv(_) | Layer::ConvTranspose(_) => Ok(layer),
         _ => Err(Unavailable::NotConvolution),
     }
 }

@@ -39,7 +39,7 @@ pub fn MatrixView(props: &MatrixViewProps) -> Html {
     let stages = example.pipeline.stages();
     let conv = stages
         .iter()
-        .position(|layer| matches!(layer, Layer::Conv(_)));
+        .position(|layer| matches!(layer, Layer::Conv(_) | Layer::ConvTranspose(_)));
     // The step within the convolution stage, when that stage is the one being stepped.
     let step = match (conv, example.pipeline.locate(props.position)) {
         (Some(conv), Some((stage, step))) if stage == conv => Some(step),
@@ -120,10 +120,10 @@ fn im2col(matrix: &Im2col, step: Option<usize>) -> Html {
     });
     let rows = (0..matrix.rows()).map(|row| {
         let current = (row == current_row).then_some("current");
-        let cells = matrix
-            .row(row)
-            .iter()
-            .map(|entry| value(entry.value, entry.source == Source::Padding));
+        let cells = matrix.row(row).iter().map(|entry| {
+            let faint = matches!(entry.source, Source::Padding | Source::Inserted);
+            value(entry.value, faint)
+        });
         html! {
             <tr class={classes!(current)} data-testid={current.map(|_| "im2col-current")}>
                 <th>{ format!("{},{}", row / out_w.max(1) + 1, row % out_w.max(1) + 1) }</th>
