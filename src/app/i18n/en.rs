@@ -29,7 +29,7 @@ pub(super) const TEXT: Text = Text {
     average_cell: "avg",
     legend_hover: "window of the cell under the pointer",
     legend_traced: "receptive field of the traced cell",
-    legend_copied: "padding that copies an input cell (hover it to see which)",
+    legend_copied: "padding that copies an input cell (hover either to see the other)",
     key_diverging: "blue negative, white 0, red positive",
     key_sequential: "dark to bright: low to high",
     key_grey: "black to white: low to high",

@@ -30,7 +30,7 @@ pub(super) const TEXT: Text = Text {
     average_cell: "平均",
     legend_hover: "鼠标所指格的窗口",
     legend_traced: "追溯格的感受野",
-    legend_copied: "复制自输入格的填充（悬停可看来源）",
+    legend_copied: "复制自输入格的填充（悬停其中之一可看另一方）",
     key_diverging: "蓝色为负，白色为 0，红色为正",
     key_sequential: "由暗到亮：数值由小到大",
     key_grey: "由黑到白：数值由小到大",
