@@ -349,12 +349,12 @@ fn a_transposed_convolution_unrolls_as_its_gather_view_and_its_matrix_spreads_ea
     // im2col: one row per output cell, one column per tap of the rotated kernel; X · W = Y.
     let im2col = Im2col::new(&layer).unwrap();
     assert_eq!([im2col.rows(), im2col.columns.len()], [25, 9]);
-    for row in 0..25 {
+    for (row, &want) in output.iter().enumerate() {
         let sum: f32 = (im2col.row(row).iter().zip(&im2col.weights[0]))
             .map(|(entry, weight)| entry.value * weight)
             .sum();
-        assert_eq!(sum, output[row], "row {row}");
-        assert_eq!(im2col.output(row, 0), Some(output[row]));
+        assert_eq!(sum, want, "row {row}");
+        assert_eq!(im2col.output(row, 0), Some(want));
     }
     // Output (0, 0)'s window sits on the gather grid's corner: 2 rows and columns of padding,
     // then input (0, 0) at its bottom right, which meets weight 1 (the kernel turned 180°).
@@ -378,12 +378,12 @@ fn a_transposed_convolution_unrolls_as_its_gather_view_and_its_matrix_spreads_ea
             .count();
         assert_eq!(painted, 9, "input cell {column}");
     }
-    for row in 0..25 {
+    for (row, &want) in output.iter().enumerate() {
         let sum: f32 = (0..4)
             .filter_map(|column| {
                 toeplitz.entries[row * 4 + column].map(|band| band.weight * toeplitz.input[column])
             })
             .sum();
-        assert_eq!(sum, output[row], "row {row}");
+        assert_eq!(sum, want, "row {row}");
     }
 }

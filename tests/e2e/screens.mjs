@@ -8,6 +8,8 @@ export const EXAMPLES = [
   { name: "same-7x7-s2", query: "?in=7x7&k=3&s=2&pad=same", whole: true },
   { name: "channels-3-filters-2", query: "?in=6x6&ch=3&f=2" },
   { name: "block-6x6", query: "?op=block&in=6x6&ch=3&f=2" },
+  // The depthwise-separable block: five maps in the strip, 12 pointwise kernel planes.
+  { name: "separable-6x6", query: "?op=block&first=separable&ch=3&f=4" },
   // The block on a 16×16 picture: the sample is chosen in the settings drawer.
   { name: "block-picture-16x16", query: "?op=block&k=3&f=2", sample: "house" },
   { name: "rgb-32x32-f8", query: "?in=32x32&ch=3&f=8&seed=3" },
