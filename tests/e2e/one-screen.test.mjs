@@ -42,9 +42,10 @@ function missing([touch, whole]) {
   const read = figures.querySelector(".figure");
   const taps = [...read.querySelectorAll(".cell.tap")];
   if (taps.length === 0) problems.push("no window on the map being read");
-  // A convolution's window covers every channel; pooling and activations read one channel.
+  // A convolution's window covers every channel of the filter's group (the others are dimmed);
+  // pooling and activations read one channel.
   if (figures.querySelector("[data-grid^='kernel']")) {
-    for (const plane of read.querySelectorAll(".plane")) {
+    for (const plane of read.querySelectorAll(".plane:not(.outside-group)")) {
       if (!plane.querySelector(".cell.tap")) problems.push(`no window in ${plane.querySelector("table").dataset.grid}`);
     }
   }
