@@ -144,6 +144,22 @@ fn groups_split_a_transposed_convolution_and_dim_the_channels_outside_the_filter
         panic!("a transposed convolution");
     };
     assert_eq!(transposed.weights_by_filter().dim(), (4, 1, 1, 1));
+    // The grids draw the kernel as the learner typed it, filter by filter.
+    let drawn: Vec<f32> = transposed.weights_by_filter().iter().copied().collect();
+    assert_eq!(drawn, [1., 2., 3., 4.]);
+    // With wider kernels and two channels per group the round trip holds too: 4 channels,
+    // 2 filters, 2 groups, 2×1 kernels.
+    let wide = open("?op=conv-transpose&in=2x2&ch=4&f=2&g=2&k=2x1&w=1,2,3,4,5,6,7,8");
+    let Some(Layer::ConvTranspose(wide_layer)) = wide.example.stage(0) else {
+        panic!("a transposed convolution");
+    };
+    assert_eq!(
+        wide_layer.weights_by_filter(),
+        wide.example.settings.kernel_view()
+    );
+    // Filter 2 meets channels 3 and 4: channel 3's weights are 5, 6 in the engine's layout.
+    assert_eq!(wide_layer.weights()[[2, 0, 0, 0]], 5.0);
+    assert_eq!(wide_layer.weights()[[2, 0, 1, 0]], 6.0);
     let names = view::kernel_names(transposed.groups(), Lang::En);
     assert_eq!(names.len(), 4);
     assert!(
