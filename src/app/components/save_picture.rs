@@ -1,6 +1,6 @@
 //! The save-picture buttons: this step as a PNG (2×, for slides) or an SVG, and the whole run as
 //! an animated GIF, with the GIF's progress and any problem said in the learner's language; and the
-//! button that prints the page as a handout.
+//! buttons that print the page as a handout or show it as a worksheet.
 
 use crate::app::export::plan::Run;
 use crate::app::export::{SaveProblem, save};
@@ -17,6 +17,8 @@ pub struct SavePictureProps {
     pub state: Rc<State>,
     /// The current step, worked out once by the root component.
     pub step: Option<Rc<Step>>,
+    /// Shows the example as a worksheet to print.
+    pub on_sheet: Callback<MouseEvent>,
 }
 
 /// Where saving stands.
@@ -97,6 +99,7 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
                     let _ = window.print();
                 }
             })}>{ labels.print }</button>
+            <button type="button" data-action="worksheet" onclick={props.on_sheet.clone()}>{ lang.text().sheet.worksheet }</button>
             <span class="note" role="status" data-testid="save-status">{ message }</span>
         </div>
     }
