@@ -382,7 +382,10 @@ mod tests {
         let reading = url::read("?in=3&sheet=1");
         assert!(reading.link.presentation.sheet);
         assert!(reading.notice.refused.is_empty());
-        assert_eq!(url::write(&reading.link, &[url::Part::Presentation]), "sheet=1");
+        assert_eq!(
+            url::write(&reading.link, &[url::Part::Presentation]),
+            "sheet=1"
+        );
         assert!(!url::read("?sheet=0").link.presentation.sheet);
         assert!(!url::read("?in=3").link.presentation.sheet);
     }
