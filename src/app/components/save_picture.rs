@@ -94,13 +94,17 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
             <button type="button" data-action="save-svg" title={labels.svg} onclick={on_svg}>{ "SVG" }</button>
             <button type="button" data-action="save-gif" title={labels.gif} disabled={making} onclick={on_gif}>{ "GIF" }</button>
             // The print style sheet turns the page into a handout: grids, values and formula.
-            <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            })}>{ labels.print }</button>
+            <button type="button" data-action="print" onclick={Callback::from(print)}>{ labels.print }</button>
             <button type="button" data-action="worksheet" onclick={props.on_sheet.clone()}>{ lang.text().sheet.worksheet }</button>
             <span class="note" role="status" data-testid="save-status">{ message }</span>
         </div>
+    }
+}
+
+/// Opens the browser's print dialog: the print style sheet makes the page a handout, or prints
+/// the worksheet.
+pub fn print(_: MouseEvent) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }
