@@ -138,3 +138,19 @@ test("a link opens the worksheet in Chinese, with its key on the last page", asy
   await page.close();
   assertNoErrors(errors);
 });
+
+test("settings that do not form give the worksheet of the example shown, without an error", async () => {
+  const { page, errors, url } = await open("?in=3");
+  await page.goto(`${url}?in=2&k=5&sheet=1`);
+  await page.waitForSelector("[data-testid='worksheet']");
+  // The sheet is the last example that worked: a blank output of its key's shape.
+  const blank = await sheetGrids(page, "blank-");
+  const key = await sheetGrids(page, "key-");
+  assert.equal(blank.length, 1);
+  assert.deepEqual(
+    blank.map((grid) => [grid.length, grid[0].length]),
+    key.map((grid) => [grid.length, grid[0].length]),
+  );
+  await page.close();
+  assertNoErrors(errors);
+});
