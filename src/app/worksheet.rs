@@ -62,9 +62,6 @@ pub enum Formula {
     Transposed([TransposedSizeFormula; 2]),
 }
 
-/// A blank size formula: the text between the boxes to fill in, so one box fewer than pieces.
-pub type Blank = Vec<String>;
-
 impl Task {
     /// What `example` gives and asks, worded in `lang`.
     pub fn of(example: &Example, lang: Lang) -> Self {
@@ -102,10 +99,10 @@ impl Task {
 }
 
 impl Formula {
-    /// The lines to fill in: one for both axes when their formulas agree, else one per axis,
-    /// each as the text between its boxes. The boxes take the numbers in the order the key
-    /// writes them.
-    pub fn blanks(&self) -> Vec<(Option<Axis>, Blank)> {
+    /// The line to fill in, the same for every axis of [`Formula::lines`]: the formula with
+    /// `blank` in place of each number, in the order the key writes them. Only `⌊ ⌋ ( ) + − ×
+    /// ÷ / · = 1` and spaces besides, so `blank` may be markup.
+    pub fn blank(&self, blank: &str) -> String {
         let pieces: &[&str] = match *self {
             Formula::Window(formulas, _) if tutorial(&formulas) => {
                 &["⌊(", " + 2×", " − ", ") / ", "⌋ + 1 = ", ""]
@@ -123,18 +120,13 @@ impl Formula {
                 "",
             ],
         };
-        let ceil = matches!(self, Formula::Window([rows, _], _) if rows.rounding == Rounding::Ceil);
-        let blank: Blank = pieces
-            .iter()
-            .map(|piece| match ceil {
-                true => piece.replace('⌊', "⌈").replace('⌋', "⌉"),
-                false => (*piece).to_owned(),
-            })
-            .collect();
-        self.lines()
-            .into_iter()
-            .map(|axis| (axis, blank.clone()))
-            .collect()
+        let line = pieces.join(blank);
+        match self {
+            Formula::Window([rows, _], _) if rows.rounding == Rounding::Ceil => {
+                line.replace('⌊', "⌈").replace('⌋', "⌉")
+            }
+            _ => line,
+        }
     }
 
     /// The axes a line is written for: `None` for both when their formulas agree, else each.
@@ -259,11 +251,6 @@ mod tests {
         Task::of(&state.example, lang)
     }
 
-    /// A blank line with its boxes drawn as `□`.
-    fn drawn(blank: &Blank) -> String {
-        blank.join("□")
-    }
-
     /// 4×4 input 1…16, a 3×3 kernel of ones, bias 1, stride 2, padding 1: the windows cover
     /// {1,2,5,6}, {2,3,4,6,7,8}, {5,6,9,10,13,14} and {6,7,8,10,11,12,14,15,16}, so the key is
     /// 15, 31, 58, 100, and the size ⌊(4 + 2×1 − 3) / 2⌋ + 1 = 2.
@@ -294,10 +281,8 @@ mod tests {
         assert_eq!(output.answer.dim(), (1, 2, 2));
         assert_eq!(answer, [15.0, 31.0, 58.0, 100.0]);
         let formula = output.formula.expect("a size formula");
-        let lines = formula.blanks();
-        assert_eq!(lines.len(), 1);
-        assert_eq!(lines[0].0, None);
-        assert_eq!(drawn(&lines[0].1), "⌊(□ + 2×□ − □) / □⌋ + 1 = □");
+        assert_eq!(formula.lines(), [None]);
+        assert_eq!(formula.blank("□"), "⌊(□ + 2×□ − □) / □⌋ + 1 = □");
         let Formula::Window([rows, _], false) = formula else {
             panic!("a convolution's window formula");
         };
@@ -316,10 +301,9 @@ mod tests {
         let task = task("?op=max-pool&in=5x4&k=2&s=2&ceil=1", Lang::Zh);
         let output = &task.outputs[0];
         assert_eq!(output.answer.dim(), (1, 3, 2));
-        let lines = output.formula.expect("a size formula").blanks();
-        let axes: Vec<_> = lines.iter().map(|(axis, _)| *axis).collect();
-        assert_eq!(axes, [Some(Axis::Rows), Some(Axis::Columns)]);
-        assert_eq!(drawn(&lines[0].1), "⌈(□ + 2×□ − □) / □⌉ + 1 = □");
+        let formula = output.formula.expect("a size formula");
+        assert_eq!(formula.lines(), [Some(Axis::Rows), Some(Axis::Columns)]);
+        assert_eq!(formula.blank("□"), "⌈(□ + 2×□ − □) / □⌉ + 1 = □");
         assert!(task.kernel.is_none());
         let text = Lang::Zh.text();
         assert!(
@@ -348,15 +332,15 @@ mod tests {
     }
 
     /// Transposed convolution of a 2×2 input, kernel 3, stride 2: (2 − 1)·2 − 0 − 0 + 1·(3 − 1)
-    /// + 0 + 1 = 5 cells a side, and a blank of nine pieces, one box for each of its eight numbers.
+    /// + 0 + 1 = 5 cells a side, and a box for each of its eight numbers.
     #[test]
     fn a_transposed_convolution_asks_for_its_own_formula() {
         let task = task("?op=conv-transpose&in=2&k=3&s=2", Lang::En);
         let output = &task.outputs[0];
         assert_eq!(output.answer.dim().1, 5);
-        let lines = output.formula.expect("a size formula").blanks();
+        let formula = output.formula.expect("a size formula");
         assert_eq!(
-            drawn(&lines[0].1),
+            formula.blank("□"),
             "(□ − 1)·□ − □ − □ + □·(□ − 1) + □ + 1 = □"
         );
         assert!(

@@ -150,16 +150,12 @@ fn exercise(out: &mut String, title: &str, task: &Task, lang: Lang) {
         );
         if let Some(formula) = &output.formula {
             generic(out, formula, lang);
-            for (axis, blank) in formula.blanks() {
+            let line = formula.blank("<span class=\"box\" aria-hidden=\"true\"></span>");
+            for axis in formula.lines() {
                 let _ = write!(
                     out,
-                    "<p class=\"equation blank-formula\" data-testid=\"blank-formula\"><span class=\"axis\">{}</span><code>{}</code></p>",
+                    "<p class=\"equation blank-formula\" data-testid=\"blank-formula\"><span class=\"axis\">{}</span><code>{line}</code></p>",
                     escape(lang.axis_prefix(axis)),
-                    blank
-                        .iter()
-                        .map(|piece| escape(piece))
-                        .collect::<Vec<_>>()
-                        .join("<span class=\"box\" aria-hidden=\"true\"></span>")
                 );
             }
         }
