@@ -116,7 +116,11 @@ fn exercise(out: &mut String, title: &str, task: &Task, lang: Lang) {
         for (filter, planes) in weights.outer_iter().enumerate() {
             for (channel, plane) in planes.outer_iter().enumerate() {
                 let name = lang.kernel_slice_name(filter, filters, per_filter, channel);
-                let caption = label(text.kernel, filters * per_filter, name);
+                // Several filters: "filter 2 · channel 1" names the kernel already.
+                let caption = match filters {
+                    1 => label(text.kernel, per_filter, name),
+                    _ => name,
+                };
                 figure(
                     out,
                     &caption,
@@ -131,7 +135,10 @@ fn exercise(out: &mut String, title: &str, task: &Task, lang: Lang) {
             .enumerate()
             .map(|(filter, value)| match filters {
                 1 => format::number(*value),
-                _ => format!("{} {}: {}", text.filter, filter + 1, format::number(*value)),
+                _ => lang.part_of(
+                    &format!("{} {}", text.filter, filter + 1),
+                    &format::number(*value),
+                ),
             })
             .collect::<Vec<_>>()
             .join(" · ");
