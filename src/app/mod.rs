@@ -25,5 +25,6 @@ pub mod state;
 pub mod tensor_text;
 pub mod url;
 pub mod view;
+pub mod worksheet;
 
 pub use components::app::App;

@@ -75,6 +75,8 @@ pub struct Presentation {
     pub hidden: Vec<Panel>,
     /// Panels embed mode hides unless asked for, asked for, in [`Panel::ALL`] order.
     pub asked: Vec<Panel>,
+    /// Shown as a worksheet to print instead of the step view (`sheet=1`).
+    pub sheet: bool,
 }
 
 impl Presentation {

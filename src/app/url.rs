@@ -608,6 +608,13 @@ pub const PARAMETERS: &[Parameter] = &[
         write: |link| link.presentation.embed.then(|| "1".to_owned()),
     },
     Parameter {
+        key: "sheet",
+        part: Part::Presentation,
+        limit: None,
+        read: |link, text| flag(text).map(|on| link.presentation.sheet = on).is_some(),
+        write: |link| link.presentation.sheet.then(|| "1".to_owned()),
+    },
+    Parameter {
         key: "hide",
         part: Part::Presentation,
         limit: None,

@@ -22,12 +22,14 @@ use super::save_picture::SavePicture;
 use super::screen_watch::use_media;
 use super::stage_strip::StageStrip;
 use super::toolbar::Toolbar;
+use super::worksheet::worksheet;
 use crate::app::format;
 use crate::app::i18n::CellContent;
 use crate::app::lesson::LessonSource;
 use crate::app::presentation::Panel;
 use crate::app::scatter;
 use crate::app::state::{Action, LessonMove, State};
+use crate::app::worksheet::Exercise;
 use crate::app::{url, view};
 use crate::engine::{PaddingMode, Step};
 use std::rc::Rc;
@@ -77,6 +79,14 @@ pub fn App() -> Html {
         state.presentation.embed.then_some("embed"),
         (drawer == Some(true)).then_some("drawer-open"),
     );
+    if state.presentation.sheet {
+        let exercises = [Exercise {
+            title: lang.operation(example.settings.operation).to_owned(),
+            example: example.clone(),
+        }];
+        let on_back = on_action.reform(|_: MouseEvent| Action::SetSheet(false));
+        return html! { <div class={app_classes}>{ worksheet(&exercises, lang, on_back) }</div> };
+    }
     html! {
         <div class={app_classes}>
             <div class="screen">
@@ -130,7 +140,7 @@ pub fn App() -> Html {
                 </main>
             </div>
             <div class="more">
-                <SavePicture state={state.clone()} step={step.clone()} />
+                <SavePicture state={state.clone()} step={step.clone()} on_sheet={on_action.reform(|_: MouseEvent| Action::SetSheet(true))} />
                 if shows(Panel::Hint) {
                     <Legend {lang} copies={example.settings.padding_mode != PaddingMode::Zeros} />
                     <p class="hint">

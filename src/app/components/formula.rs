@@ -75,9 +75,7 @@ pub fn worked_lines(
     lang: Lang,
     testid: &'static str,
 ) -> Html {
-    let tutorial = formulas
-        .iter()
-        .all(|formula| formula.pad_begin == formula.pad_end && formula.dilation == 1);
+    let tutorial = crate::app::worksheet::tutorial(&formulas);
     let ceil = formulas[0].rounding == Rounding::Ceil;
     let key = brackets(lang.size_formula_key(tutorial, pooling), ceil);
     let [rows, columns] = formulas;
@@ -148,7 +146,7 @@ pub fn worked(formula: &OutputSizeFormula, tutorial: bool) -> String {
 }
 
 /// `text` with its floor brackets turned into ceiling brackets when `ceil`.
-fn brackets(text: &str, ceil: bool) -> String {
+pub fn brackets(text: &str, ceil: bool) -> String {
     if ceil {
         text.replace('⌊', "⌈").replace('⌋', "⌉")
     } else {

@@ -46,3 +46,4 @@ pub mod transposed;
 pub mod values_controls;
 pub mod window_controls;
 pub mod window_outline;
+pub mod worksheet;

@@ -1,6 +1,6 @@
 //! The save-picture buttons: this step as a PNG (2×, for slides) or an SVG, and the whole run as
 //! an animated GIF, with the GIF's progress and any problem said in the learner's language; and the
-//! button that prints the page as a handout.
+//! buttons that print the page as a handout or show it as a worksheet.
 
 use crate::app::export::plan::Run;
 use crate::app::export::{SaveProblem, save};
@@ -17,6 +17,8 @@ pub struct SavePictureProps {
     pub state: Rc<State>,
     /// The current step, worked out once by the root component.
     pub step: Option<Rc<Step>>,
+    /// Shows the example as a worksheet to print.
+    pub on_sheet: Callback<MouseEvent>,
 }
 
 /// Where saving stands.
@@ -92,12 +94,17 @@ pub fn SavePicture(props: &SavePictureProps) -> Html {
             <button type="button" data-action="save-svg" title={labels.svg} onclick={on_svg}>{ "SVG" }</button>
             <button type="button" data-action="save-gif" title={labels.gif} disabled={making} onclick={on_gif}>{ "GIF" }</button>
             // The print style sheet turns the page into a handout: grids, values and formula.
-            <button type="button" data-action="print" onclick={Callback::from(|_: MouseEvent| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.print();
-                }
-            })}>{ labels.print }</button>
+            <button type="button" data-action="print" onclick={Callback::from(print)}>{ labels.print }</button>
+            <button type="button" data-action="worksheet" onclick={props.on_sheet.clone()}>{ lang.text().sheet.worksheet }</button>
             <span class="note" role="status" data-testid="save-status">{ message }</span>
         </div>
+    }
+}
+
+/// Opens the browser's print dialog: the print style sheet makes the page a handout, or prints
+/// the worksheet.
+pub fn print(_: MouseEvent) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
     }
 }

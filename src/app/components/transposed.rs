@@ -42,7 +42,7 @@ pub fn transposed_panel(transposed: &ConvTranspose, lang: Lang) -> Html {
 }
 
 /// One axis's formula with its numbers: `(2 − 1)·2 − 0 − 0 + 1·(3 − 1) + 0 + 1 = 5`.
-fn worked(formula: &TransposedSizeFormula) -> String {
+pub fn worked(formula: &TransposedSizeFormula) -> String {
     let TransposedSizeFormula {
         input,
         stride,

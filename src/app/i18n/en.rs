@@ -3,7 +3,7 @@
 
 use super::{
     CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -189,6 +189,17 @@ pub(super) const TEXT: Text = Text {
     rotated_kernel: "Rotated kernel",
     overlap: "Kernel taps landing on each output cell",
     checkerboard: "With a stride smaller than the kernel, neighbouring output cells receive different numbers of taps: that uneven overlap is where the checkerboard pattern of transposed convolution comes from.",
+    sheet: SheetLabels {
+        worksheet: "Worksheet",
+        print: "Print",
+        back: "Back to the example",
+        name: "Name",
+        date: "Date",
+        exercise: "Exercise",
+        given: "Given",
+        fill_in: "Work out the output size, then fill in every cell of the output.",
+        answer_key: "Answer key",
+    },
 };
 
 /// The operation's name in the menu.

@@ -294,6 +294,31 @@ pub struct Text {
     pub overlap: &'static str,
     /// Where the checkerboard pattern comes from.
     pub checkerboard: &'static str,
+    /// The worksheet: its buttons, headings and answer key.
+    pub sheet: SheetLabels,
+}
+
+/// The worksheet's labels.
+#[derive(Debug, Clone, Copy)]
+pub struct SheetLabels {
+    /// "Worksheet": the button that shows it, and its title.
+    pub worksheet: &'static str,
+    /// "Print".
+    pub print: &'static str,
+    /// "Back to the example".
+    pub back: &'static str,
+    /// "Name", over a line to write on.
+    pub name: &'static str,
+    /// "Date", over a line to write on.
+    pub date: &'static str,
+    /// "Exercise", before its number.
+    pub exercise: &'static str,
+    /// "Given", over the parameters.
+    pub given: &'static str,
+    /// What to do with the empty grids and formula.
+    pub fill_in: &'static str,
+    /// "Answer key".
+    pub answer_key: &'static str,
 }
 
 /// The lesson panel's labels.

@@ -3,7 +3,7 @@
 
 use super::{
     CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -190,6 +190,17 @@ pub(super) const TEXT: Text = Text {
     rotated_kernel: "旋转后的卷积核",
     overlap: "每个输出单元接收的卷积核权重个数",
     checkerboard: "步长小于卷积核时，相邻输出单元接收的权重个数不同：这种不均匀的重叠就是转置卷积棋盘格伪影的来源。",
+    sheet: SheetLabels {
+        worksheet: "练习单",
+        print: "打印",
+        back: "返回示例",
+        name: "姓名",
+        date: "日期",
+        exercise: "练习",
+        given: "已知",
+        fill_in: "先算出输出尺寸，再填写输出的每一格。",
+        answer_key: "答案",
+    },
 };
 
 /// The operation's name in the menu.

@@ -98,6 +98,8 @@ pub enum Action {
     SetLang(Lang),
     /// Switch the projector theme on or off.
     SetProjector(bool),
+    /// Show the worksheet to print, or the step view again.
+    SetSheet(bool),
     /// Hide or show a panel.
     SetHidden(Panel, bool),
     /// Open or close the keyboard shortcut overlay.
@@ -230,6 +232,7 @@ impl State {
                 // The drawer takes the new theme's default again.
                 next.drawer = None;
             }
+            Action::SetSheet(on) => next.presentation.sheet = on,
             Action::SetHidden(panel, hidden) => next.presentation.set_hidden(panel, hidden),
             Action::ToggleHelp => next.help_open = !self.help_open,
             Action::CloseHelp => next.help_open = false,
