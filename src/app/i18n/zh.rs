@@ -787,6 +787,21 @@ pub(super) fn error(error: &EngineError) -> String {
             Shortest(*slope),
             limit = Shortest(*limit)
         ),
+        EngineError::TargetShape { output, target } => format!(
+            "目标是 {}，输出却是 {}：目标必须与输出形状相同。",
+            crate::engine::error::shape_text(target),
+            crate::engine::error::shape_text(output)
+        ),
+        EngineError::GradientShape { expected, found } => format!(
+            "梯度是 {}，它所属的值却是 {}：二者形状必须相同。",
+            crate::engine::error::shape_text(found),
+            crate::engine::error::shape_text(expected)
+        ),
+        EngineError::NoBackward { stage } => {
+            format!(
+                "第 {stage} 层在 ConvStep 中没有反向传播：只有卷积、激活和池化层有，且只有卷积核能学习。"
+            )
+        }
         EngineError::InStage { stage, source } => format!("第 {stage} 层：{}", self::error(source)),
     }
 }
