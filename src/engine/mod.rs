@@ -1,6 +1,5 @@
 //! The engine: exact convolution (ordinary, grouped and transposed), activation and pooling on CHW feature maps, and their
-//! backward pass, steppable one
-//! window at a time. Pure Rust and ndarray; nothing here knows about the browser.
+//! backward pass, steppable one window at a time. Pure Rust and ndarray; nothing here knows about the browser.
 
 pub mod activation;
 pub mod arrays;
