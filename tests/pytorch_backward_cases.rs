@@ -8,8 +8,8 @@ use convstep::engine::backward::{
     ActivationBackward, ConvBackward, PoolBackward, StageBackward, TrainingStep,
 };
 use convstep::engine::{
-    Activation, ActivationLayer, Conv, ConvSpec, FeatureMap, Padding, PaddingMode, Pool, PoolKind,
-    Rounding, Sides, StageSpec, Weights, WindowSpec,
+    Activation, ActivationLayer, Conv, ConvSpec, FeatureMap, Padding, PaddingMode, Pipeline, Pool,
+    PoolKind, Rounding, Sides, StageSpec, Weights, WindowSpec,
 };
 
 fn map(shape: (usize, usize, usize), values: Vec<f32>) -> FeatureMap {
@@ -1019,8 +1019,8 @@ fn block_training_step_matches_pytorch_sgd() {
             kind: PoolKind::Max,
         },
     ];
-    let step = TrainingStep::new(
-        &map(
+    let pipeline = Pipeline::new(
+        map(
             (1, 8, 8),
             vec![
                 -2.0, 1.75, 3.0, 1.5, -0.0, -1.25, 1.25, 1.5, 0.75, -1.75, -3.75, 3.5, -2.0, -0.25,
@@ -1030,7 +1030,11 @@ fn block_training_step_matches_pytorch_sgd() {
                 2.75, -0.5, 2.0, 3.75, -1.25, -6.25, 1.0, -0.5,
             ],
         ),
-        &specs,
+        specs,
+    )
+    .unwrap();
+    let step = TrainingStep::new(
+        &pipeline,
         0,
         &map(
             (1, 4, 4),

@@ -174,7 +174,8 @@ fn block_training_step_matches_pytorch_sgd() {{
         StageSpec::Activation(Activation::Relu),
         StageSpec::Pool {{ window: WindowSpec {{ kernel: [2, 2], stride: [2, 2], ..WindowSpec::default() }}, kind: PoolKind::Max }},
     ];
-    let step = TrainingStep::new(&map({x.shape}, {rust(x)}), &specs, 0, &map({t.shape}, {rust(t)}), {learning_rate}).unwrap();
+    let pipeline = Pipeline::new(map({x.shape}, {rust(x)}), specs).unwrap();
+    let step = TrainingStep::new(&pipeline, 0, &map({t.shape}, {rust(t)}), {learning_rate}).unwrap();
     assert_exact([step.loss].iter(), vec![{float(loss.detach())!r}]);
     assert_exact(step.weights.iter().map(|update| &update.new), {rust(wt.detach().numpy())});
     let bias = step.bias.unwrap();
@@ -192,7 +193,7 @@ use convstep::engine::backward::{{
 }};
 use convstep::engine::{{
     Activation, ActivationLayer, Conv, ConvSpec, FeatureMap, Padding, PaddingMode, Pool,
-    PoolKind, Rounding, Sides, StageSpec, Weights, WindowSpec,
+    Pipeline, PoolKind, Rounding, Sides, StageSpec, Weights, WindowSpec,
 }};
 
 fn map(shape: (usize, usize, usize), values: Vec<f32>) -> FeatureMap {{

@@ -10,7 +10,7 @@ use super::{ConvBackward, Loss, StageBackward};
 use crate::engine::arrays::{FeatureMap, Weights, weights_shape};
 use crate::engine::error::{EngineError, Result};
 use crate::engine::layer::Layer;
-use crate::engine::pipeline::{Pipeline, StageSpec};
+use crate::engine::pipeline::Pipeline;
 use ndarray::Zip;
 
 /// One value's update: what it was, what is added, and what it becomes.
@@ -66,16 +66,14 @@ pub struct TrainingStep {
 }
 
 impl TrainingStep {
-    /// Runs the chain `specs` on `input`, compares its output with `target`, carries the
-    /// gradient back to convolution stage `stage` (from 0) and takes one step down it.
+    /// Compares the chain's output with `target`, carries the gradient back to convolution
+    /// stage `stage` (from 0) and takes one step down it.
     pub fn new(
-        input: &FeatureMap,
-        specs: &[StageSpec],
+        pipeline: &Pipeline,
         stage: usize,
         target: &FeatureMap,
         learning_rate: f32,
     ) -> Result<Self> {
-        let pipeline = Pipeline::new(input.clone(), specs.to_vec())?;
         let layers = pipeline.stages();
         let Some(Layer::Conv(conv)) = layers.get(stage) else {
             return Err(EngineError::NoBackward { stage: stage + 1 });
@@ -90,33 +88,19 @@ impl TrainingStep {
         }
         let backward = ConvBackward::new(conv.clone(), gradient)?;
         let weights = descend(conv.weights(), &backward.weight_gradient()?, learning_rate)?;
-        let bias = match specs.get(stage) {
-            Some(StageSpec::Conv {
-                bias: Some(bias), ..
-            }) => Some(
+        let bias = match conv.bias() {
+            Some(bias) => Some(
                 bias.iter()
                     .zip(backward.bias_gradient()?)
                     .map(|(&old, gradient)| Update::new(old, gradient, learning_rate))
                     .collect(),
             ),
-            _ => None,
+            None => None,
         };
         Ok(TrainingStep {
             loss: loss.value,
             weights,
             bias,
         })
-    }
-
-    /// `specs` with stage `stage`'s weights and bias replaced by their new values.
-    pub fn apply(&self, specs: &[StageSpec], stage: usize) -> Vec<StageSpec> {
-        let mut specs = specs.to_vec();
-        if let Some(StageSpec::Conv { weights, bias, .. }) = specs.get_mut(stage) {
-            *weights = self.weights.mapv(|update| update.new);
-            if let (Some(bias), Some(updates)) = (bias, &self.bias) {
-                *bias = updates.iter().map(|update| update.new).collect();
-            }
-        }
-        specs
     }
 }
