@@ -2,8 +2,8 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LearnLabels, LegendLabels, LessonLabels, PlaybackLabels,
+    RefusedParameter, SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -186,6 +186,25 @@ pub(super) const TEXT: Text = Text {
     rotated_kernel: "Rotated kernel",
     overlap: "Kernel taps landing on each output cell",
     checkerboard: "With a stride smaller than the kernel, neighbouring output cells receive different numbers of taps: that uneven overlap is where the checkerboard pattern of transposed convolution comes from.",
+    learn: LearnLabels {
+        open: "Learn",
+        heading: "Backward pass and learning",
+        target: "Target",
+        rate: "Learning rate",
+        run: "Steps to run",
+        step_once: "Train one step",
+        reset: "Back to the start",
+        loss: "loss = ½ Σ (output − target)²",
+        loss_gradient: "∂loss/∂output = output − target",
+        diverges: "The loss is growing instead of shrinking: this learning rate overshoots at every step, so try a smaller one.",
+        backward: "Backward pass",
+        update_rule: "new = old − learning rate × gradient",
+        old: "old",
+        change: "change",
+        new: "new",
+        bias: "Bias",
+        plot: "Loss against training steps",
+    },
 };
 
 /// The operation's name in the menu.

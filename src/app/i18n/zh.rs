@@ -2,8 +2,8 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LearnLabels, LegendLabels, LessonLabels, PlaybackLabels,
+    RefusedParameter, SaveLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -187,6 +187,25 @@ pub(super) const TEXT: Text = Text {
     rotated_kernel: "旋转后的卷积核",
     overlap: "每个输出单元接收的卷积核权重个数",
     checkerboard: "步长小于卷积核时，相邻输出单元接收的权重个数不同：这种不均匀的重叠就是转置卷积棋盘格伪影的来源。",
+    learn: LearnLabels {
+        open: "学习",
+        heading: "反向传播与学习",
+        target: "目标",
+        rate: "学习率",
+        run: "运行步数",
+        step_once: "训练一步",
+        reset: "回到起点",
+        loss: "损失 = ½ Σ (输出 − 目标)²",
+        loss_gradient: "∂损失/∂输出 = 输出 − 目标",
+        diverges: "损失不降反升：这个学习率太大，每一步都越过了最低点，请换一个更小的学习率。",
+        backward: "反向传播",
+        update_rule: "新值 = 旧值 − 学习率 × 梯度",
+        old: "旧值",
+        change: "变化量",
+        new: "新值",
+        bias: "偏置",
+        plot: "损失随训练步数的变化",
+    },
 };
 
 /// The operation's name in the menu.
@@ -789,13 +808,13 @@ pub(super) fn error(error: &EngineError) -> String {
         ),
         EngineError::TargetShape { output, target } => format!(
             "目标是 {}，输出却是 {}：目标必须与输出形状相同。",
-            crate::engine::error::shape_text(target),
-            crate::engine::error::shape_text(output)
+            shape_text(target),
+            shape_text(output)
         ),
         EngineError::GradientShape { expected, found } => format!(
             "梯度是 {}，它所属的值却是 {}：二者形状必须相同。",
-            crate::engine::error::shape_text(found),
-            crate::engine::error::shape_text(expected)
+            shape_text(found),
+            shape_text(expected)
         ),
         EngineError::NoBackward { stage } => {
             format!(

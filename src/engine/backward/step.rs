@@ -6,7 +6,7 @@
 //! term     = upstream gradient × factor   (or ÷ divisor, for average pooling)
 //! ```
 
-use crate::engine::activation::Activation;
+use crate::engine::activation::function::Activation;
 use crate::engine::stepper::{Cell, ordered_sum};
 
 /// What one upstream gradient is multiplied by on its way back.

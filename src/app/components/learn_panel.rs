@@ -1,0 +1,310 @@
+//! Learning mode's panel: the target and the loss, the backward pass stepped one gradient at a
+//! time (the rule and its terms), the next training step on the kernel grid (old, change, new),
+//! and the loss plotted against the training steps. What it draws comes from `app::learn`.
+
+use super::number_field::NumberField;
+use crate::app::format;
+use crate::app::i18n::Lang;
+use crate::app::learn::{
+    self, BackStep, LearnMove, Learning, MAX_TRAINED, TargetChoice, Trajectory,
+};
+use crate::app::state::{Action, State};
+use crate::engine::backward::{Factor, PipelineBackward, Rule, Term, TrainingStep};
+use gloo_timers::callback::Interval;
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Terms written out in full before the rest are counted.
+const SHOWN_TERMS: usize = 12;
+/// Milliseconds between training steps while Play runs.
+const TICK_MS: u32 = 120;
+/// Cells of the output gradient shown as numbers: larger maps are named, not listed.
+const LISTED_CELLS: usize = 100;
+
+/// Props of [`LearnPanel`].
+#[derive(Properties, PartialEq)]
+pub struct LearnPanelProps {
+    /// The app state; learning mode is open.
+    pub state: Rc<State>,
+    /// Sends learning moves.
+    pub on_action: Callback<Action>,
+}
+
+/// Learning mode: everything the learner reads and sets about the backward pass and training.
+#[component]
+pub fn LearnPanel(props: &LearnPanelProps) -> Html {
+    let state = &props.state;
+    let learning = state.learn.clone().unwrap_or_default();
+    let lang = state.lang;
+    let text = &lang.text().learn;
+    let send = {
+        let on_action = props.on_action.clone();
+        move |learn_move: LearnMove| on_action.emit(Action::Learn(learn_move))
+    };
+    {
+        let send = send.clone();
+        use_effect_with(learning.playing, move |&playing| {
+            let interval = playing.then(|| Interval::new(TICK_MS, move || send(LearnMove::Tick)));
+            move || drop(interval)
+        });
+    }
+    let length = learning.run.max(learning.trained) + 1;
+    let settings = state.example.settings.clone();
+    let training = use_memo(
+        (settings, learning.target, learning.rate, length),
+        |(settings, target, rate, length)| {
+            learn::target(settings, *target).map(|target| {
+                let trajectory = Trajectory::new(settings, &target, *rate, *length);
+                let losses = trajectory.losses(&target);
+                (target, trajectory, losses)
+            })
+        },
+    );
+    let (target, trajectory, losses) = match &*training {
+        Ok(training) => training,
+        Err(error) => {
+            return html! { <section class="learn"><p class="error">{ lang.error(error) }</p></section> };
+        }
+    };
+    let trained = learning.trained.min(trajectory.settings.len() - 1);
+    let now = &trajectory.settings[trained];
+    let backward = learn::backward(now, target);
+    let stages = state.example.pipeline.stages().len();
+
+    let on_target = {
+        let send = send.clone();
+        Callback::from(move |event: Event| {
+            let id = event.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(choice) = TargetChoice::from_id(&id) {
+                send(LearnMove::Target(choice));
+            }
+        })
+    };
+    let on_rate = {
+        let send = send.clone();
+        Callback::from(move |event: Event| {
+            let typed = event.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(rate) = typed.trim().parse::<f32>() {
+                send(LearnMove::Rate(rate));
+            }
+        })
+    };
+    let click = |learn_move: LearnMove| {
+        let send = send.clone();
+        Callback::from(move |_: MouseEvent| send(learn_move))
+    };
+    let loss_now = losses.get(trained).copied();
+    let (back_count, back) = match &backward {
+        Ok(backward) => {
+            let count = learn::back_steps(backward, stages);
+            let index = learning.back.min(count.saturating_sub(1));
+            (
+                count,
+                learn::back_step(backward, stages, index).map(|step| (index, step)),
+            )
+        }
+        Err(_) => (0, None),
+    };
+    html! {
+        <section class="learn" aria-labelledby="learn-heading" data-testid="learn">
+            <h2 id="learn-heading">{ text.heading }</h2>
+            <div class="learn-controls">
+                <label>{ text.target }{ " " }
+                    <select id="learn-target" onchange={on_target}>
+                        { for TargetChoice::all().map(|choice| html! {
+                            <option value={choice.id()} selected={choice == learning.target}>{ lang.target_name(choice) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>{ text.rate }{ " " }
+                    <input id="learn-rate" type="text" inputmode="decimal" size="5" value={format::exact(learning.rate)} onchange={on_rate} />
+                </label>
+                <NumberField label={text.run} value={learning.run} range={1..=MAX_TRAINED} id="learn-run" {lang}
+                    on_change={{ let send = send.clone(); Callback::from(move |run| send(LearnMove::Run(run))) }} />
+                <button type="button" id="learn-step" onclick={click(LearnMove::Trained(learning.trained + 1))}>{ text.step_once }</button>
+                <button type="button" id="learn-play" aria-pressed={learning.playing.to_string()} onclick={click(LearnMove::Play(!learning.playing))}>
+                    { if learning.playing { lang.text().playback.pause } else { lang.text().playback.play } }
+                </button>
+                <button type="button" id="learn-reset" onclick={click(LearnMove::Trained(0))}>{ text.reset }</button>
+                <button type="button" id="learn-close" onclick={click(LearnMove::Open(false))}>{ lang.text().close }</button>
+            </div>
+            <p class="learn-loss">
+                <span data-testid="trained">{ lang.trained(trained) }</span>{ " · " }
+                <code>{ text.loss }</code>{ " = " }
+                <output data-testid="loss">{ loss_now.map_or_else(|| "—".to_owned(), format::exact) }</output>
+            </p>
+            if learn::diverges(losses, trained) {
+                <p class="diverges" role="status">{ text.diverges }</p>
+            }
+            if let Some(error) = &trajectory.stopped {
+                <p class="error">{ lang.error(error) }</p>
+            }
+            <div class="learn-body">
+                <div class="learn-back">
+                    <h3>{ text.backward }</h3>
+                    <p class="learn-nav">
+                        <button type="button" id="back-previous" disabled={learning.back == 0}
+                            onclick={click(LearnMove::Back(learning.back.saturating_sub(1)))}>{ "◀" }</button>
+                        <span data-testid="back-position">{ format!(" {} / {back_count} ", back.as_ref().map_or(0, |(index, _)| index + 1)) }</span>
+                        <button type="button" id="back-next" disabled={learning.back + 1 >= back_count}
+                            onclick={click(LearnMove::Back(learning.back + 1))}>{ "▶" }</button>
+                    </p>
+                    { back.map(|(_, step)| back_step(&step, lang, state)).unwrap_or_default() }
+                </div>
+                <div class="learn-train">
+                    <h3>{ lang.training_step(trained + 1) }</h3>
+                    { trajectory.steps.get(trained).map(|step| training_step(step, lang)).unwrap_or_default() }
+                    { plot(losses, trained, learning.run, lang) }
+                </div>
+            </div>
+            { backward.as_ref().map(|backward| output_gradient(backward, lang)).unwrap_or_default() }
+        </section>
+    }
+}
+
+/// One backward step: what is differentiated, the rule (the formula panel's part), and the
+/// terms summed (the calculation panel's part).
+fn back_step(back: &BackStep, lang: Lang, state: &State) -> Html {
+    let step = &back.step;
+    let stage_name = lang.stage_of(
+        back.stage,
+        state.example.pipeline.stages().len(),
+        &state.example.settings,
+    );
+    let (rule, formula) = lang.rule(step.rule);
+    let terms: Vec<String> = step.terms.iter().take(SHOWN_TERMS).map(term).collect();
+    let more = step.terms.len().saturating_sub(SHOWN_TERMS);
+    html! {
+        <div class="back-step" data-testid="back-step">
+            <p class="back-what"><span class="stage">{ stage_name }</span>{ " · " }<strong>{ lang.gradient_of(step.wrt) }</strong></p>
+            <p class="back-rule" data-testid="back-rule">{ rule }</p>
+            <p class="generic"><code>{ formula }</code></p>
+            if let Rule::Derivative { input, output, .. } = step.rule {
+                <p class="back-forward"><code>{ format!("x = {}, y = {}", format::exact(input), format::exact(output)) }</code></p>
+            }
+            <p class="back-terms" data-testid="back-terms">
+                <code>
+                    { if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") } }
+                    if more > 0 { { lang.more_terms(more) } }
+                    { " = " }<output data-testid="back-value">{ format::exact(step.value) }</output>
+                </code>
+            </p>
+        </div>
+    }
+}
+
+/// A term as written by hand: `0.5 × (−2)`, `1.5 ÷ 4`, or the gradient alone.
+fn term(term: &Term) -> String {
+    let gradient = format::term(term.gradient);
+    match term.factor {
+        Factor::One => gradient,
+        Factor::Times(factor) => format!("{gradient} × {}", format::term(factor)),
+        Factor::Over(divisor) => format!("{gradient} ÷ {divisor}"),
+    }
+}
+
+/// The training step on the kernel grid: each weight's old value, change and new value.
+fn training_step(step: &TrainingStep, lang: Lang) -> Html {
+    let text = &lang.text().learn;
+    let (filters, slices, rows, columns) = step.weights.dim();
+    html! {
+        <div class="learn-kernels">
+            <p class="generic"><code>{ text.update_rule }</code></p>
+            { for (0..filters * slices).map(|plane| html! {
+                <table class="learn-kernel" data-testid="learn-kernel">
+                    { for (0..rows).map(|row| html! {
+                        <tr>{ for (0..columns).map(|column| {
+                            let update = step.weights[[plane / slices, plane % slices, row, column]];
+                            html! {
+                                <td>
+                                    <span class="old">{ format::exact(update.old) }</span>
+                                    <span class="change">{ format!("{} {}", if update.change < 0.0 { "−" } else { "+" }, format::exact(update.change.abs())) }</span>
+                                    <span class="new">{ format::exact(update.new) }</span>
+                                </td>
+                            }
+                        }) }</tr>
+                    }) }
+                </table>
+            }) }
+            <p class="learn-key"><span class="old">{ text.old }</span>{ " " }<span class="change">{ text.change }</span>{ " " }<span class="new">{ text.new }</span></p>
+            if let Some(bias) = &step.bias {
+                <p class="learn-bias">{ text.bias }{ ": " }{ for bias.iter().map(|update| format!("{} → {} ", format::exact(update.old), format::exact(update.new))) }</p>
+            }
+        </div>
+    }
+}
+
+/// The loss against the training steps, as an inline SVG line up to the steps taken.
+fn plot(losses: &[f32], trained: usize, run: usize, lang: Lang) -> Html {
+    const WIDTH: f32 = 280.0;
+    const HEIGHT: f32 = 110.0;
+    let text = &lang.text().learn;
+    let shown = &losses[..(trained + 1).min(losses.len())];
+    let highest = losses
+        .iter()
+        .copied()
+        .filter(|loss| loss.is_finite())
+        .take(run.max(trained) + 1)
+        .fold(f32::MIN_POSITIVE, f32::max);
+    let steps = run.max(trained).max(1) as f32;
+    let point = |(step, loss): (usize, &f32)| {
+        let y = if loss.is_finite() {
+            loss / highest
+        } else {
+            1.0
+        };
+        format!(
+            "{:.1},{:.1}",
+            step as f32 / steps * WIDTH,
+            HEIGHT - y.min(1.0) * HEIGHT
+        )
+    };
+    let points: Vec<String> = shown.iter().enumerate().map(point).collect();
+    html! {
+        <figure class="loss-plot">
+            <svg viewBox={format!("-4 -4 {} {}", WIDTH + 8.0, HEIGHT + 8.0)} role="img" aria-label={text.plot} data-testid="loss-plot">
+                <line class="axis" x1="0" y1={HEIGHT.to_string()} x2={WIDTH.to_string()} y2={HEIGHT.to_string()} />
+                <line class="axis" x1="0" y1="0" x2="0" y2={HEIGHT.to_string()} />
+                <polyline points={points.join(" ")} />
+                if let Some(last) = points.last() {
+                    <circle r="3" cx={last.split(',').next().unwrap_or("0").to_owned()} cy={last.split(',').nth(1).unwrap_or("0").to_owned()} />
+                }
+            </svg>
+            <figcaption>{ lang.plot_caption(format::exact(highest), run.max(trained)) }</figcaption>
+        </figure>
+    }
+}
+
+/// d loss / d output, cell by cell, when the output is small enough to list.
+fn output_gradient(backward: &PipelineBackward, lang: Lang) -> Html {
+    let text = &lang.text().learn;
+    let gradient = &backward.loss().gradient;
+    if gradient.len() > LISTED_CELLS {
+        return Html::default();
+    }
+    html! {
+        <div class="learn-gradient">
+            <p><code>{ text.loss_gradient }</code></p>
+            { for gradient.outer_iter().map(|plane| html! {
+                <table class="learn-map" data-testid="output-gradient">
+                    { for plane.outer_iter().map(|row| html! {
+                        <tr>{ for row.iter().map(|value| html! { <td>{ format::number(*value) }</td> }) }</tr>
+                    }) }
+                </table>
+            }) }
+        </div>
+    }
+}
+
+/// The learning mode's button, beside the step buttons: opens or closes it.
+pub fn learn_toggle(learning: Option<&Learning>, lang: Lang, on_action: &Callback<Action>) -> Html {
+    let open = learning.is_some();
+    let on_action = on_action.clone();
+    html! {
+        <button type="button" id="learn" aria-pressed={open.to_string()}
+            onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::Learn(LearnMove::Open(!open))))}>
+            { lang.text().learn.open }
+        </button>
+    }
+}
