@@ -73,7 +73,7 @@ impl Default for Learning {
             target: TargetChoice::Preset(KernelPreset::SobelX),
             rate: 0.03,
             trained: 0,
-            run: 50,
+            run: 100,
             back: 0,
             playing: false,
         }

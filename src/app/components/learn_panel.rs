@@ -218,9 +218,9 @@ fn training_step(step: &TrainingStep, lang: Lang) -> Html {
                             let update = step.weights[[plane / slices, plane % slices, row, column]];
                             html! {
                                 <td>
-                                    <span class="old">{ format::exact(update.old) }</span>
-                                    <span class="change">{ format!("{} {}", if update.change < 0.0 { "−" } else { "+" }, format::exact(update.change.abs())) }</span>
-                                    <span class="new">{ format::exact(update.new) }</span>
+                                    <span class="old" title={format::exact(update.old)}>{ format::number(update.old) }</span>
+                                    <span class="change" title={format::exact(update.change)}>{ format!("{}{}", if update.change < 0.0 { "" } else { "+" }, format::number(update.change)) }</span>
+                                    <span class="new" title={format::exact(update.new)}>{ format::number(update.new) }</span>
                                 </td>
                             }
                         }) }</tr>
@@ -229,49 +229,53 @@ fn training_step(step: &TrainingStep, lang: Lang) -> Html {
             }) }
             <p class="learn-key"><span class="old">{ text.old }</span>{ " " }<span class="change">{ text.change }</span>{ " " }<span class="new">{ text.new }</span></p>
             if let Some(bias) = &step.bias {
-                <p class="learn-bias">{ text.bias }{ ": " }{ for bias.iter().map(|update| format!("{} → {} ", format::exact(update.old), format::exact(update.new))) }</p>
+                <p class="learn-bias">{ text.bias }{ ": " }{ for bias.iter().map(|update| format!("{} → {} ", format::number(update.old), format::number(update.new))) }</p>
             }
         </div>
     }
 }
 
-/// The loss against the training steps, as an inline SVG line up to the steps taken.
+/// The loss against the training steps, as an inline SVG line up to the steps taken. Points are
+/// whole units of the drawing: no float formatting, which is large in WebAssembly.
 fn plot(losses: &[f32], trained: usize, run: usize, lang: Lang) -> Html {
-    const WIDTH: f32 = 280.0;
-    const HEIGHT: f32 = 110.0;
+    const WIDTH: i32 = 280;
+    const HEIGHT: i32 = 110;
     let text = &lang.text().learn;
-    let shown = &losses[..(trained + 1).min(losses.len())];
+    let steps = run.max(trained);
     let highest = losses
         .iter()
+        .take(steps + 1)
         .copied()
         .filter(|loss| loss.is_finite())
-        .take(run.max(trained) + 1)
         .fold(f32::MIN_POSITIVE, f32::max);
-    let steps = run.max(trained).max(1) as f32;
-    let point = |(step, loss): (usize, &f32)| {
-        let y = if loss.is_finite() {
-            loss / highest
-        } else {
-            1.0
-        };
-        format!(
-            "{:.1},{:.1}",
-            step as f32 / steps * WIDTH,
-            HEIGHT - y.min(1.0) * HEIGHT
-        )
-    };
-    let points: Vec<String> = shown.iter().enumerate().map(point).collect();
+    let points: Vec<(i32, i32)> = losses
+        .iter()
+        .take(trained + 1)
+        .enumerate()
+        .map(|(step, loss)| {
+            let share = if loss.is_finite() {
+                (loss / highest).min(1.0)
+            } else {
+                1.0
+            };
+            let x = step as f32 / steps.max(1) as f32 * WIDTH as f32;
+            (
+                x.round() as i32,
+                HEIGHT - (share * HEIGHT as f32).round() as i32,
+            )
+        })
+        .collect();
+    let line: Vec<String> = points.iter().map(|(x, y)| format!("{x},{y}")).collect();
     html! {
         <figure class="loss-plot">
-            <svg viewBox={format!("-4 -4 {} {}", WIDTH + 8.0, HEIGHT + 8.0)} role="img" aria-label={text.plot} data-testid="loss-plot">
-                <line class="axis" x1="0" y1={HEIGHT.to_string()} x2={WIDTH.to_string()} y2={HEIGHT.to_string()} />
-                <line class="axis" x1="0" y1="0" x2="0" y2={HEIGHT.to_string()} />
-                <polyline points={points.join(" ")} />
-                if let Some(last) = points.last() {
-                    <circle r="3" cx={last.split(',').next().unwrap_or("0").to_owned()} cy={last.split(',').nth(1).unwrap_or("0").to_owned()} />
+            <svg viewBox={format!("-4 -4 {} {}", WIDTH + 8, HEIGHT + 8)} role="img" aria-label={text.plot} data-testid="loss-plot">
+                <path class="axis" d={format!("M0 0V{HEIGHT}H{WIDTH}")} />
+                <polyline points={line.join(" ")} />
+                if let Some((x, y)) = points.last() {
+                    <circle r="3" cx={x.to_string()} cy={y.to_string()} />
                 }
             </svg>
-            <figcaption>{ lang.plot_caption(format::exact(highest), run.max(trained)) }</figcaption>
+            <figcaption>{ lang.plot_caption(format::exact(highest), steps) }</figcaption>
         </figure>
     }
 }
