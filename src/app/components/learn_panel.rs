@@ -90,10 +90,20 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
             }
         })
     };
-    let click = |learn_move: LearnMove| {
+    // Every button in one list, so their markup and handlers are written (and compiled) once:
+    // id, label, move, and whether it is disabled.
+    let button = |(id, label, learn_move, disabled): (
+        &'static str,
+        &'static str,
+        LearnMove,
+        bool,
+    )| {
         let send = send.clone();
-        Callback::from(move |_: MouseEvent| send(learn_move))
+        html! {
+            <button type="button" {id} {disabled} onclick={Callback::from(move |_: MouseEvent| send(learn_move))}>{ label }</button>
+        }
     };
+    let playback = &lang.text().playback;
     let loss_now = losses.get(trained).copied();
     let (back_count, back) = match &backward {
         Ok(backward) => {
@@ -107,8 +117,8 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
         Err(_) => (0, None),
     };
     html! {
-        <section class="learn" aria-labelledby="learn-heading" data-testid="learn">
-            <h2 id="learn-heading">{ text.heading }</h2>
+        <section class="learn" data-testid="learn">
+            <h2>{ text.heading }</h2>
             <div class="learn-controls">
                 <label>{ text.target }{ " " }
                     <select id="learn-target" onchange={on_target}>
@@ -122,12 +132,12 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
                 </label>
                 <NumberField label={text.run} value={learning.run} range={1..=MAX_TRAINED} id="learn-run" {lang}
                     on_change={{ let send = send.clone(); Callback::from(move |run| send(LearnMove::Run(run))) }} />
-                <button type="button" id="learn-step" onclick={click(LearnMove::Trained(learning.trained + 1))}>{ text.step_once }</button>
-                <button type="button" id="learn-play" aria-pressed={learning.playing.to_string()} onclick={click(LearnMove::Play(!learning.playing))}>
-                    { if learning.playing { lang.text().playback.pause } else { lang.text().playback.play } }
-                </button>
-                <button type="button" id="learn-reset" onclick={click(LearnMove::Trained(0))}>{ text.reset }</button>
-                <button type="button" id="learn-close" onclick={click(LearnMove::Open(false))}>{ lang.text().close }</button>
+                { for [
+                    ("learn-step", text.step_once, LearnMove::Trained(learning.trained + 1), false),
+                    ("learn-play", if learning.playing { playback.pause } else { playback.play }, LearnMove::Play(!learning.playing), false),
+                    ("learn-reset", text.reset, LearnMove::Trained(0), false),
+                    ("learn-close", lang.text().close, LearnMove::Open(false), false),
+                ].map(button) }
             </div>
             <p class="learn-loss">
                 <span data-testid="trained">{ lang.trained(trained) }</span>{ " · " }
@@ -144,11 +154,9 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
                 <div class="learn-back">
                     <h3>{ text.backward }</h3>
                     <p class="learn-nav">
-                        <button type="button" id="back-previous" disabled={learning.back == 0}
-                            onclick={click(LearnMove::Back(learning.back.saturating_sub(1)))}>{ "◀" }</button>
+                        { button(("back-previous", "◀", LearnMove::Back(learning.back.saturating_sub(1)), learning.back == 0)) }
                         <span data-testid="back-position">{ format!(" {} / {back_count} ", back.as_ref().map_or(0, |(index, _)| index + 1)) }</span>
-                        <button type="button" id="back-next" disabled={learning.back + 1 >= back_count}
-                            onclick={click(LearnMove::Back(learning.back + 1))}>{ "▶" }</button>
+                        { button(("back-next", "▶", LearnMove::Back(learning.back + 1), learning.back + 1 >= back_count)) }
                     </p>
                     { back.map(|(_, step)| back_step(&step, lang, state)).unwrap_or_default() }
                 </div>
@@ -194,12 +202,20 @@ fn back_step(back: &BackStep, lang: Lang, state: &State) -> Html {
     }
 }
 
-/// A term as written by hand: `0.5 × (−2)`, `1.5 ÷ 4`, or the gradient alone.
+/// A term as written by hand, every number exact: `0.5 × (−2)`, `1.5 ÷ 4`, or the gradient alone.
 fn term(term: &Term) -> String {
-    let gradient = format::term(term.gradient);
+    let exact = |value: f32| {
+        let text = format::exact(value);
+        if text.starts_with('−') {
+            format!("({text})")
+        } else {
+            text
+        }
+    };
+    let gradient = exact(term.gradient);
     match term.factor {
         Factor::One => gradient,
-        Factor::Times(factor) => format!("{gradient} × {}", format::term(factor)),
+        Factor::Times(factor) => format!("{gradient} × {}", exact(factor)),
         Factor::Over(divisor) => format!("{gradient} ÷ {divisor}"),
     }
 }
