@@ -126,7 +126,8 @@ pub fn App() -> Html {
                                     <span aria-hidden="true">{ "⚙" }</span><span class="drawer-label">{ " " }{ text.settings_drawer }</span>
                                 </button>
                             }
-                            if learn::trains(&example.settings) {
+                            // Beside a lesson the bar has no room for it.
+                            if learn::trains(&example.settings) && state.lesson.is_none() {
                                 { learn_toggle(state.learn.as_ref(), lang, &on_action) }
                             }
                             if shows(Panel::Playback) {
