@@ -317,14 +317,16 @@ fn output_gradient(backward: &PipelineBackward, lang: Lang) -> Html {
     }
 }
 
-/// The learning mode's button, beside the step buttons: opens or closes it.
+/// The learning mode's button, beside the step buttons: opens or closes it. On a phone only its
+/// sign shows: ∇, the gradient.
 pub fn learn_toggle(learning: Option<&Learning>, lang: Lang, on_action: &Callback<Action>) -> Html {
     let open = learning.is_some();
     let on_action = on_action.clone();
+    let label = lang.text().learn.open;
     html! {
-        <button type="button" id="learn" aria-pressed={open.to_string()}
+        <button type="button" id="learn" aria-pressed={open.to_string()} aria-label={label}
             onclick={Callback::from(move |_: MouseEvent| on_action.emit(Action::Learn(LearnMove::Open(!open))))}>
-            { lang.text().learn.open }
+            <span aria-hidden="true">{ "∇" }</span><span class="learn-label" aria-hidden="true">{ " " }{ label }</span>
         </button>
     }
 }
