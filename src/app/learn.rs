@@ -8,7 +8,7 @@
 use super::settings::{Operation, Settings};
 use super::shared::Shared;
 use crate::engine::backward::StageBackward;
-use crate::engine::backward::{GradientStep, PipelineBackward, TrainingStep};
+use crate::engine::backward::{GradientStep, Loss, PipelineBackward, TrainingStep};
 use crate::engine::presets::KernelPreset;
 use crate::engine::{EngineError, FeatureMap, Pipeline, Stepper};
 
@@ -142,26 +142,24 @@ pub fn trains(settings: &Settings) -> bool {
 
 /// The target map for `settings`' output.
 pub fn target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
-    let output = |settings: &Settings| -> Result<FeatureMap, EngineError> {
-        let pipeline = settings.build()?;
-        Ok(last_map(&pipeline).clone())
+    let output_of = |settings: &Settings| -> Result<FeatureMap, EngineError> {
+        Ok(output(&settings.build()?)?.clone())
     };
     match choice {
         TargetChoice::Preset(preset) => {
             let mut with_preset = settings.clone();
             with_preset.apply_preset(preset, None);
-            output(&with_preset)
+            output_of(&with_preset)
         }
-        TargetChoice::Zeros => Ok(output(settings)?.mapv(|_| 0.0)),
+        TargetChoice::Zeros => Ok(output_of(settings)?.mapv(|_| 0.0)),
     }
 }
 
-fn last_map(pipeline: &Pipeline) -> &FeatureMap {
-    // A built example has at least one stage, so its last map is an output.
+/// The chain's output: its last map. A chain of no stages has none, as the engine says.
+fn output(pipeline: &Pipeline) -> Result<&FeatureMap, EngineError> {
     pipeline
         .map(pipeline.map_count() - 1)
-        .or_else(|| pipeline.map(0))
-        .unwrap_or_else(|| unreachable!("a pipeline has an input"))
+        .ok_or(EngineError::StepOutOfRange { step: 0, steps: 0 })
 }
 
 /// Training from the example's kernel: each step taken, and where it stopped.
@@ -217,7 +215,8 @@ impl Trajectory {
         let mut losses: Vec<f32> = self.steps.iter().map(|step| step.loss).collect();
         if let Some(last) = self.settings.last()
             && let Ok(pipeline) = last.build()
-            && let Ok(loss) = crate::engine::backward::Loss::new(last_map(&pipeline), target)
+            && let Ok(output) = output(&pipeline)
+            && let Ok(loss) = Loss::new(output, target)
         {
             losses.push(loss.value);
         }
