@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use convstep::app::i18n::Lang;
+use convstep::app::learn::{Learning, MAX_TRAINED, TargetChoice};
 use convstep::app::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use convstep::app::picture::{ChosenPicture, Picture, SAMPLES};
 use convstep::app::presentation::{Panel, Presentation};
@@ -452,7 +453,15 @@ proptest! {
         presentation in presentation(),
         lesson in proptest::option::of((any::<bool>(), 0usize..MAX_CHAPTERS)),
         sample in prop::option::of(prop::sample::select(SAMPLES.map(|(id, _)| id).to_vec())),
+        learn in prop::option::of((0usize..10, 1u32..=100_000, 0usize..=MAX_TRAINED)),
     ) {
+        // A link holds the target, the learning rate and the steps trained; the rest starts afresh.
+        let learn = learn.map(|(target, thousandths, trained)| Learning {
+            target: TargetChoice::all().nth(target).unwrap_or(TargetChoice::Zeros),
+            rate: thousandths as f32 / 1000.0,
+            trained,
+            ..Learning::default()
+        });
         let lesson = lesson.map(|(built_in, chapter)| LessonPlace {
             source: if built_in { LessonSource::BuiltIn } else { LessonSource::File("week-3/strides.md".into()) },
             chapter,
@@ -466,6 +475,7 @@ proptest! {
             presentation,
             lesson,
             sample,
+            learn,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);
@@ -477,6 +487,7 @@ proptest! {
         prop_assert_eq!(back.sample, link.sample);
         prop_assert_eq!(&back.presentation, &link.presentation);
         prop_assert_eq!(&back.lesson, &link.lesson);
+        prop_assert_eq!(&back.learn, &link.learn);
         prop_assert_eq!(back.settings.operation, link.settings.operation);
         prop_assert_eq!(back.settings.input_view(), link.settings.input_view());
         prop_assert_eq!(back.settings.build(), link.settings.build());

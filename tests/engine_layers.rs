@@ -26,9 +26,20 @@ const LAYERS: &[&[&str]] = &[
         "conv_transpose/scatter",
         "pool",
         "activation",
+        // The backward pass's vocabulary and its loss.
+        "backward/step",
+        "backward/loss",
     ],
-    &["layer", "reference"],
+    &[
+        "layer",
+        "reference",
+        "backward/pool",
+        "backward/activation",
+        "backward/conv",
+    ],
     &["pipeline"],
+    // The backward pass over a chain, and training it.
+    &["backward", "backward/train"],
 ];
 
 fn layer_of(module: &str) -> Option<usize> {

@@ -10,6 +10,7 @@ pub mod export;
 pub mod fit;
 pub mod format;
 pub mod i18n;
+pub mod learn;
 pub mod lesson;
 pub mod matrix;
 pub mod page_address;

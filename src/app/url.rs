@@ -8,6 +8,7 @@
 //! from the link is only ever shown as text.
 
 use super::i18n::Lang;
+use super::learn::{Learning, MAX_RATE, MAX_TRAINED, TargetChoice};
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::picture::SAMPLES;
 use super::presentation::Presentation;
@@ -40,6 +41,8 @@ pub struct Link {
     pub lesson: Option<LessonPlace>,
     /// The sample picture shown as the input (an identifier of [`SAMPLES`]), if any.
     pub sample: Option<&'static str>,
+    /// Learning mode, if open.
+    pub learn: Option<Learning>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -525,6 +528,47 @@ pub const PARAMETERS: &[Parameter] = &[
             sample.map(|&(id, _)| link.sample = Some(id)).is_some()
         },
         write: |link| link.sample.map(str::to_owned),
+    },
+    Parameter {
+        key: "learn",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            TargetChoice::from_id(text)
+                .map(|target| link.learn.get_or_insert_default().target = target)
+                .is_some()
+        },
+        write: |link| Some(link.learn.as_ref()?.target.id().to_owned()),
+    },
+    Parameter {
+        key: "lr",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let rate = text.parse::<f32>().ok();
+            let rate = rate.filter(|&rate| rate > 0.0 && rate <= MAX_RATE);
+            rate.map(|rate| link.learn.get_or_insert_default().rate = rate)
+                .is_some()
+        },
+        write: |link| {
+            let rate = link.learn.as_ref()?.rate;
+            (rate != Learning::default().rate).then(|| Shortest(rate).to_string())
+        },
+    },
+    Parameter {
+        key: "trained",
+        part: Part::Place,
+        limit: None,
+        read: |link, text| {
+            let trained = text.parse::<usize>().ok().filter(|&n| n <= MAX_TRAINED);
+            trained
+                .map(|n| link.learn.get_or_insert_default().trained = n)
+                .is_some()
+        },
+        write: |link| {
+            let trained = link.learn.as_ref()?.trained;
+            (trained > 0).then(|| trained.to_string())
+        },
     },
     Parameter {
         key: "step",

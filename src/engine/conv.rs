@@ -174,6 +174,11 @@ impl Conv {
         &self.weights
     }
 
+    /// One bias per filter, if the convolution has a bias.
+    pub fn bias(&self) -> Option<&Array1<f32>> {
+        self.bias.as_ref()
+    }
+
     /// The kernel cell whose weight meets window position `[kh, kw]`.
     fn weight_cell(&self, [kh, kw]: [usize; 2]) -> [usize; 2] {
         let [k_h, k_w] = self.layout.kernel();

@@ -411,6 +411,39 @@ pub enum EngineError {
         /// The largest allowed magnitude.
         limit: f32,
     },
+    /// A target map whose shape differs from the output it is compared with.
+    #[error(
+        "The target is {} but the output is {}: the target must have the output's shape.",
+        shape_text(.target),
+        shape_text(.output)
+    )]
+    TargetShape {
+        /// `[channels, rows, columns]` of the output.
+        output: [usize; 3],
+        /// `[channels, rows, columns]` of the target.
+        target: [usize; 3],
+    },
+    /// A gradient whose shape differs from the values it belongs to.
+    #[error(
+        "The gradient is {} but the values it belongs to are {}: they must have the same shape.",
+        shape_text(.found),
+        shape_text(.expected)
+    )]
+    GradientShape {
+        /// The shape of the values.
+        expected: Vec<usize>,
+        /// The shape of the gradient.
+        found: Vec<usize>,
+    },
+    /// A stage whose backward pass ConvStep does not step, or that has no kernel to train.
+    #[error(
+        "Stage {stage} has no backward pass in ConvStep: convolution, activation and pooling \
+         stages do, and only a convolution's kernel learns."
+    )]
+    NoBackward {
+        /// The stage, counted from 1.
+        stage: usize,
+    },
     /// A pipeline stage that cannot be built from the previous stage's output.
     #[error("Stage {stage}: {source}")]
     InStage {
@@ -419,6 +452,15 @@ pub enum EngineError {
         /// What went wrong there.
         source: Box<EngineError>,
     },
+}
+
+/// A shape written as its sizes joined by ×: `1×6×6`.
+pub fn shape_text(shape: &[usize]) -> String {
+    shape
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join("×")
 }
 
 /// Result type of every fallible engine call.

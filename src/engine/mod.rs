@@ -1,8 +1,9 @@
-//! The engine: exact convolution (ordinary, grouped and transposed), activation and pooling on CHW feature maps, steppable one
-//! window at a time. Pure Rust and ndarray; nothing here knows about the browser.
+//! The engine: exact convolution (ordinary, grouped and transposed), activation and pooling on CHW feature maps, and their
+//! backward pass, steppable one window at a time. Pure Rust and ndarray; nothing here knows about the browser.
 
 pub mod activation;
 pub mod arrays;
+pub mod backward;
 pub mod conv;
 pub mod conv_transpose;
 pub mod decimal;

@@ -14,6 +14,7 @@ use super::hooks::{
     use_follow_window, use_playback, use_sample_request,
 };
 use super::keyboard::use_keyboard_shortcuts;
+use super::learn_panel::{LearnPanel, learn_toggle};
 use super::legend::Legend;
 use super::lesson_panel::LessonPanel;
 use super::notices::notices;
@@ -30,7 +31,7 @@ use crate::app::presentation::Panel;
 use crate::app::scatter;
 use crate::app::state::{Action, LessonMove, State};
 use crate::app::worksheet::Exercise;
-use crate::app::{url, view};
+use crate::app::{learn, url, view};
 use crate::engine::{PaddingMode, Step};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -123,13 +124,21 @@ pub fn App() -> Html {
                             <StageStrip example={example.clone()} stage={focus_stage} {lang} on_action={on_action.clone()} />
                         }
                         <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} />
-                        { calculation(&state, step.as_deref()) }
+                        if state.learn.is_some() && learn::trains(&example.settings) {
+                            <LearnPanel state={state.clone()} on_action={on_action.clone()} />
+                        } else {
+                            { calculation(&state, step.as_deref()) }
+                        }
                         <div class="bar">
                             if let Some(open) = drawer {
                                 <button type="button" class="drawer-toggle" aria-label={text.settings_drawer} aria-expanded={open.to_string()}
                                     aria-controls="settings-drawer" onclick={toggle_drawer}>
                                     <span aria-hidden="true">{ "⚙" }</span><span class="drawer-label">{ " " }{ text.settings_drawer }</span>
                                 </button>
+                            }
+                            // Beside a lesson the bar has no room for it.
+                            if learn::trains(&example.settings) && state.lesson.is_none() {
+                                { learn_toggle(state.learn.as_ref(), lang, &on_action) }
                             }
                             if shows(Panel::Playback) {
                                 <Playback position={state.position} steps={example.steps()} playing={state.playing}

@@ -23,6 +23,7 @@ pub mod heatmaps;
 pub mod help_overlay;
 pub mod hooks;
 pub mod keyboard;
+pub mod learn_panel;
 pub mod legend;
 pub mod lesson_check;
 pub mod lesson_loader;

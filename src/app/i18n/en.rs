@@ -2,8 +2,9 @@
 //! wording.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LearnLabels, LegendLabels, LessonLabels, PlaybackLabels,
+    RefusedParameter, SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position,
+    shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -199,6 +200,25 @@ pub(super) const TEXT: Text = Text {
         given: "Given",
         fill_in: "Work out the output size, then fill in every cell of the output.",
         answer_key: "Answer key",
+    },
+    learn: LearnLabels {
+        open: "Learn",
+        heading: "Backward pass and learning",
+        target: "Target",
+        rate: "Learning rate",
+        run: "Steps to run",
+        step_once: "Train one step",
+        reset: "Back to the start",
+        loss: "loss = ½ Σ (output − target)²",
+        loss_gradient: "∂loss/∂output = output − target",
+        diverges: "The loss is growing instead of shrinking: this learning rate overshoots at every step, so try a smaller one.",
+        backward: "Backward pass",
+        update_rule: "new = old − learning rate × gradient",
+        old: "old",
+        change: "change",
+        new: "new",
+        bias: "Bias",
+        plot: "Loss against training steps",
     },
 };
 

@@ -5,6 +5,7 @@
 //! gains a variant, is a compile error rather than a wrong word on the screen.
 
 mod en;
+mod learn;
 mod zh;
 
 use super::export::problem::SaveProblem;
@@ -296,6 +297,8 @@ pub struct Text {
     pub checkerboard: &'static str,
     /// The worksheet: its buttons, headings and answer key.
     pub sheet: SheetLabels,
+    /// Learning mode: the backward pass and training.
+    pub learn: LearnLabels,
 }
 
 /// The worksheet's labels.
@@ -319,6 +322,45 @@ pub struct SheetLabels {
     pub fill_in: &'static str,
     /// "Answer key".
     pub answer_key: &'static str,
+}
+
+/// Learning mode's labels; its sentences with numbers are `Lang` methods in `learn`.
+#[derive(Debug, Clone, Copy)]
+pub struct LearnLabels {
+    /// The button that opens learning mode.
+    pub open: &'static str,
+    /// The panel's heading.
+    pub heading: &'static str,
+    /// "Target" menu.
+    pub target: &'static str,
+    /// "Learning rate" field.
+    pub rate: &'static str,
+    /// How many steps Play runs to.
+    pub run: &'static str,
+    /// Take one training step.
+    pub step_once: &'static str,
+    /// Back to the kernel before any training.
+    pub reset: &'static str,
+    /// The loss's formula.
+    pub loss: &'static str,
+    /// d loss / d output's formula.
+    pub loss_gradient: &'static str,
+    /// The one sentence shown while the loss diverges.
+    pub diverges: &'static str,
+    /// Heading of the backward steps.
+    pub backward: &'static str,
+    /// The training step's formula.
+    pub update_rule: &'static str,
+    /// Key to the kernel grid: the old value, the change, the new value.
+    pub old: &'static str,
+    /// See `old`.
+    pub change: &'static str,
+    /// See `old`.
+    pub new: &'static str,
+    /// "Bias".
+    pub bias: &'static str,
+    /// The loss plot's accessible name.
+    pub plot: &'static str,
 }
 
 /// The lesson panel's labels.
@@ -1018,7 +1060,7 @@ fn joined<T: ToString>(items: &[T], separator: &str) -> String {
 
 /// A shape as the page writes it: `2×3×3`.
 fn shape_text(shape: &[usize]) -> String {
-    joined(shape, "×")
+    crate::engine::error::shape_text(shape)
 }
 
 /// An index path into nested lists, counted from 1 as the grids count: `(2, 1)`.

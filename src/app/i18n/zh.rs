@@ -2,8 +2,9 @@
 //! grew from; the engine's errors are worded anew for a learner.
 
 use super::{
-    CellContent, CellPart, Concept, LegendLabels, LessonLabels, PlaybackLabels, RefusedParameter,
-    SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position, shape_text,
+    CellContent, CellPart, Concept, LearnLabels, LegendLabels, LessonLabels, PlaybackLabels,
+    RefusedParameter, SaveLabels, SheetLabels, SideNames, Text, accepted_shapes, joined, position,
+    shape_text,
 };
 use crate::app::export::problem::SaveProblem;
 use crate::app::lesson::{LessonProblem, LoadProblem};
@@ -200,6 +201,25 @@ pub(super) const TEXT: Text = Text {
         given: "已知",
         fill_in: "先算出输出尺寸，再填写输出的每一格。",
         answer_key: "答案",
+    },
+    learn: LearnLabels {
+        open: "学习",
+        heading: "反向传播与学习",
+        target: "目标",
+        rate: "学习率",
+        run: "运行步数",
+        step_once: "训练一步",
+        reset: "回到起点",
+        loss: "损失 = ½ Σ (输出 − 目标)²",
+        loss_gradient: "∂损失/∂输出 = 输出 − 目标",
+        diverges: "损失不降反升：这个学习率太大，每一步都越过了最低点，请换一个更小的学习率。",
+        backward: "反向传播",
+        update_rule: "新值 = 旧值 − 学习率 × 梯度",
+        old: "旧值",
+        change: "变化量",
+        new: "新值",
+        bias: "偏置",
+        plot: "损失随训练步数的变化",
     },
 };
 
@@ -801,6 +821,21 @@ pub(super) fn error(error: &EngineError) -> String {
             Shortest(*slope),
             limit = Shortest(*limit)
         ),
+        EngineError::TargetShape { output, target } => format!(
+            "目标是 {}，输出却是 {}：目标必须与输出形状相同。",
+            shape_text(target),
+            shape_text(output)
+        ),
+        EngineError::GradientShape { expected, found } => format!(
+            "梯度是 {}，它所属的值却是 {}：二者形状必须相同。",
+            shape_text(found),
+            shape_text(expected)
+        ),
+        EngineError::NoBackward { stage } => {
+            format!(
+                "第 {stage} 层在 ConvStep 中没有反向传播：只有卷积、激活和池化层有，且只有卷积核能学习。"
+            )
+        }
         EngineError::InStage { stage, source } => format!("第 {stage} 层：{}", self::error(source)),
     }
 }

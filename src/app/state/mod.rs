@@ -14,6 +14,7 @@ pub use moves::{Go, Play, SPEEDS};
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
+use super::learn::{LearnMove, Learning};
 use super::lesson::LessonPlace;
 use super::picture::{ChosenPicture, SAMPLES, SIZES};
 use super::presentation::{Panel, Presentation};
@@ -64,6 +65,8 @@ pub struct State {
     /// The sample picture (an identifier of [`SAMPLES`]) that `picture` is, or that the link
     /// named and the browser has still to decode ([`State::sample_request`]).
     pub sample: Option<&'static str>,
+    /// Learning mode, when open: the target, the learning rate and the training steps.
+    pub learn: Option<Learning>,
 }
 
 /// A sample picture a link names, for the browser to decode and send back as
@@ -110,6 +113,8 @@ pub enum Action {
     SetDrawer(bool),
     /// Open, move through or close a lesson.
     Lesson(LessonMove),
+    /// Open, change or close learning mode.
+    Learn(LearnMove),
 }
 
 impl State {
@@ -139,6 +144,7 @@ impl State {
             picture: None,
             lesson: None,
             sample: None,
+            learn: None,
         }
     }
 
@@ -152,6 +158,7 @@ impl State {
         state.presentation = link.presentation;
         state.lesson = link.lesson;
         state.sample = link.sample;
+        state.learn = link.learn;
         state
     }
 
@@ -182,6 +189,7 @@ impl State {
             presentation: self.presentation.clone(),
             lesson: self.lesson.clone(),
             sample: self.sample_shown(),
+            learn: self.learn.clone(),
         }
     }
 
@@ -238,6 +246,7 @@ impl State {
             Action::CloseHelp => next.help_open = false,
             Action::SetDrawer(open) => next.drawer = Some(open),
             Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
+            Action::Learn(learn_move) => next.learn = learn_move.apply(self.learn.as_ref()),
         }
         next
     }

@@ -1,0 +1,298 @@
+//! Learning mode: the loss of the example's output against a target, the backward pass stepped
+//! stage by stage, and gradient descent on the first stage's kernel. Pure, so it is tested
+//! natively; the panel only draws it.
+//!
+//! The example's kernel is where training starts. Training step `t + 1` takes the kernel after
+//! `t` steps down the gradient of the loss there, which the backward pass steps through.
+
+use super::settings::{Operation, Settings};
+use super::shared::Shared;
+use crate::engine::backward::StageBackward;
+use crate::engine::backward::{GradientStep, Loss, PipelineBackward, TrainingStep};
+use crate::engine::presets::KernelPreset;
+use crate::engine::{EngineError, FeatureMap, Pipeline, Stepper};
+
+/// What the output is compared with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TargetChoice {
+    /// The output the same example gives with this preset as its kernel.
+    Preset(KernelPreset),
+    /// All zeros.
+    Zeros,
+}
+
+impl TargetChoice {
+    /// Every choice, in menu order: the presets, then zeros.
+    pub fn all() -> impl Iterator<Item = TargetChoice> {
+        KernelPreset::ALL
+            .into_iter()
+            .map(TargetChoice::Preset)
+            .chain([TargetChoice::Zeros])
+    }
+
+    /// Its identifier in links: the preset's, or `zeros`.
+    pub fn id(self) -> &'static str {
+        match self {
+            TargetChoice::Preset(preset) => preset.id(),
+            TargetChoice::Zeros => "zeros",
+        }
+    }
+
+    /// The choice with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::all().find(|choice| choice.id() == id)
+    }
+}
+
+/// The largest learning rate a link or the field accepts.
+pub const MAX_RATE: f32 = 100.0;
+/// The most training steps a link or the field accepts.
+pub const MAX_TRAINED: usize = 500;
+
+/// Where the learner is in learning mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learning {
+    /// What the output is compared with.
+    pub target: TargetChoice,
+    /// The learning rate.
+    pub rate: f32,
+    /// Training steps taken.
+    pub trained: usize,
+    /// How many steps Play runs to.
+    pub run: usize,
+    /// The backward step shown, from 0.
+    pub back: usize,
+    /// Whether Play is running.
+    pub playing: bool,
+}
+
+impl Default for Learning {
+    /// Towards the vertical-edge (Sobel x) kernel's output, at a rate that learns it on an 8×8 picture.
+    fn default() -> Self {
+        Learning {
+            target: TargetChoice::Preset(KernelPreset::SobelX),
+            rate: 0.03,
+            trained: 0,
+            run: 100,
+            back: 0,
+            playing: false,
+        }
+    }
+}
+
+/// A change to learning mode.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum LearnMove {
+    /// Open learning mode, or close it.
+    Open(bool),
+    /// Choose the target.
+    Target(TargetChoice),
+    /// Set the learning rate (refused unless positive, finite and at most [`MAX_RATE`]).
+    Rate(f32),
+    /// Go to this many training steps (at most [`MAX_TRAINED`]).
+    Trained(usize),
+    /// Set how many steps Play runs to.
+    Run(usize),
+    /// Show this backward step.
+    Back(usize),
+    /// Start or stop Play.
+    Play(bool),
+    /// One tick of Play: one more training step, stopping at the run's end.
+    Tick,
+}
+
+impl LearnMove {
+    /// Applies the move to learning mode (`None`: closed).
+    pub fn apply(self, learning: Option<&Learning>) -> Option<Learning> {
+        if let LearnMove::Open(open) = self {
+            return open.then(|| learning.cloned().unwrap_or_default());
+        }
+        let mut next = learning?.clone();
+        match self {
+            LearnMove::Open(_) => {}
+            LearnMove::Target(target) => next.target = target,
+            LearnMove::Rate(rate) if rate > 0.0 && rate <= MAX_RATE => next.rate = rate,
+            LearnMove::Rate(_) => {}
+            LearnMove::Trained(trained) => next.trained = trained.min(MAX_TRAINED),
+            LearnMove::Run(run) => next.run = run.clamp(1, MAX_TRAINED),
+            LearnMove::Back(back) => next.back = back,
+            LearnMove::Play(playing) => {
+                if playing && next.trained >= next.run {
+                    next.trained = 0;
+                }
+                next.playing = playing;
+            }
+            LearnMove::Tick => {
+                next.trained = (next.trained + 1).min(next.run.max(next.trained));
+                next.playing &= next.trained < next.run;
+            }
+        }
+        Some(next)
+    }
+}
+
+/// Whether learning mode can train this example: a convolution, or a block, whose first stage
+/// is the convolution that learns.
+pub fn trains(settings: &Settings) -> bool {
+    matches!(
+        settings.operation,
+        Operation::Convolution | Operation::Block
+    )
+}
+
+/// The target map for `settings`' output.
+pub fn target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
+    let output_of = |settings: &Settings| -> Result<FeatureMap, EngineError> {
+        Ok(output(&settings.build()?)?.clone())
+    };
+    match choice {
+        TargetChoice::Preset(preset) => {
+            let mut with_preset = settings.clone();
+            with_preset.apply_preset(preset, None);
+            output_of(&with_preset)
+        }
+        TargetChoice::Zeros => Ok(output_of(settings)?.mapv(|_| 0.0)),
+    }
+}
+
+/// The chain's output: its last map. A chain of no stages has none, as the engine says.
+fn output(pipeline: &Pipeline) -> Result<&FeatureMap, EngineError> {
+    pipeline
+        .map(pipeline.map_count() - 1)
+        .ok_or(EngineError::StepOutOfRange { step: 0, steps: 0 })
+}
+
+/// Training from the example's kernel: each step taken, and where it stopped.
+#[derive(Debug, Clone)]
+pub struct Trajectory {
+    /// The settings after each number of steps, from 0 (the example's own).
+    pub settings: Vec<Shared<Settings>>,
+    /// Training step `t + 1`, taken from `settings[t]`.
+    pub steps: Vec<TrainingStep>,
+    /// Why training stopped early: the kernel grew beyond what the engine accepts.
+    pub stopped: Option<EngineError>,
+}
+
+impl Trajectory {
+    /// Takes `length` training steps of the first stage's kernel at `rate` towards `target`.
+    pub fn new(settings: &Shared<Settings>, target: &FeatureMap, rate: f32, length: usize) -> Self {
+        let mut trajectory = Trajectory {
+            settings: vec![settings.clone()],
+            steps: Vec::with_capacity(length),
+            stopped: None,
+        };
+        for _ in 0..length {
+            let mut next = trajectory
+                .settings
+                .last()
+                .cloned()
+                .unwrap_or_else(|| settings.clone());
+            let step = next
+                .build()
+                .and_then(|pipeline| TrainingStep::new(&pipeline, 0, target, rate));
+            let step = match step {
+                Ok(step) => step,
+                Err(error) => {
+                    trajectory.stopped = Some(error);
+                    break;
+                }
+            };
+            let settings = next.make_mut();
+            for ((filter, slice, row, column), update) in step.weights.indexed_iter() {
+                settings.kernel[[filter, slice, row, column]] = update.new;
+            }
+            for (bias, update) in settings.bias.iter_mut().zip(step.bias.iter().flatten()) {
+                *bias = update.new;
+            }
+            trajectory.steps.push(step);
+            trajectory.settings.push(next);
+        }
+        trajectory
+    }
+
+    /// The loss after each number of steps, as far as it can be worked out.
+    pub fn losses(&self, target: &FeatureMap) -> Vec<f32> {
+        let mut losses: Vec<f32> = self.steps.iter().map(|step| step.loss).collect();
+        if let Some(last) = self.settings.last()
+            && let Ok(pipeline) = last.build()
+            && let Ok(output) = output(&pipeline)
+            && let Ok(loss) = Loss::new(output, target)
+        {
+            losses.push(loss.value);
+        }
+        losses
+    }
+}
+
+/// Whether the loss has grown, or become too large to compute, since training began.
+pub fn diverges(losses: &[f32], trained: usize) -> bool {
+    let (Some(first), now) = (losses.first(), losses.get(trained)) else {
+        return false;
+    };
+    now.is_none_or(|now| !now.is_finite() || now > first)
+}
+
+/// The backward pass at these settings: the stages' gradients, from the loss back.
+pub fn backward(settings: &Settings, target: &FeatureMap) -> Result<PipelineBackward, EngineError> {
+    PipelineBackward::new(&settings.build()?, target)
+}
+
+/// One step of the backward pass as the learner steps it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackStep {
+    /// The stage, from 0.
+    pub stage: usize,
+    /// The gradient computed.
+    pub step: GradientStep,
+}
+
+/// The stages' backward steps, last stage first; a convolution's weights, then its biases,
+/// then its input.
+fn stage_counts(backward: &PipelineBackward, stages: usize) -> Vec<(usize, [usize; 3])> {
+    (0..stages)
+        .rev()
+        .filter_map(|stage| {
+            let part = backward.stage(stage)?;
+            let inputs = part.input_shape().iter().product();
+            Some(match part {
+                StageBackward::Conv(conv) => (
+                    stage,
+                    [conv.weight_count(), conv.conv().output_shape()[0], inputs],
+                ),
+                _ => (stage, [0, 0, inputs]),
+            })
+        })
+        .collect()
+}
+
+/// How many backward steps there are.
+pub fn back_steps(backward: &PipelineBackward, stages: usize) -> usize {
+    stage_counts(backward, stages)
+        .iter()
+        .map(|(_, counts)| counts.iter().sum::<usize>())
+        .sum()
+}
+
+/// Backward step `index`, counted over every stage, last stage first.
+pub fn back_step(backward: &PipelineBackward, stages: usize, mut index: usize) -> Option<BackStep> {
+    for (stage, [weights, biases, inputs]) in stage_counts(backward, stages) {
+        let part = backward.stage(stage)?;
+        let step = if index < weights + biases {
+            let StageBackward::Conv(conv) = part else {
+                return None;
+            };
+            if index < weights {
+                conv.weight_step(index)
+            } else {
+                conv.bias_step(index - weights)
+            }
+        } else if index < weights + biases + inputs {
+            part.input_step(index - weights - biases)
+        } else {
+            index -= weights + biases + inputs;
+            continue;
+        };
+        return step.ok().map(|step| BackStep { stage, step });
+    }
+    None
+}

@@ -1,0 +1,151 @@
+//! Learning mode, natively: its moves, training from the example's kernel, the backward steps
+//! in order, and its link parameters.
+#![cfg(not(target_arch = "wasm32"))]
+
+use convstep::app::learn::{
+    self, LearnMove, Learning, MAX_TRAINED, TargetChoice, Trajectory, back_step, back_steps,
+};
+use convstep::app::shared::Shared;
+use convstep::app::url;
+use convstep::engine::backward::{Rule, Wrt};
+use convstep::engine::presets::KernelPreset;
+
+fn settings(query: &str) -> Shared<convstep::app::settings::Settings> {
+    Shared(url::read(query).link.settings)
+}
+
+#[test]
+fn play_runs_to_the_end_and_starts_again_from_there() {
+    let open = LearnMove::Open(true).apply(None).unwrap();
+    assert_eq!(open, Learning::default());
+    let mut learning = Learning { run: 2, ..open };
+    learning = LearnMove::Play(true).apply(Some(&learning)).unwrap();
+    for expected in [1, 2] {
+        learning = LearnMove::Tick.apply(Some(&learning)).unwrap();
+        assert_eq!(learning.trained, expected);
+    }
+    assert!(!learning.playing, "Play stops at the run's end");
+    let again = LearnMove::Play(true).apply(Some(&learning)).unwrap();
+    assert_eq!((again.trained, again.playing), (0, true));
+    assert_eq!(
+        LearnMove::Rate(-1.0).apply(Some(&learning)).unwrap().rate,
+        learning.rate
+    );
+    assert_eq!(
+        LearnMove::Rate(f32::NAN)
+            .apply(Some(&learning))
+            .unwrap()
+            .rate,
+        learning.rate
+    );
+    assert_eq!(
+        LearnMove::Trained(10_000)
+            .apply(Some(&learning))
+            .unwrap()
+            .trained,
+        MAX_TRAINED
+    );
+    assert_eq!(LearnMove::Open(false).apply(Some(&learning)), None);
+    assert_eq!(LearnMove::Tick.apply(None), None, "closed stays closed");
+}
+
+#[test]
+fn a_convolution_learns_the_identity_kernel_and_a_large_rate_diverges() {
+    // Random integers as the input: the identity kernel's output is the input's middle.
+    let settings = settings("?in=8&seed=4");
+    let target = learn::target(&settings, TargetChoice::Preset(KernelPreset::Identity)).unwrap();
+    let trajectory = Trajectory::new(&settings, &target, 0.005, 100);
+    let losses = trajectory.losses(&target);
+    assert_eq!(losses.len(), 101);
+    assert!(
+        losses[0] > 100.0,
+        "a random kernel starts far away: {}",
+        losses[0]
+    );
+    assert!(
+        losses[100] < losses[0] * 1e-3,
+        "{} → {}",
+        losses[0],
+        losses[100]
+    );
+    assert!(!learn::diverges(&losses, 100));
+    let learned = &trajectory.settings[100].kernel;
+    assert!((learned[[0, 0, 1, 1]] - 1.0).abs() < 0.05, "{learned:?}");
+    assert!(learned[[0, 0, 0, 0]].abs() < 0.05);
+
+    let too_fast = Trajectory::new(&settings, &target, 0.5, 20);
+    let losses = too_fast.losses(&target);
+    assert!(learn::diverges(&losses, losses.len() - 1));
+}
+
+#[test]
+fn one_training_step_takes_the_gradient_times_the_rate() {
+    let settings = settings("?in=5&seed=9");
+    let target = learn::target(&settings, TargetChoice::Zeros).unwrap();
+    assert!(target.iter().all(|&value| value == 0.0));
+    let trajectory = Trajectory::new(&settings, &target, 0.25, 1);
+    let step = &trajectory.steps[0];
+    let backward = learn::backward(&settings, &target).unwrap();
+    let stages = 1;
+    for (index, update) in step.weights.iter().enumerate() {
+        let gradient = back_step(&backward, stages, index).unwrap().step.value;
+        assert_eq!(update.change, -(0.25 * gradient));
+        assert_eq!(update.new, update.old + update.change);
+    }
+    assert_eq!(
+        trajectory.settings[1].kernel[[0, 0, 2, 2]],
+        step.weights[[0, 0, 2, 2]].new
+    );
+}
+
+#[test]
+fn the_block_steps_back_from_the_pooling_to_the_convolution() {
+    let settings = settings("?op=block");
+    let target = learn::target(&settings, TargetChoice::Zeros).unwrap();
+    let backward = learn::backward(&settings, &target).unwrap();
+    // 6×6 input, 3×3 kernel → 4×4, ReLU, 2×2 pooling → 2×2.
+    assert_eq!(back_steps(&backward, 3), 16 + 16 + 9 + 1 + 36);
+    let first = back_step(&backward, 3, 0).unwrap();
+    assert_eq!((first.stage, first.step.rule), (2, Rule::MaxRoute));
+    let weight = back_step(&backward, 3, 32).unwrap();
+    assert_eq!(weight.stage, 0);
+    assert!(matches!(
+        weight.step.wrt,
+        Wrt::Weight { kernel: [0, 0], .. }
+    ));
+    assert_eq!(weight.step.terms.len(), 16, "a weight meets every window");
+    assert_eq!(
+        back_step(&backward, 3, 41).unwrap().step.rule,
+        Rule::ConvBias
+    );
+    assert_eq!(
+        back_step(&backward, 3, 42).unwrap().step.rule,
+        Rule::ConvInput
+    );
+    assert!(back_step(&backward, 3, 78).is_none());
+}
+
+#[test]
+fn a_link_holds_the_target_the_rate_and_the_steps_trained() {
+    let reading = url::read("?op=conv&learn=sobel-y&lr=0.125&trained=20");
+    assert!(
+        reading.notice.refused.is_empty(),
+        "{:?}",
+        reading.notice.refused
+    );
+    let learning = reading.link.learn.clone().unwrap();
+    assert_eq!(
+        (learning.target, learning.rate, learning.trained),
+        (TargetChoice::Preset(KernelPreset::SobelY), 0.125, 20)
+    );
+    let written = url::write(&reading.link, &[url::Part::Example, url::Part::Place]);
+    assert!(
+        written.contains("learn=sobel-y")
+            && written.contains("lr=0.125")
+            && written.contains("trained=20"),
+        "{written}"
+    );
+    let refused = url::read("?learn=nothing&lr=0&trained=501").notice.refused;
+    assert_eq!(refused, ["learn", "lr", "trained"]);
+    assert_eq!(url::read("?op=conv").link.learn, None);
+}

@@ -1,0 +1,134 @@
+// Learning mode in Chromium: the block's backward pass stepped against a reference written here,
+// one training step's arithmetic, and the demonstration in the README (a random kernel learning
+// the vertical-edge kernel's output on the digit picture).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { open, conv2d, assertNoErrors } from "./harness.mjs";
+
+const range = (n) => Array.from({ length: n }, (_, i) => i);
+const read = (text) => Number(text.replace(/\u2212/g, "-"));
+const close = (actual, expected, what) =>
+  assert.ok(Math.abs(actual - expected) <= 1e-5 * Math.max(1, Math.abs(expected)), `${what}: ${actual} vs ${expected}`);
+
+// A 6×6 input and 3×3 kernel of whole numbers; ReLU zeros tie inside the pooling windows.
+const x = [
+  [1, -2, 3, 0, 1, 2],
+  [0, 1, -2, 3, -1, 0],
+  [3, 0, 1, -2, 2, 1],
+  [-2, 3, 0, 1, 0, -1],
+  [1, 1, -1, 0, 2, 3],
+  [0, 2, 1, -3, 1, 0],
+];
+const w = [
+  [1, 0, -1],
+  [2, -1, 0],
+  [0, 1, 1],
+];
+const block = `?op=block&in=6&x=${x.flat().join(",")}&w=${w.flat().join(",")}`;
+
+/**
+ * The block's forward and backward pass from their definitions, independent of the engine, for
+ * loss = ½ Σ y² (the target all zeros): dL/dy = y; max pooling routes each window's gradient to
+ * its first largest cell (PyTorch's rule); ReLU passes it where its input was above 0; the
+ * convolution gives dL/dw[a][b] = Σ g[i][j]·x[i+a][j+b], dL/db = Σ g and dL/dx by scattering.
+ */
+function reference() {
+  const conv = conv2d(x, w);
+  const relu = conv.map((row) => row.map((v) => Math.max(0, v)));
+  const pooled = [0, 1].map((r) => [0, 1].map((c) => Math.max(...[0, 1].flatMap((a) => [0, 1].map((b) => relu[2 * r + a][2 * c + b])))));
+  const loss = 0.5 * pooled.flat().reduce((sum, y) => sum + y * y, 0);
+  const reluGradient = relu.map((row) => row.map(() => 0));
+  for (const r of [0, 1]) {
+    for (const c of [0, 1]) {
+      const winner = [0, 1].flatMap((a) => [0, 1].map((b) => [a, b])).find(([a, b]) => relu[2 * r + a][2 * c + b] === pooled[r][c]);
+      reluGradient[2 * r + winner[0]][2 * c + winner[1]] += pooled[r][c];
+    }
+  }
+  const convGradient = reluGradient.map((row, i) => row.map((g, j) => (conv[i][j] > 0 ? g : 0)));
+  const weights = w.map((row, a) => row.map((_, b) => convGradient.flat().reduce((sum, g, k) => sum + g * x[Math.floor(k / 4) + a][(k % 4) + b], 0)));
+  const bias = convGradient.flat().reduce((sum, g) => sum + g, 0);
+  const input = x.map((row) => row.map(() => 0));
+  convGradient.forEach((row, i) => row.forEach((g, j) => w.forEach((line, a) => line.forEach((weight, b) => (input[i + a][j + b] += g * weight)))));
+  return { pooled, loss, steps: [...reluGradient.flat(), ...convGradient.flat(), ...weights.flat(), bias, ...input.flat()] };
+}
+
+test("the block's backward pass steps from the pooling back to the convolution's input", async () => {
+  const { page, errors } = await open(`${block}&learn=zeros`);
+  const expected = reference();
+  close(read(await page.textContent("[data-testid='loss']")), expected.loss, "loss");
+  const gradient = await page.$$eval("[data-testid='output-gradient'] td", (cells) => cells.map((cell) => cell.textContent));
+  assert.deepEqual(gradient.map(read), expected.pooled.flat(), "∂loss/∂output = output − 0");
+  assert.equal(await page.textContent("[data-testid='back-position']"), ` 1 / ${expected.steps.length} `);
+  const rules = [];
+  for (const [index, value] of expected.steps.entries()) {
+    if (index > 0) await page.click("#back-next");
+    close(read(await page.textContent("[data-testid='back-value']")), value, `backward step ${index + 1}`);
+    rules.push(await page.textContent("[data-testid='back-rule']"));
+  }
+  assert.match(rules[0], /^Max pooling/);
+  assert.match(rules[16], /^Activation/);
+  assert.match(rules[32], /^Convolution, by a weight/);
+  assert.match(rules[41], /^Convolution, by its bias/);
+  assert.match(rules[42], /^Convolution, by its input/);
+  assert.ok(await page.isDisabled("#back-next"), "the last step");
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("one training step subtracts the learning rate times each weight's gradient", async () => {
+  const rate = 0.125;
+  const { page, errors } = await open(`${block}&learn=zeros&lr=${rate}`);
+  const expected = reference().steps.slice(32, 41);
+  const updates = async () =>
+    page.$$eval("[data-testid='learn-kernel'] td", (cells) =>
+      cells.map((cell) => ["old", "change", "new"].map((part) => cell.querySelector(`.${part}`).title.replace(/\u2212/g, "-")).map(Number)),
+    );
+  const first = await updates();
+  first.forEach(([old, change, updated], index) => {
+    assert.equal(old, w.flat()[index], "the kernel before training is the example's");
+    close(change, -rate * expected[index], `change of weight ${index + 1}`);
+    assert.equal(updated, Math.fround(old + change), "new = old + change");
+  });
+  await page.click("#learn-step");
+  assert.match(await page.textContent("[data-testid='trained']"), /After 1 training steps/);
+  await page.waitForURL(/trained=1/);
+  const second = await updates();
+  assert.deepEqual(second.map(([old]) => old), first.map(([, , updated]) => updated), "the next step starts where the last ended");
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("a random kernel learns the vertical-edge kernel's output on the digit within 100 steps", async () => {
+  const { page, errors } = await open("?op=conv&pic=digit&in=8&seed=2&learn=sobel-x");
+  // The picture arrives after the first render: its values have decimals, the seed's do not.
+  await page.waitForFunction(() => /\./.test(document.querySelector("[data-grid='input-0']").textContent));
+  const start = read(await page.textContent("[data-testid='loss']"));
+  assert.ok(start > 50, `a random kernel starts far from the target: ${start}`);
+  await page.click("#learn-play");
+  await page.waitForFunction(() => /After 100 /.test(document.querySelector("[data-testid='trained']").textContent), null, { timeout: 30_000 });
+  const end = read(await page.textContent("[data-testid='loss']"));
+  assert.ok(end < start / 100, `after 100 steps the loss ${end} is below 1 % of ${start}`);
+  const points = await page.getAttribute("[data-testid='loss-plot'] polyline", "points");
+  assert.equal(points.split(" ").length, 101, "the plot has the loss at every step");
+  assert.equal(await page.locator(".diverges").count(), 0);
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("after 200 steps the learned kernel reads as Sobel x", async () => {
+  const { page, errors } = await open("?op=conv&pic=digit&in=8&seed=2&learn=sobel-x&trained=200");
+  await page.waitForFunction(() => /\./.test(document.querySelector("[data-grid='input-0']").textContent));
+  const kernel = await page.$$eval("[data-testid='learn-kernel'] td .old", (cells) => cells.map((cell) => cell.title));
+  const sobel = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
+  kernel.map(read).forEach((weight, index) => assert.ok(Math.abs(weight - sobel[index]) < 0.15, `weight ${index + 1}: ${weight} vs ${sobel[index]}`));
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("a learning rate that is too large makes the loss grow, and one sentence says so", async () => {
+  const { page, errors } = await open("?op=conv&pic=digit&in=8&seed=2&learn=sobel-x&lr=0.05&trained=10");
+  await page.waitForFunction(() => /\./.test(document.querySelector("[data-grid='input-0']").textContent));
+  assert.match(await page.textContent(".diverges"), /learning rate overshoots/);
+  await page.close();
+  assertNoErrors(errors);
+});
