@@ -15,6 +15,7 @@ pub mod matrix;
 pub mod page_address;
 pub mod picture;
 pub mod plane;
+pub mod practice;
 pub mod presentation;
 pub mod scatter;
 pub mod settings;

@@ -7,6 +7,7 @@
 mod change;
 mod lesson;
 mod moves;
+mod practice;
 
 pub use change::{Change, Refusal, Side, parse_number};
 pub use lesson::LessonMove;
@@ -16,6 +17,7 @@ use super::example::{Example, MapCell};
 use super::i18n::Lang;
 use super::lesson::LessonPlace;
 use super::picture::{ChosenPicture, SAMPLES, SIZES};
+use super::practice::session::{PracticeMove, Session};
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
@@ -64,6 +66,8 @@ pub struct State {
     /// The sample picture (an identifier of [`SAMPLES`]) that `picture` is, or that the link
     /// named and the browser has still to decode ([`State::sample_request`]).
     pub sample: Option<&'static str>,
+    /// The exercise set being practised, if any.
+    pub practice: Option<Session>,
 }
 
 /// A sample picture a link names, for the browser to decode and send back as
@@ -108,6 +112,8 @@ pub enum Action {
     SetDrawer(bool),
     /// Open, move through or close a lesson.
     Lesson(LessonMove),
+    /// Answer, ask for a hint or move on in an exercise set.
+    Practice(PracticeMove),
 }
 
 impl State {
@@ -137,6 +143,7 @@ impl State {
             picture: None,
             lesson: None,
             sample: None,
+            practice: None,
         }
     }
 
@@ -150,6 +157,9 @@ impl State {
         state.presentation = link.presentation;
         state.lesson = link.lesson;
         state.sample = link.sample;
+        if let Some(set) = link.practice {
+            state.start_practice(set);
+        }
         state
     }
 
@@ -173,6 +183,21 @@ impl State {
 
     /// What a link to this view holds.
     pub fn link(&self) -> Link {
+        if let Some(session) = &self.practice {
+            // The set's link: its operation and seed, not the question on screen.
+            let set = &session.set;
+            let settings = Settings {
+                seed: set.seed,
+                ..Settings::fresh(set.operation)
+            };
+            return Link {
+                settings: std::rc::Rc::new(settings),
+                lang: Some(self.lang),
+                presentation: self.presentation.clone(),
+                practice: Some(set.clone()),
+                ..Link::default()
+            };
+        }
         Link {
             settings: self.settings.0.clone(),
             step: self.position,
@@ -180,6 +205,7 @@ impl State {
             presentation: self.presentation.clone(),
             lesson: self.lesson.clone(),
             sample: self.sample_shown(),
+            practice: None,
         }
     }
 
@@ -219,6 +245,8 @@ impl State {
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
+            // While a question waits for its answer, the step and the example stay as asked.
+            Action::Change(_) | Action::Go(_) | Action::Play(_) if self.practice_locked() => {}
             Action::Change(change) => next.change(change),
             Action::Go(go) => next.go(go),
             Action::Play(play) => next.play(play),
@@ -235,6 +263,7 @@ impl State {
             Action::CloseHelp => next.help_open = false,
             Action::SetDrawer(open) => next.drawer = Some(open),
             Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
+            Action::Practice(practice_move) => next.practise(practice_move),
         }
         next
     }
