@@ -36,6 +36,7 @@ pub mod operation_picker;
 pub mod option_controls;
 pub mod picture_source;
 pub mod playback;
+pub mod practice_panel;
 pub mod save_picture;
 pub mod screen_watch;
 pub mod size_row;

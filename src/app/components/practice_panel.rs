@@ -1,0 +1,539 @@
+//! Practice mode's panel: the question, the answer (typed, or cells clicked on a copy of the
+//! map), hints one at a time, the verdict naming the mistake, the score, and the summary at
+//! the end. Its progress is kept in local storage, and in embed mode each answer's score is
+//! posted to the host page.
+
+use super::formula::worked as worked_formula;
+use super::hooks::post_to_host;
+use crate::app::export::calculation::{Line, Look, lines};
+use crate::app::format;
+use crate::app::i18n::Lang;
+use crate::app::practice::answer::{number, size};
+use crate::app::practice::session::{HINTS, PracticeMove, Session};
+use crate::app::practice::{Answer, Kind, Question, TOLERANCE, Verdict, Worked};
+use crate::app::state::{Action, State};
+use crate::app::url::{self, Part};
+use crate::engine::{Cell, Step, Stepper};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props of [`PracticePanel`].
+#[derive(Properties, PartialEq)]
+pub struct PracticePanelProps {
+    /// The app state, in practice mode.
+    pub state: Rc<State>,
+    /// Dispatches the learner's moves.
+    pub on_action: Callback<Action>,
+}
+
+/// The practice panel.
+#[component]
+pub fn PracticePanel(props: &PracticePanelProps) -> Html {
+    let state = &props.state;
+    let typed = use_state_eq(String::new);
+    let picked = use_state_eq(BTreeSet::<Cell>::new);
+    let error = use_state_eq(|| None::<String>);
+    use_progress_storage(state, &props.on_action);
+    use_score_report(state);
+    let index = state.practice.as_ref().map_or(0, |session| session.index);
+    {
+        let (typed, picked, error) = (typed.clone(), picked.clone(), error.clone());
+        use_effect_with(index, move |_| {
+            typed.set(String::new());
+            picked.set(BTreeSet::new());
+            error.set(None);
+        });
+    }
+    let Some(session) = state.practice.as_ref() else {
+        return html! {};
+    };
+    let lang = state.lang;
+    let text = lang.practice();
+    let act = |practice_move: PracticeMove| {
+        props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Practice(practice_move.clone()))
+    };
+    let count = session.questions.len();
+    let progress = lang.practice_progress(session.index + 1, count, session.score());
+    let header = html! {
+        <p class="practice-progress">
+            <span>{ progress }</span>
+            <progress max={count.to_string()} value={session.records.len().to_string()}></progress>
+        </p>
+    };
+    let (Some(question), Some(worked)) = (session.question(), session.worked.as_deref()) else {
+        return html! {
+            <section class="practice" aria-labelledby="practice-heading">
+                <h2 id="practice-heading">{ text.summary }</h2>
+                { header }
+                { summary(session, lang) }
+                <button type="button" onclick={act(PracticeMove::Restart)}>{ text.restart }</button>
+            </section>
+        };
+    };
+    let step = state
+        .example
+        .stage(0)
+        .and_then(|stage| stage.step(question.step).ok());
+    let prompt = lang.practice_question(question, question.output_cell());
+    let on_submit = {
+        let (typed, picked, error) = (typed.clone(), picked.clone(), error.clone());
+        let on_action = props.on_action.clone();
+        let kind = question.kind;
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let read = match kind {
+                Kind::Size => size(&typed),
+                Kind::Value | Kind::Same => number(&typed),
+                Kind::Window | Kind::Winner | Kind::Feeds => Ok(Answer::Cells((*picked).clone())),
+            };
+            match read {
+                Ok(answer) => {
+                    error.set(None);
+                    on_action.emit(Action::Practice(PracticeMove::Answer(answer)));
+                }
+                Err(problem) => error.set(Some(lang.practice_answer_error(problem, &typed))),
+            }
+        })
+    };
+    let on_input = {
+        let typed = typed.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            typed.set(input.value());
+        })
+    };
+    let asking = session.asking() && session.feedback.is_none();
+    let right = session.done.is_some();
+    let shown = !asking;
+    let field = if question.kind.clicks() {
+        answer_grid(state, question, worked, &picked, shown, step.as_ref())
+    } else {
+        let placeholder = (question.kind == Kind::Size).then_some(text.size_placeholder);
+        html! {
+            <label class="practice-answer">{ text.answer_label }{ " " }
+                <input id="practice-answer" type="text" inputmode={(question.kind != Kind::Size).then_some("decimal")}
+                    autocomplete="off" value={(*typed).clone()} oninput={on_input} {placeholder} readonly={!asking}
+                    aria-invalid={error.is_some().then_some("true")} aria-describedby="practice-error" />
+            </label>
+        }
+    };
+    let verdict = session
+        .feedback
+        .as_ref()
+        .map(|feedback| match feedback.verdict {
+            Verdict::Right => text.right.to_owned(),
+            Verdict::Wrong(mistake) => {
+                let named = mistake.map_or("", |mistake| lang.practice_mistake(mistake));
+                format!("{} {named}", text.wrong)
+            }
+        });
+    let revealed = session.done == Some(crate::app::practice::session::Outcome::Revealed);
+    let announced = verdict.clone().unwrap_or_else(|| prompt.clone());
+    let last = session.index + 1 == count;
+    html! {
+        <section class="practice" aria-labelledby="practice-heading">
+            <h2 id="practice-heading">{ text.heading }</h2>
+            { header }
+            <form class="practice-form" onsubmit={on_submit}>
+                <p class="practice-example">{ example_line(question, lang) }</p>
+                <p class="practice-question" id="practice-question">{ prompt }</p>
+                if worked.tolerance > 0.0 {
+                    <p class="note">{ lang.practice_tolerance(&format::number(TOLERANCE)) }</p>
+                }
+                { field }
+                <p id="practice-error" class="practice-error" role="alert">{ (*error).clone().unwrap_or_default() }</p>
+                <div class="practice-buttons">
+                    if asking {
+                        <button key="check" type="submit" class="primary">{ text.check }</button>
+                        <button key="hint" type="button" onclick={act(PracticeMove::Hint)} disabled={session.hints >= HINTS}>{ text.hint }</button>
+                    } else if right || revealed {
+                        <button key="next" type="button" class="primary next" onclick={act(PracticeMove::Next)}>
+                            { if last { text.to_summary } else { text.next } }</button>
+                    } else {
+                        <button key="again" type="button" class="primary" onclick={act(PracticeMove::TryAgain)}>{ text.try_again }</button>
+                        <button key="reveal" type="button" onclick={act(PracticeMove::Reveal)}>{ text.reveal }</button>
+                    }
+                </div>
+            </form>
+            if let Some(verdict) = verdict.filter(|_| !revealed) {
+                <p class={classes!("practice-verdict", if right { "right" } else { "wrong" })}>{ verdict }</p>
+            }
+            if let Some(feedback) = session.feedback.as_ref().filter(|_| !right || revealed) {
+                <p class="practice-compare">
+                    <span>{ text.your_answer }{ ": " }<strong class="given">{ answer_text(&feedback.given) }</strong></span>
+                    <span>{ text.right_answer }{ ": " }<strong class="solution">{ answer_text(&worked.solution) }</strong></span>
+                </p>
+            }
+            if revealed {
+                <p class="practice-verdict">{ text.revealed_note }{ " " }{ text.right_answer }{ ": " }
+                    <strong class="solution">{ answer_text(&worked.solution) }</strong></p>
+            }
+            if session.hints > 0 || shown {
+                <ol class="practice-hints" aria-label={text.hint}>
+                    { for (1..=if shown { HINTS } else { session.hints }).map(|level| html! {
+                        <li>{ hint(question, worked, step.as_ref(), level, state) }</li>
+                    }) }
+                </ol>
+            }
+            <div class="visually-hidden" aria-live="polite" data-testid="practice-live">{ announced }</div>
+        </section>
+    }
+}
+
+/// The example's parameters, as the settings drawer (closed in practice mode) would show them:
+/// "Input 6×4 · Kernel 3×3 · Stride 2 · Padding 1 · Bias −2". A question on `same` padding
+/// leaves out the padding it asks for.
+fn example_line(question: &Question, lang: Lang) -> String {
+    let text = lang.text();
+    let settings = &question.settings;
+    let operation = settings.operation;
+    let pair = |[rows, columns]: [usize; 2]| format!("{rows}×{columns}");
+    let mut parts = vec![format!("{} {}", text.input_size, pair(settings.input_size))];
+    if operation.has_window() {
+        let window = if operation.is_pool() {
+            text.window_size
+        } else {
+            text.kernel_size
+        };
+        parts.push(format!("{window} {}", pair(settings.kernel_size)));
+        parts.push(format!("{} {}", text.stride, pair(settings.stride)));
+        if settings.dilation != [1, 1] {
+            parts.push(format!("{} {}", text.dilation, pair(settings.dilation)));
+        }
+        if question.kind != Kind::Same {
+            let sides = settings
+                .window()
+                .output_size_formulas(settings.input_size)
+                .ok();
+            let pad = sides.map_or(0, |[rows, _]| rows.pad_begin);
+            parts.push(format!("{} {pad}", text.padding));
+        }
+    }
+    if operation.has_weights() {
+        let bias = settings.bias_view().first().copied().unwrap_or(0.0);
+        parts.push(format!("{} {}", text.bias, format::number(bias)));
+    }
+    if operation.is_pool() {
+        let mark = |on: bool| if on { "✓" } else { "✗" };
+        parts.push(format!("{}: {}", text.ceil_mode, mark(settings.ceil_mode)));
+        if operation == crate::app::settings::Operation::AveragePool {
+            let counts = settings.count_include_pad;
+            parts.push(format!("{}: {}", text.count_include_pad, mark(counts)));
+        }
+    }
+    parts.join(" · ")
+}
+
+/// An answer as the page writes it: `7`, `3×4`, or cells `(1, 2)` counted from 1, with the
+/// channel first when it is not the first.
+fn answer_text(answer: &Answer) -> String {
+    match answer {
+        Answer::Number(value) => format::number(*value),
+        Answer::Size([rows, columns]) => format!("{rows}×{columns}"),
+        Answer::Cells(cells) if cells.is_empty() => "∅".to_owned(),
+        Answer::Cells(cells) => cells
+            .iter()
+            .map(|cell| {
+                let channel = match cell.channel {
+                    0 => String::new(),
+                    channel => format!("{}:", channel + 1),
+                };
+                format!("{channel}({}, {})", cell.row + 1, cell.column + 1)
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// Hint `level` (1 to 3): the window, the terms, the sum; for sizes, the formula, then the
+/// rows and the columns worked out.
+fn hint(
+    question: &Question,
+    worked: &Worked,
+    step: Option<&Step>,
+    level: u8,
+    state: &State,
+) -> Html {
+    let lang = state.lang;
+    let settings = &question.settings;
+    match question.kind {
+        Kind::Value | Kind::Window | Kind::Winner => {
+            let Some(step) = step else { return html! {} };
+            if level == 1 {
+                return html! { { window_hint(step, lang) } };
+            }
+            let channels = state
+                .example
+                .stage(0)
+                .map_or(1, |stage| stage.input_shape()[0]);
+            let texts = lines(step, channels, 0, lang)
+                .into_iter()
+                .filter_map(|line| line_text(line, level == HINTS));
+            html! { { for texts.map(|text| html! { <span class="equation">{ text }</span> }) } }
+        }
+        Kind::Size => {
+            let formulas = settings
+                .window()
+                .output_size_formulas(settings.input_size)
+                .ok();
+            match (level, formulas) {
+                (1, _) => {
+                    html! { <code>{ lang.size_formula_key(false, settings.operation.is_pool()) }</code> }
+                }
+                (level, Some(formulas)) => {
+                    let axis = if level == 2 { 0 } else { 1 };
+                    html! { <code>{ lang.axis_prefix(Some([crate::engine::Axis::Rows, crate::engine::Axis::Columns][axis])) }
+                    { worked_formula(&formulas[axis], false) }</code> }
+                }
+                _ => html! {},
+            }
+        }
+        Kind::Same => {
+            let [input, _] = settings.input_size;
+            let [kernel, _] = settings.kernel_size;
+            let [stride, _] = settings.stride;
+            let [dilation, _] = settings.dilation;
+            let total = match worked.solution {
+                Answer::Number(total) => total as usize,
+                _ => 0,
+            };
+            let outputs = input.div_ceil(stride.max(1));
+            html! { { lang.practice_same_hint(level, [input, kernel, stride, dilation, outputs, total]) } }
+        }
+        Kind::Feeds => {
+            let Answer::Cells(cells) = &worked.solution else {
+                return html! {};
+            };
+            let lines: BTreeSet<usize> = cells
+                .iter()
+                .map(|cell| {
+                    if level == 2 {
+                        cell.row + 1
+                    } else {
+                        cell.column + 1
+                    }
+                })
+                .collect();
+            let lines: Vec<usize> = lines.into_iter().collect();
+            html! { { lang.practice_feeds_hint(level, cells.len(), &lines) } }
+        }
+    }
+}
+
+/// Where the step's window lies on the input, counted from 1.
+fn window_hint(step: &Step, lang: Lang) -> String {
+    let cells: Vec<[usize; 2]> = step
+        .taps
+        .iter()
+        .filter_map(|tap| tap.source.read())
+        .collect();
+    let span = |axis: usize| {
+        let values = cells.iter().map(|cell| cell[axis] + 1);
+        [values.clone().min().unwrap_or(0), values.max().unwrap_or(0)]
+    };
+    let channels: BTreeSet<usize> = step.taps.iter().map(|tap| tap.channel).collect();
+    lang.practice_window(span(0), span(1), channels.len())
+}
+
+/// A line of the step's calculation as text: its terms only, or with the result when `whole`.
+fn line_text(line: Line, whole: bool) -> Option<String> {
+    let pieces = match line {
+        Line::Equation(pieces) => pieces,
+        Line::Total(pieces) if whole => pieces,
+        Line::Note(note) if whole => return Some(note),
+        Line::Total(_) | Line::Note(_) => return None,
+    };
+    let mut kept: Vec<_> = pieces
+        .into_iter()
+        .filter(|piece| whole || piece.look != Look::Result)
+        .collect();
+    while !whole
+        && kept
+            .last()
+            .is_some_and(|piece| piece.look == Look::Separator)
+    {
+        kept.pop();
+    }
+    Some(kept.into_iter().map(|piece| piece.text).collect())
+}
+
+/// The map to click: the input for a window or a winner (with its values, and a winner's
+/// window marked), the output for the cells an input cell feeds. Once answered, the right
+/// cells are marked, and any picked wrongly.
+fn answer_grid(
+    state: &State,
+    question: &Question,
+    worked: &Worked,
+    picked: &UseStateHandle<BTreeSet<Cell>>,
+    shown: bool,
+    step: Option<&Step>,
+) -> Html {
+    let lang = state.lang;
+    let Some(stage) = state.example.stage(0) else {
+        return html! {};
+    };
+    let feeds = question.kind == Kind::Feeds;
+    let [channels, rows, columns] = if feeds {
+        stage.output_shape()
+    } else {
+        stage.input_shape()
+    };
+    let input = question.settings.input_view();
+    let window: BTreeSet<[usize; 3]> = match (question.kind, step) {
+        (Kind::Winner, Some(step)) => step
+            .taps
+            .iter()
+            .filter_map(|tap| tap.source.read().map(|[r, c]| [tap.channel, r, c]))
+            .collect(),
+        _ => BTreeSet::new(),
+    };
+    let right = match &worked.solution {
+        Answer::Cells(cells) => cells.clone(),
+        _ => BTreeSet::new(),
+    };
+    let single = question.kind == Kind::Winner;
+    let toggle = |cell: Cell| {
+        let picked = picked.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = if single {
+                BTreeSet::new()
+            } else {
+                (*picked).clone()
+            };
+            if !picked.contains(&cell) || single {
+                next.insert(cell);
+            }
+            if !single && picked.contains(&cell) {
+                next.remove(&cell);
+            }
+            picked.set(next);
+        })
+    };
+    let plane = |channel: usize| {
+        let cells = (0..rows * columns).map(|index| {
+            let cell = Cell { channel, row: index / columns, column: index % columns };
+            let value = (!feeds).then(|| input.get([channel, cell.row, cell.column]).copied()).flatten();
+            let shown_value = value.map_or(String::new(), format::number);
+            let chosen = picked.contains(&cell);
+            let class = classes!(
+                "pick",
+                chosen.then_some("chosen"),
+                window.contains(&[channel, cell.row, cell.column]).then_some("in-window"),
+                (shown && right.contains(&cell)).then_some("right"),
+                (shown && chosen && !right.contains(&cell)).then_some("wrong"),
+            );
+            html! {
+                <button type="button" {class} aria-pressed={chosen.to_string()} disabled={shown}
+                    aria-label={lang.cell_label(cell.row, cell.column, &shown_value)} onclick={toggle(cell)}>
+                    { shown_value }</button>
+            }
+        });
+        html! {
+            <div class="pick-plane" role="group" aria-label={lang.channel_name(usize::from(feeds), channels, channel)}>
+                if channels > 1 { <span class="pick-title">{ lang.channel_name(usize::from(feeds), channels, channel) }</span> }
+                <div class="pick-cells" style={format!("grid-template-columns: repeat({columns}, auto)")}>{ for cells }</div>
+            </div>
+        }
+    };
+    html! {
+        <div class="pick-grid" role="group" aria-label={lang.practice().grid_label} data-testid="practice-grid">
+            { for (0..channels).map(plane) }
+        </div>
+    }
+}
+
+/// The summary of a finished set.
+fn summary(session: &Session, lang: Lang) -> Html {
+    let text = lang.practice();
+    let counts = session.summary();
+    let rows = [
+        (text.first_time, counts.first_time),
+        (text.later_try, counts.later_try),
+        (text.after_hint, counts.after_hint),
+        (text.revealed, counts.revealed),
+    ];
+    html! {
+        <div class="practice-summary" data-testid="practice-summary">
+            <dl>
+                { for rows.into_iter().map(|(name, count)| html! { <><dt>{ name }</dt><dd>{ count }</dd></> }) }
+            </dl>
+            <h3>{ text.common_mistakes }</h3>
+            if counts.common.is_empty() {
+                <p>{ text.no_mistakes }</p>
+            } else {
+                <ul>
+                    { for counts.common.iter().map(|&(mistake, count)| html! {
+                        <li>{ lang.practice_mistake_name(mistake) }{ format!(" × {count}") }</li>
+                    }) }
+                </ul>
+            }
+        </div>
+    }
+}
+
+/// Keeps the set's progress in local storage under the set's own link: taken up once when the
+/// panel opens, written whenever it changes.
+#[hook]
+fn use_progress_storage(state: &State, on_action: &Callback<Action>) {
+    let key = format!(
+        "convstep:practice:{}",
+        url::write(&state.link(), &[Part::Example])
+    );
+    let progress = state.practice.as_ref().map(Session::progress_text);
+    {
+        let (key, on_action) = (key.clone(), on_action.clone());
+        use_effect_with((), move |()| {
+            if let Some(text) = storage().and_then(|storage| storage.get_item(&key).ok().flatten())
+            {
+                on_action.emit(Action::Practice(PracticeMove::Restore(text)));
+            }
+        });
+    }
+    use_effect_with(progress, move |progress| {
+        if let (Some(progress), Some(storage)) = (progress, storage()) {
+            let _ = storage.set_item(&key, progress);
+        }
+    });
+}
+
+/// The page's local storage, if it may be used.
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Embedded, posts `{ type: "convstep:score", score, max, answered, state }` to the host page
+/// after each answer checked and when the set is done.
+#[hook]
+fn use_score_report(state: &State) {
+    let report = state.practice.as_ref().map(|session| {
+        (
+            session.score(),
+            session.questions.len(),
+            session.records.len(),
+            session.tries,
+            session.finished(),
+        )
+    });
+    let embed = state.presentation.embed;
+    use_effect_with(report, move |report| {
+        if let (Some((score, max, answered, tries, finished)), true) = (*report, embed) {
+            if answered + tries as usize > 0 {
+                let message = js_sys::Object::new();
+                let state = if finished { "done" } else { "in-progress" };
+                for (key, value) in [
+                    ("type", "convstep:score".into()),
+                    ("score", score.into()),
+                    ("max", max.into()),
+                    ("answered", answered.into()),
+                    ("state", state.into()),
+                ] {
+                    let _ = js_sys::Reflect::set(&message, &key.into(), &value);
+                }
+                post_to_host(&message);
+            }
+        }
+    });
+}
