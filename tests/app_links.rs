@@ -466,6 +466,7 @@ proptest! {
             presentation,
             lesson,
             sample,
+            practice: None,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);

@@ -80,7 +80,7 @@ test("a whole set answered right, with answers worked out from the grids, ends i
   const summary = await page.locator("[data-testid='practice-summary']").innerText();
   assert.match(summary, /Right the first time\s+6/);
   assert.match(summary, /Revealed\s+0/);
-  assert.match(await page.locator(".practice-progress").textContent(), /score 6/);
+  assert.match(await page.locator(".practice-progress").textContent(), /Score: 6 of 6/);
   assertNoErrors(errors);
 });
 
@@ -179,7 +179,8 @@ test("a named mistake, hints one at a time, and a reload that loses nothing", as
   const right = Number(await workedOut(page));
   if (shown.bias !== 0) {
     await answer(page, String(right - shown.bias));
-    assert.match(await page.locator(".practice-verdict").textContent(), /You left out the bias/);
+    assert.match(await page.locator(".practice-mistake").textContent(), /^You left out the bias/);
+    assert.match(await page.locator("[data-testid='practice-live']").textContent(), /Not quite. You left out the bias/);
     await page.getByRole("button", { name: "Try again" }).click();
   }
   await answer(page, String(right));

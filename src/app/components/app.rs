@@ -106,6 +106,9 @@ pub fn App() -> Html {
                     if let Some(place) = &state.lesson {
                         <LessonPanel place={place.clone()} settings={state.settings.clone()} sample={state.sample_shown()} {lang} on_action={on_action.clone()} />
                     }
+                    if state.practice.is_some() {
+                        <PracticePanel state={state.clone()} on_action={on_action.clone()} />
+                    }
                     if drawer == Some(true) {
                         <aside class="drawer" id="settings-drawer" aria-label={text.settings_drawer}>
                             <button type="button" class="close-drawer" onclick={close_drawer}>{ text.close }</button>
@@ -114,9 +117,6 @@ pub fn App() -> Html {
                     }
                     <section class="deck">
                         { notices(&state.link_notice, state.refusal.as_ref(), lang) }
-                        if state.practice.is_some() {
-                            <PracticePanel state={state.clone()} on_action={on_action.clone()} />
-                        }
                         if stages > 1 {
                             <StageStrip example={example.clone()} stage={focus_stage} {lang} on_action={on_action.clone()} />
                         }

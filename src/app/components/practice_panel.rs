@@ -67,7 +67,7 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
         return html! {
             <section class="practice" aria-labelledby="practice-heading">
                 <h2 id="practice-heading">{ text.summary }</h2>
-                { header }
+                <p class="practice-progress">{ lang.practice_score(session.score(), count) }</p>
                 { summary(session, lang) }
                 <button type="button" onclick={act(PracticeMove::Restart)}>{ text.restart }</button>
             </section>
@@ -131,7 +131,7 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
             }
         });
     let revealed = session.done == Some(crate::app::practice::session::Outcome::Revealed);
-    let announced = verdict.clone().unwrap_or_else(|| prompt.clone());
+    let announced = verdict.unwrap_or_else(|| prompt.clone());
     let last = session.index + 1 == count;
     html! {
         <section class="practice" aria-labelledby="practice-heading">
@@ -158,8 +158,12 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
                     }
                 </div>
             </form>
-            if let Some(verdict) = verdict.filter(|_| !revealed) {
-                <p class={classes!("practice-verdict", if right { "right" } else { "wrong" })}>{ verdict }</p>
+            if let Some(feedback) = session.feedback.as_ref().filter(|_| !revealed) {
+                <p class={classes!("practice-verdict", if right { "right" } else { "wrong" })}>
+                    { if right { text.right } else { text.wrong } }</p>
+                if let Verdict::Wrong(Some(mistake)) = feedback.verdict {
+                    <p class="practice-mistake">{ lang.practice_mistake(mistake) }</p>
+                }
             }
             if let Some(feedback) = session.feedback.as_ref().filter(|_| !right || revealed) {
                 <p class="practice-compare">
@@ -519,21 +523,21 @@ fn use_score_report(state: &State) {
     });
     let embed = state.presentation.embed;
     use_effect_with(report, move |report| {
-        if let (Some((score, max, answered, tries, finished)), true) = (*report, embed) {
-            if answered + tries as usize > 0 {
-                let message = js_sys::Object::new();
-                let state = if finished { "done" } else { "in-progress" };
-                for (key, value) in [
-                    ("type", "convstep:score".into()),
-                    ("score", score.into()),
-                    ("max", max.into()),
-                    ("answered", answered.into()),
-                    ("state", state.into()),
-                ] {
-                    let _ = js_sys::Reflect::set(&message, &key.into(), &value);
-                }
-                post_to_host(&message);
+        if let (Some((score, max, answered, tries, finished)), true) = (*report, embed)
+            && answered + tries as usize > 0
+        {
+            let message = js_sys::Object::new();
+            let state = if finished { "done" } else { "in-progress" };
+            for (key, value) in [
+                ("type", "convstep:score".into()),
+                ("score", score.into()),
+                ("max", max.into()),
+                ("answered", answered.into()),
+                ("state", state.into()),
+            ] {
+                let _ = js_sys::Reflect::set(&message, &key.into(), &value);
             }
+            post_to_host(&message);
         }
     });
 }

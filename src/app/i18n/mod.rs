@@ -1155,6 +1155,14 @@ impl Lang {
         }
     }
 
+    /// The score at the end of a set: "Score: 4 of 6".
+    pub fn practice_score(self, score: usize, count: usize) -> String {
+        match self {
+            Lang::En => format!("Score: {score} of {count}"),
+            Lang::Zh => format!("得分：{score} / {count}"),
+        }
+    }
+
     /// The question, with its numbers; `cell` is the output cell it asks about, if one.
     pub fn practice_question(self, question: &Question, cell: Option<Cell>) -> String {
         match self {

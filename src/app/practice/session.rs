@@ -286,7 +286,7 @@ impl Session {
             }
         }
         // Most first; equal counts keep the order they were first seen in.
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
         counts.truncate(3);
         summary.common = counts;
         summary
