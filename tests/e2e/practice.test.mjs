@@ -123,7 +123,10 @@ for (const [kind, query, wrong] of KINDS) {
       await answer(page, solution.replace(/\u2212/g, "-").replace("×", "x"));
     } else {
       // The right cells, as "(row, column)" counted from 1, channel first when not the first.
-      while ((await page.locator(".pick.chosen").count()) > 0) await page.locator(".pick.chosen").first().click();
+      // A winner is one cell, so clicking the right one replaces the wrong one.
+      if (kind !== "winner") {
+        while ((await page.locator(".pick.chosen").count()) > 0) await page.locator(".pick.chosen").first().click();
+      }
       for (const [, channel, row, column] of solution.matchAll(/(?:(\d+):)?\((\d+), (\d+)\)/g)) {
         const plane = page.locator(".pick-plane").nth(channel ? Number(channel) - 1 : 0);
         const columns = await plane.locator(".pick-cells").evaluate((grid) =>
@@ -187,6 +190,8 @@ test("a named mistake, hints one at a time, and a reload that loses nothing", as
   assert.equal(await page.locator(".practice-verdict").textContent(), "Right!");
   await page.locator(".practice .next").click();
   assert.match(await page.locator(".practice-progress").textContent(), /Question 2 of 3 · score 1/);
+  // From the keyboard: the next question's field has the focus.
+  assert.equal(await page.evaluate(() => document.activeElement.id), "practice-answer");
   const question = await page.locator(".practice-question").textContent();
   await page.waitForTimeout(400);
   await page.reload();

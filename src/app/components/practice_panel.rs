@@ -45,6 +45,18 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
             error.set(None);
         });
     }
+    // Whenever an answer is awaited again (the next question, or trying again), the answer
+    // takes the focus from the button that was pressed, so the keyboard goes on from there.
+    let awaited = state
+        .practice
+        .as_ref()
+        .is_some_and(|session| session.feedback.is_none());
+    let started = use_mut_ref(|| false);
+    use_effect_with(awaited, move |&awaited| {
+        if awaited && started.replace(true) {
+            focus_answer();
+        }
+    });
     let Some(session) = state.practice.as_ref() else {
         return html! {};
     };
@@ -501,6 +513,23 @@ fn use_progress_storage(state: &State, on_action: &Callback<Action>) {
             let _ = storage.set_item(&key, progress);
         }
     });
+}
+
+/// Puts the focus on the answer: its field, or the first cell to click.
+fn focus_answer() {
+    use wasm_bindgen::JsCast;
+    let answer = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("#practice-answer, .pick")
+                .ok()
+                .flatten()
+        })
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(answer) = answer {
+        let _ = answer.focus();
+    }
 }
 
 /// The page's local storage, if it may be used.
