@@ -10,7 +10,7 @@ use crate::app::format;
 use crate::app::i18n::Lang;
 use crate::app::practice::answer::{number, size};
 use crate::app::practice::session::{HINTS, PracticeMove, Session};
-use crate::app::practice::{Answer, Kind, Question, TOLERANCE, Verdict, Worked};
+use crate::app::practice::{Answer, Kind, Question, TOLERANCE, Verdict, Worked, set_of};
 use crate::app::state::{Action, State};
 use crate::app::url::{self, Part};
 use crate::engine::{Cell, Step, Stepper};
@@ -320,21 +320,12 @@ fn hint(
             html! { { lang.practice_same_hint(level, [input, kernel, stride, dilation, outputs, total]) } }
         }
         Kind::Feeds => {
-            let Answer::Cells(cells) = &worked.solution else {
+            let Answer::Cells(fed) = &worked.solution else {
                 return html! {};
             };
-            let lines: BTreeSet<usize> = cells
-                .iter()
-                .map(|cell| {
-                    if level == 2 {
-                        cell.row + 1
-                    } else {
-                        cell.column + 1
-                    }
-                })
-                .collect();
-            let lines: Vec<usize> = lines.into_iter().collect();
-            html! { { lang.practice_feeds_hint(level, cells.len(), &lines) } }
+            let line = |cell: &Cell| if level == 2 { cell.row } else { cell.column } + 1;
+            let lines: Vec<usize> = set_of(fed.iter().map(line)).into_iter().collect();
+            html! { { lang.practice_feeds_hint(level, fed.len(), &lines) } }
         }
     }
 }
@@ -350,7 +341,7 @@ fn window_hint(step: &Step, lang: Lang) -> String {
         let values = cells.iter().map(|cell| cell[axis] + 1);
         [values.clone().min().unwrap_or(0), values.max().unwrap_or(0)]
     };
-    let channels: BTreeSet<usize> = step.taps.iter().map(|tap| tap.channel).collect();
+    let channels = set_of(step.taps.iter().map(|tap| tap.channel));
     lang.practice_window(span(0), span(1), channels.len())
 }
 
@@ -398,14 +389,17 @@ fn answer_grid(
         stage.input_shape()
     };
     let input = question.settings.input_view();
-    let window: BTreeSet<[usize; 3]> = match (question.kind, step) {
-        (Kind::Winner, Some(step)) => step
-            .taps
-            .iter()
-            .filter_map(|tap| tap.source.read().map(|[r, c]| [tap.channel, r, c]))
-            .collect(),
-        _ => BTreeSet::new(),
-    };
+    let mut window = BTreeSet::new();
+    if let (Kind::Winner, Some(step)) = (question.kind, step) {
+        window = set_of(step.taps.iter().filter_map(|tap| {
+            let [row, column] = tap.source.read()?;
+            Some(Cell {
+                channel: tap.channel,
+                row,
+                column,
+            })
+        }));
+    }
     let right = match &worked.solution {
         Answer::Cells(cells) => cells.clone(),
         _ => BTreeSet::new(),
@@ -437,7 +431,7 @@ fn answer_grid(
             let class = classes!(
                 "pick",
                 chosen.then_some("chosen"),
-                window.contains(&[channel, cell.row, cell.column]).then_some("in-window"),
+                window.contains(&cell).then_some("in-window"),
                 (shown && right.contains(&cell)).then_some("right"),
                 (shown && chosen && !right.contains(&cell)).then_some("wrong"),
             );

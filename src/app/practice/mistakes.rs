@@ -3,7 +3,7 @@
 //! again, so a wrong answer that equals the result is named as that mistake.
 
 use super::{
-    Answer, Kind, Question, feeds, same_total, size, solve, value_of_cell, window_of_cell,
+    Answer, Kind, Question, feeds, same_total, set_of, size, solve, value_of_cell, window_of_cell,
 };
 use crate::app::settings::{Operation, PaddingChoice, Settings};
 use crate::engine::{Padding, Rounding, WindowSpec};
@@ -133,7 +133,7 @@ fn window_variants(settings: &Settings) -> Vec<(Mistake, Settings)> {
 
 /// The next window's cells with one channel's left out.
 fn channel_left_out(question: &Question, found: &mut Vec<(Mistake, Answer)>) {
-    let Some(Answer::Cells(cells)) = solve(
+    let Some(Answer::Cells(window)) = solve(
         Kind::Window,
         &question.settings,
         question.step,
@@ -141,13 +141,16 @@ fn channel_left_out(question: &Question, found: &mut Vec<(Mistake, Answer)>) {
     ) else {
         return;
     };
-    let channels: BTreeSet<usize> = cells.iter().map(|cell| cell.channel).collect();
+    let channels: BTreeSet<usize> = set_of(window.iter().map(|cell| cell.channel));
     if channels.len() < 2 {
         return;
     }
     for channel in channels {
-        let rest = cells.iter().filter(|cell| cell.channel != channel).copied();
-        found.push((Mistake::LeftOutChannel, Answer::Cells(rest.collect())));
+        let rest = window
+            .iter()
+            .filter(|cell| cell.channel != channel)
+            .copied();
+        found.push((Mistake::LeftOutChannel, Answer::Cells(set_of(rest))));
     }
 }
 
@@ -192,7 +195,7 @@ fn value_mistakes(question: &Question, found: &mut Vec<(Mistake, Answer)>) {
             });
             push(Mistake::LeftOutTerm, &changed, 0.0);
         }
-        let channels: BTreeSet<usize> = taps.iter().map(|tap| tap.channel).collect();
+        let channels: BTreeSet<usize> = set_of(taps.iter().map(|tap| tap.channel));
         if channels.len() > 1 {
             for channel in channels {
                 let changed = variant(settings, |s| {

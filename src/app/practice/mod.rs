@@ -255,10 +255,10 @@ pub(crate) fn window_of_cell(
     };
     match (winner, &step.arithmetic) {
         (true, Arithmetic::Max { winner }) => {
-            read(step.taps.get(*winner)?).map(|cell| BTreeSet::from([cell]))
+            read(step.taps.get(*winner)?).map(|cell| set_of([cell]))
         }
         (true, _) => None,
-        (false, _) => Some(step.taps.iter().filter_map(read).collect()),
+        (false, _) => Some(set_of(step.taps.iter().filter_map(read))),
     }
 }
 
@@ -268,8 +268,17 @@ pub(crate) fn feeds(settings: &Settings, cell: Cell) -> Option<BTreeSet<Cell>> {
     let stage = first(&pipeline)?;
     let shape = stage.output_shape();
     let readers = stage.readers_of(cell).ok()?;
-    readers
-        .iter()
-        .map(|reader| cell_of_step(reader.step, shape).ok())
-        .collect()
+    let mut fed = BTreeSet::new();
+    for reader in readers {
+        fed.insert(cell_of_step(reader.step, shape).ok()?);
+    }
+    Some(fed)
+}
+
+/// A set of cells or numbers, inserted one by one: collecting would sort them first, and each
+/// sort costs the page's first load several kilobytes.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    let mut set = BTreeSet::new();
+    set.extend(items);
+    set
 }

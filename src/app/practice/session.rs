@@ -285,10 +285,15 @@ impl Session {
                 }
             }
         }
-        // Most first; equal counts keep the order they were first seen in.
-        counts.sort_by_key(|&(_, count)| std::cmp::Reverse(count));
-        counts.truncate(3);
-        summary.common = counts;
+        // Most first; equal counts keep the order they were first seen in. Picked one at a
+        // time rather than sorted: a sort would cost the first load more than it is worth.
+        while summary.common.len() < 3 {
+            let most = counts.iter().map(|&(_, count)| count).max();
+            let Some(index) = most.and_then(|most| counts.iter().position(|c| c.1 == most)) else {
+                break;
+            };
+            summary.common.push(counts.remove(index));
+        }
         summary
     }
 }
