@@ -122,10 +122,11 @@ impl SetSpec {
             settings.stride = side(draw, 1, 3);
             settings.dilation = side(draw, 1, 2);
         }
-        for value in settings.input.iter_mut() {
+        // The backing arrays are in standard layout: filled as plain slices.
+        for value in settings.input.as_slice_mut().unwrap_or_default() {
             *value = draw.within(0, 6) as f32 - 3.0;
         }
-        for value in settings.kernel.iter_mut() {
+        for value in settings.kernel.as_slice_mut().unwrap_or_default() {
             *value = draw.within(0, 4) as f32 - 2.0;
         }
         let pipeline = settings.build().ok()?;
