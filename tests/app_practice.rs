@@ -375,7 +375,17 @@ fn the_state_hides_the_step_until_answered_and_keeps_the_score() {
         .apply(Action::Practice(PracticeMove::Next))
         .apply(Action::Practice(PracticeMove::Reveal))
         .apply(Action::Practice(PracticeMove::Next));
-    let session = state.practice.unwrap();
+    let session = state.practice.clone().unwrap();
+    // Leaving practice keeps the example to explore, and its link is the example's again.
+    let left = state.apply(Action::Practice(PracticeMove::Leave));
+    assert!(left.practice.is_none());
+    assert_eq!(left.settings, state.settings);
+    assert!(
+        url::read(&url::write(&left.link(), &[url::Part::Example]))
+            .link
+            .practice
+            .is_none()
+    );
     assert!(session.finished());
     assert_eq!((session.score(), session.records.len()), (1, 2));
     let summary = session.summary();

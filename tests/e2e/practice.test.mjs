@@ -81,6 +81,11 @@ test("a whole set answered right, with answers worked out from the grids, ends i
   assert.match(summary, /Right the first time\s+6/);
   assert.match(summary, /Revealed\s+0/);
   assert.match(await page.locator(".practice-progress").textContent(), /Score: 6 of 6/);
+  // Leaving practice keeps the last example to explore, with its settings and its own link.
+  await page.getByRole("button", { name: "Leave practice" }).click();
+  assert.equal(await page.locator(".practice").count(), 0);
+  assert.equal(await page.locator(".drawer-toggle").count(), 1);
+  await page.waitForFunction(() => !location.search.includes("practice="));
   assertNoErrors(errors);
 });
 

@@ -69,10 +69,14 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
     };
     let count = session.questions.len();
     let progress = lang.practice_progress(session.index + 1, count, session.score());
+    let leave = html! {
+        <button type="button" class="leave" onclick={act(PracticeMove::Leave)}>{ text.leave }</button>
+    };
     let header = html! {
         <p class="practice-progress">
             <span>{ progress }</span>
             <progress max={count.to_string()} value={session.records.len().to_string()}></progress>
+            { leave.clone() }
         </p>
     };
     let (Some(question), Some(worked)) = (session.question(), session.worked.as_deref()) else {
@@ -82,6 +86,7 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
                 <p class="practice-progress">{ lang.practice_score(session.score(), count) }</p>
                 { summary(session, lang) }
                 <button type="button" onclick={act(PracticeMove::Restart)}>{ text.restart }</button>
+                { leave }
             </section>
         };
     };
@@ -188,7 +193,7 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
                     <strong class="solution">{ answer_text(&worked.solution) }</strong></p>
             }
             if session.hints > 0 || shown {
-                <ol class="practice-hints" aria-label={text.hint}>
+                <ol class="practice-hints" aria-label={if shown { text.working } else { text.hint }}>
                     { for (1..=if shown { HINTS } else { session.hints }).map(|level| html! {
                         <li>{ hint(question, worked, step.as_ref(), level, state) }</li>
                     }) }

@@ -889,6 +889,7 @@ pub(super) const PRACTICE: PracticeText = PracticeText {
     no_mistakes: "No common mistake was seen.",
     grid_label: "Click the cells of your answer",
     working: "The step worked out",
+    leave: "Leave practice",
 };
 
 pub(super) fn practice_progress(question: usize, count: usize, score: usize) -> String {

@@ -1136,6 +1136,8 @@ pub struct PracticeText {
     pub grid_label: &'static str,
     /// Under a wrong answer: the step's arithmetic.
     pub working: &'static str,
+    /// Leaves practice mode.
+    pub leave: &'static str,
 }
 
 impl Lang {

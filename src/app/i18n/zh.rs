@@ -1041,6 +1041,7 @@ pub(super) const PRACTICE: PracticeText = PracticeText {
     no_mistakes: "没有出现常见错误。",
     grid_label: "点击组成答案的格子",
     working: "这一步的计算过程",
+    leave: "退出练习",
 };
 
 pub(super) fn practice_progress(question: usize, count: usize, score: usize) -> String {

@@ -75,6 +75,8 @@ pub enum PracticeMove {
     Restart,
     /// Take up the progress kept in local storage.
     Restore(String),
+    /// Leave practice mode; the example on screen stays, to explore.
+    Leave,
 }
 
 /// A learner in a set.
@@ -244,7 +246,11 @@ impl Session {
                 self.open(index);
                 true
             }
-            PracticeMove::Hint | PracticeMove::Reveal | PracticeMove::Next => false,
+            // Leaving is the state's to do: it drops the session.
+            PracticeMove::Hint
+            | PracticeMove::Reveal
+            | PracticeMove::Next
+            | PracticeMove::Leave => false,
         }
     }
 

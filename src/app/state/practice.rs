@@ -16,6 +16,10 @@ impl State {
 
     /// Applies a move in the set, and shows its question at the right step.
     pub(super) fn practise(&mut self, practice_move: PracticeMove) {
+        if practice_move == PracticeMove::Leave {
+            self.practice = None;
+            return;
+        }
         let Some(session) = self.practice.as_mut() else {
             return;
         };
