@@ -74,9 +74,11 @@ pub struct Links {
 #[hook]
 pub fn use_address_and_storage(state: &State) -> Links {
     let link = state.link();
-    let example_part = use_memo(state.settings.clone(), move |_| {
-        url::write(&link, &[Part::Example])
-    });
+    // In practice mode the example part is the set's: it changes when practice starts or ends.
+    let example_part = use_memo(
+        (state.settings.clone(), state.practice.is_some()),
+        move |_| url::write(&link, &[Part::Example]),
+    );
     let link = state.link();
     let place = url::write(&link, &[Part::Place]);
     let presentation = url::write(&link, &[Part::Presentation]);
