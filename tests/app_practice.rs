@@ -360,9 +360,7 @@ fn the_state_hides_the_step_until_answered_and_keeps_the_score() {
     let stepped = state.apply(Action::Go(Go::Forward));
     assert_eq!(stepped.position, state.position);
     let solution = first.work_out().unwrap().solution;
-    let wrong = Answer::Number(1000.);
     let state = state
-        .apply(Action::Practice(PracticeMove::Answer(wrong)))
         .apply(Action::Practice(PracticeMove::Hint))
         .apply(Action::Practice(PracticeMove::Answer(solution)));
     let session = state.practice.clone().unwrap();
@@ -371,9 +369,14 @@ fn the_state_hides_the_step_until_answered_and_keeps_the_score() {
         state.position, first.step,
         "the step is shown once answered"
     );
+    // A wrong try shows the right answer: answered right after it, the question does not score.
+    let second = session.questions[1].work_out().unwrap().solution;
+    let wrong = Answer::Number(1000.);
     let state = state
         .apply(Action::Practice(PracticeMove::Next))
-        .apply(Action::Practice(PracticeMove::Reveal))
+        .apply(Action::Practice(PracticeMove::Answer(wrong)))
+        .apply(Action::Practice(PracticeMove::Hint))
+        .apply(Action::Practice(PracticeMove::Answer(second)))
         .apply(Action::Practice(PracticeMove::Next));
     let session = state.practice.clone().unwrap();
     // Leaving practice keeps the example to explore, and its link is the example's again.
@@ -389,7 +392,7 @@ fn the_state_hides_the_step_until_answered_and_keeps_the_score() {
     assert!(session.finished());
     assert_eq!((session.score(), session.records.len()), (1, 2));
     let summary = session.summary();
-    assert_eq!((summary.after_hint, summary.revealed), (1, 1));
+    assert_eq!((summary.after_hint, summary.later_try), (1, 1));
 }
 
 #[test]

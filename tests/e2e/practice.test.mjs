@@ -182,10 +182,12 @@ test("a named mistake, hints one at a time, and a reload that loses nothing", as
   await page.getByRole("button", { name: "Hint" }).click();
   assert.match(await hints.nth(2).textContent(), /=/);
   assert.ok(await page.getByRole("button", { name: "Hint" }).isDisabled());
-  // The right answer less the bias is named as the bias left out (when there is one).
+  // The right answer less the bias is named as the bias left out (this set's first question
+  // has a bias).
   const shown = await example(page);
   const right = Number(await workedOut(page));
-  if (shown.bias !== 0) {
+  assert.notEqual(shown.bias, 0);
+  {
     await answer(page, String(right - shown.bias));
     assert.match(await page.locator(".practice-mistake").textContent(), /^You left out the bias/);
     assert.match(await page.locator("[data-testid='practice-live']").textContent(), /Not quite. You left out the bias/);
@@ -194,14 +196,16 @@ test("a named mistake, hints one at a time, and a reload that loses nothing", as
   await answer(page, String(right));
   assert.equal(await page.locator(".practice-verdict").textContent(), "Right!");
   await page.locator(".practice .next").click();
-  assert.match(await page.locator(".practice-progress").textContent(), /Question 2 of 3 · score 1/);
+  // Answered right after a wrong try, which showed the answer: no score.
+  assert.match(await page.locator(".practice-progress").textContent(), /Question 2 of 3 · score 0/);
+  assert.match(await page.locator("[data-testid='practice-live']").textContent(), /what value/);
   // From the keyboard: the next question's field has the focus.
   assert.equal(await page.evaluate(() => document.activeElement.id), "practice-answer");
   const question = await page.locator(".practice-question").textContent();
   await page.waitForTimeout(400);
   await page.reload();
   await page.waitForSelector(".practice-question");
-  assert.match(await page.locator(".practice-progress").textContent(), /Question 2 of 3 · score 1/);
+  assert.match(await page.locator(".practice-progress").textContent(), /Question 2 of 3 · score 0/);
   assert.equal(await page.locator(".practice-question").textContent(), question);
   assert.match(page.url(), /practice=value/);
   assertNoErrors(errors);
@@ -263,7 +267,8 @@ test("embedded on a host page of another origin, each answer's score is posted t
   }
   await host.waitForFunction(() => window.scores.at(-1).state === "done");
   last = await host.evaluate(() => window.scores.at(-1));
-  assert.deepEqual(last, { origin: appOrigin, type: "convstep:score", score: 2, max: 2, answered: 2, state: "done" });
+  // The first question was answered wrong first, which showed its answer: it does not score.
+  assert.deepEqual(last, { origin: appOrigin, type: "convstep:score", score: 1, max: 2, answered: 2, state: "done" });
   const answeredCounts = await host.evaluate(() => window.scores.map((score) => score.answered));
   assert.ok(answeredCounts.includes(1), `a score after the first answer: ${answeredCounts}`);
   hostServer.close();

@@ -15,9 +15,9 @@ pub const HINTS: u8 = 3;
 pub enum Outcome {
     /// Right at the first try, without a hint.
     FirstTime,
-    /// Right after a wrong try, without a hint.
+    /// Right after a wrong try (which showed the right answer).
     LaterTry,
-    /// Right after a hint.
+    /// Right after a hint, without a wrong try.
     AfterHint,
     /// The answer was revealed.
     Revealed,
@@ -34,9 +34,10 @@ impl Outcome {
         }
     }
 
-    /// Whether it counts towards the score.
+    /// Whether it counts towards the score: a wrong try shows the right answer, so only an
+    /// answer right before any wrong try scores, with or without hints.
     pub fn scores(self) -> bool {
-        self != Outcome::Revealed
+        matches!(self, Outcome::FirstTime | Outcome::AfterHint)
     }
 }
 
@@ -195,10 +196,10 @@ impl Session {
                 let verdict = worked.judge(&answer);
                 match verdict {
                     Verdict::Right => {
-                        let outcome = if self.hints > 0 {
-                            Outcome::AfterHint
-                        } else if self.tries > 0 {
+                        let outcome = if self.tries > 0 {
                             Outcome::LaterTry
+                        } else if self.hints > 0 {
+                            Outcome::AfterHint
                         } else {
                             Outcome::FirstTime
                         };
