@@ -476,6 +476,7 @@ proptest! {
             lesson,
             sample,
             learn,
+            practice: None,
         };
         let query = url::write(&link, &ALL_PARTS);
         let reading = url::read(&query);

@@ -16,6 +16,7 @@ pub mod matrix;
 pub mod page_address;
 pub mod picture;
 pub mod plane;
+pub mod practice;
 pub mod presentation;
 pub mod scatter;
 pub mod separable;

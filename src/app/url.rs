@@ -11,6 +11,10 @@ use super::i18n::Lang;
 use super::learn::{Learning, MAX_RATE, MAX_TRAINED, TargetChoice};
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::picture::SAMPLES;
+use super::practice::{
+    Kind,
+    set::{COUNTS, SIDES, SetSpec},
+};
 use super::presentation::Presentation;
 use super::separable::BlockStart;
 use super::settings::{
@@ -43,6 +47,8 @@ pub struct Link {
     pub sample: Option<&'static str>,
     /// Learning mode, if open.
     pub learn: Option<Learning>,
+    /// The exercise set, in practice mode.
+    pub practice: Option<SetSpec>,
 }
 
 /// A link as read: what it describes, and the parameters that could not be used as given.
@@ -628,6 +634,57 @@ pub const PARAMETERS: &[Parameter] = &[
         },
         write: |link| Some((link.lesson.as_ref()?.chapter + 1).to_string()),
     },
+    // --- practice mode: an exercise set (its operation and seed are `op` and `seed`) ---
+    Parameter {
+        key: "practice",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let kinds: Option<Vec<Kind>> = match text {
+                "all" | "1" => Some(Kind::ALL.to_vec()),
+                _ => text.split(',').map(Kind::from_id).collect(),
+            };
+            let kinds = kinds.filter(|kinds| !kinds.is_empty());
+            kinds.map(|kinds| practice(link).kinds = kinds).is_some()
+        },
+        write: |link| {
+            let kinds = &link.practice.as_ref()?.kinds;
+            Some(
+                kinds
+                    .iter()
+                    .map(|kind| kind.id())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            )
+        },
+    },
+    Parameter {
+        key: "count",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let count = text.parse::<usize>().ok().filter(|n| COUNTS.contains(n));
+            count.map(|n| practice(link).count = n).is_some()
+        },
+        write: |link| Some(link.practice.as_ref()?.count.to_string()),
+    },
+    Parameter {
+        key: "sizes",
+        part: Part::Example,
+        limit: None,
+        read: |link, text| {
+            let side = |text: &str| text.parse::<usize>().ok().filter(|n| SIDES.contains(n));
+            let sides = match text.split_once('-') {
+                Some((low, high)) => side(low).zip(side(high)).filter(|(l, h)| l <= h),
+                None => side(text).map(|n| (n, n)),
+            };
+            sides.map(|(l, h)| practice(link).sides = [l, h]).is_some()
+        },
+        write: |link| {
+            let [low, high] = link.practice.as_ref()?.sides;
+            Some(format!("{low}-{high}"))
+        },
+    },
     Parameter {
         key: "theme",
         part: Part::Presentation,
@@ -726,6 +783,12 @@ pub fn read(query: &str) -> Reading {
             });
         }
     }
+    // A set's operation and seed are the link's `op` and `seed`.
+    let settings = &reading.link.settings;
+    let (operation, seed) = (settings.operation, settings.seed);
+    if let Some(set) = reading.link.practice.as_mut() {
+        (set.operation, set.seed) = (operation, seed);
+    }
     // A chapter's link with nothing of the example opens at the chapter's own figure.
     if let Some(place) = reading.link.lesson.as_mut() {
         place.open_figure = !pairs.iter().any(|(key, _)| of_the_figure(key));
@@ -769,6 +832,12 @@ pub fn write(link: &Link, parts: &[Part]) -> String {
     PARAMETERS
         .iter()
         .filter(|parameter| parts.contains(&parameter.part))
+        // In practice mode the example is the set's: only the set's parameters describe it.
+        .filter(|parameter| {
+            link.practice.is_none()
+                || parameter.part != Part::Example
+                || SET_KEYS.contains(&parameter.key)
+        })
         .filter_map(|parameter| {
             (parameter.write)(link).map(|value| format!("{}={}", parameter.key, encode(&value)))
         })
@@ -784,6 +853,14 @@ pub fn join(queries: &[&str]) -> String {
         .copied()
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The parameters that define an exercise set.
+const SET_KEYS: [&str; 5] = ["seed", "op", "practice", "count", "sizes"];
+
+/// The link's exercise set, started with the defaults when the link names none yet.
+fn practice(link: &mut Link) -> &mut SetSpec {
+    link.practice.get_or_insert_with(SetSpec::default)
 }
 
 /// Splits a query string into decoded pairs; a pair without a key means nothing and is dropped.

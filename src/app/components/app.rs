@@ -19,6 +19,7 @@ use super::legend::Legend;
 use super::lesson_panel::LessonPanel;
 use super::notices::notices;
 use super::playback::Playback;
+use super::practice_panel::PracticePanel;
 use super::save_picture::SavePicture;
 use super::screen_watch::use_media;
 use super::stage_strip::StageStrip;
@@ -68,7 +69,9 @@ pub fn App() -> Html {
     let stage_label = (stages > 1).then(|| lang.stage_of(focus_stage, stages, &example.settings));
     let on_close_help = on_action.reform(|()| Action::CloseHelp);
     let on_stop_tracing = on_action.reform(|_: MouseEvent| Action::Trace(None));
-    let drawer = shows(Panel::Controls).then(|| state.drawer_open(narrow));
+    // In practice mode the example is the question's: no settings to change.
+    let drawer =
+        (shows(Panel::Controls) && state.practice.is_none()).then(|| state.drawer_open(narrow));
     let toggle_drawer = {
         let open = drawer.unwrap_or_default();
         on_action.reform(move |_: MouseEvent| Action::SetDrawer(!open))
@@ -79,6 +82,8 @@ pub fn App() -> Html {
         state.presentation.projector.then_some("projector"),
         state.presentation.embed.then_some("embed"),
         (drawer == Some(true)).then_some("drawer-open"),
+        state.practice_locked().then_some("asking"),
+        practice_hides_size(&state).then_some("asking-size"),
     );
     if state.presentation.sheet {
         let exercises = [Exercise {
@@ -111,6 +116,9 @@ pub fn App() -> Html {
                 <main class={classes!("workspace", state.lesson.is_some().then_some("with-lesson"))}>
                     if let Some(place) = &state.lesson {
                         <LessonPanel place={place.clone()} settings={state.settings.clone()} sample={state.sample_shown()} {lang} on_action={on_action.clone()} />
+                    }
+                    if state.practice.is_some() {
+                        <PracticePanel state={state.clone()} on_action={on_action.clone()} />
                     }
                     if drawer == Some(true) {
                         <aside class="drawer" id="settings-drawer" aria-label={text.settings_drawer}>
@@ -175,6 +183,15 @@ pub fn App() -> Html {
 
 /// Screens narrower than this get the layout for phones: the drawer closed and over the grids.
 const NARROW: &str = "(max-width: 900px)";
+
+/// Whether a question on the output's size is waiting for its answer: the output and the size
+/// formula are hidden until then.
+fn practice_hides_size(state: &State) -> bool {
+    let session = state.practice.as_ref().filter(|session| session.asking());
+    session
+        .and_then(|session| session.question())
+        .is_some_and(|question| question.kind == crate::app::practice::Kind::Size)
+}
 
 /// What the live region announces at this step: the step and the value written.
 fn announcement(state: &State, step: Option<&Step>) -> Option<String> {

@@ -74,9 +74,11 @@ pub struct Links {
 #[hook]
 pub fn use_address_and_storage(state: &State) -> Links {
     let link = state.link();
-    let example_part = use_memo(state.settings.clone(), move |_| {
-        url::write(&link, &[Part::Example])
-    });
+    // In practice mode the example part is the set's: it changes when practice starts or ends.
+    let example_part = use_memo(
+        (state.settings.clone(), state.practice.is_some()),
+        move |_| url::write(&link, &[Part::Example]),
+    );
     let link = state.link();
     let place = url::write(&link, &[Part::Place]);
     let presentation = url::write(&link, &[Part::Presentation]);
@@ -131,17 +133,24 @@ pub fn use_embed_height() {
     });
 }
 
-/// In an iframe, posts `{ type: "convstep:height", height }` to the host page.
-fn report_height() {
+/// In an iframe, posts `message` to the host page, with target origin `*`; outside one, nothing.
+pub fn post_to_host(message: &js_sys::Object) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let Ok(Some(parent)) = window.parent() else {
         return;
     };
-    if parent == window {
-        return;
+    if parent != window {
+        let _ = parent.post_message(message, "*");
     }
+}
+
+/// In an iframe, posts `{ type: "convstep:height", height }` to the host page.
+fn report_height() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     // The content's own height: the document's scroll height is never less than the frame, so
     // it could never shrink.
     let Some(height) = window
@@ -154,7 +163,7 @@ fn report_height() {
     let message = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&message, &"type".into(), &"convstep:height".into());
     let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
-    let _ = parent.post_message(&message, "*");
+    post_to_host(&message);
 }
 
 /// Grids that do not fit scroll inside their own boxes: after each step, keep the window in

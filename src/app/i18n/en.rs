@@ -888,3 +888,179 @@ pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
     };
     format!("The lesson file {path} cannot be read. Line {line}: {why}")
 }
+
+// --- practice mode ---
+
+use super::PracticeText;
+use crate::app::practice::answer::AnswerError;
+use crate::app::practice::mistakes::Mistake;
+use crate::app::practice::{Kind, Question};
+use crate::engine::Cell;
+
+/// Practice mode's labels.
+pub(super) const PRACTICE: PracticeText = PracticeText {
+    heading: "Practice",
+    answer_label: "Your answer",
+    size_placeholder: "rows×columns, e.g. 3x4",
+    check: "Check",
+    hint: "Hint",
+    try_again: "Try again",
+    reveal: "Reveal the answer",
+    next: "Next question",
+    to_summary: "See the summary",
+    restart: "Start the set again",
+    right: "Right!",
+    wrong: "Not quite.",
+    your_answer: "Your answer",
+    right_answer: "Right answer",
+    revealed_note: "Here is the answer; the step is shown.",
+    summary: "Set done",
+    first_time: "Right the first time",
+    later_try: "Right at another try",
+    after_hint: "Right after a hint",
+    revealed: "Revealed",
+    common_mistakes: "Mistakes seen most",
+    no_mistakes: "No common mistake was seen.",
+    grid_label: "Click the cells of your answer",
+    working: "The step worked out",
+    leave: "Leave practice",
+};
+
+pub(super) fn practice_progress(question: usize, count: usize, score: usize) -> String {
+    format!(
+        "Question {} of {count} · score {score}",
+        question.min(count)
+    )
+}
+
+pub(super) fn practice_question(question: &Question, cell: Option<Cell>) -> String {
+    let settings = &question.settings;
+    let place = cell.map_or(String::new(), |cell| {
+        format!("row {}, column {}", cell.row + 1, cell.column + 1)
+    });
+    match question.kind {
+        Kind::Value if settings.operation == crate::app::settings::Operation::Block => format!(
+            "What does output cell {place} hold after the convolution, its bias and the activation?"
+        ),
+        Kind::Value => format!(
+            "{}: what value does the next output cell, {place}, get?",
+            operation(settings.operation)
+        ),
+        Kind::Size => format!(
+            "{}: how large is the output? Type rows×columns.",
+            operation(settings.operation)
+        ),
+        Kind::Window => format!(
+            "Which input cells does the window of output cell {place} read? Click them, in every channel."
+        ),
+        Kind::Winner => {
+            format!(
+                "Which input cell wins the max-pooling window of output cell {place}? Click it."
+            )
+        }
+        Kind::Feeds => format!(
+            "Which output cells does input cell row {}, column {} feed? Click them (none, if no window reads it).",
+            question.cell.row + 1,
+            question.cell.column + 1
+        ),
+        Kind::Same => {
+            let [input, _] = settings.input_size;
+            let [kernel, _] = settings.kernel_size;
+            let [stride, _] = settings.stride;
+            let [dilation, _] = settings.dilation;
+            format!(
+                "Input {input}×{input}, kernel {kernel}×{kernel}, stride {stride}, dilation {dilation}: how many cells of padding does same add along the rows, top and bottom together?"
+            )
+        }
+    }
+}
+
+pub(super) fn practice_mistake(mistake: Mistake) -> &'static str {
+    match mistake {
+        Mistake::FlippedKernel => {
+            "You flipped the kernel: that is true convolution, but a convolution layer uses the kernel as it is (cross-correlation)."
+        }
+        Mistake::NoBias => "You left out the bias: add the filter's bias after the products.",
+        Mistake::LeftOutTerm => "You left out one term of the sum: the window has one more to add.",
+        Mistake::LeftOutChannel => {
+            "You left out a channel: the window reads every input channel, and their sums add up."
+        }
+        Mistake::NoPadding => {
+            "You forgot the padding: it surrounds the input before the window slides."
+        }
+        Mistake::PaddingCounted => {
+            "You counted the padding cells, but this average divides by the real cells only."
+        }
+        Mistake::PaddingNotCounted => {
+            "You left the padding cells out of the count, but this average counts them."
+        }
+        Mistake::CeilForFloor => "You rounded up, but the size formula rounds down here.",
+        Mistake::FloorForCeil => "You rounded down, but here the output size rounds up.",
+        Mistake::OffByOne => "You are one off: check the + 1 in the formula.",
+        Mistake::StrideAsWidth => "You moved the window by its width, but it moves by the stride.",
+        Mistake::ReluBeforeBias => {
+            "You applied ReLU before adding the bias: add the bias first, then apply ReLU."
+        }
+    }
+}
+
+pub(super) fn practice_mistake_name(mistake: Mistake) -> &'static str {
+    match mistake {
+        Mistake::FlippedKernel => "flipping the kernel",
+        Mistake::NoBias => "leaving out the bias",
+        Mistake::LeftOutTerm => "leaving out a term",
+        Mistake::LeftOutChannel => "leaving out a channel",
+        Mistake::NoPadding => "forgetting the padding",
+        Mistake::PaddingCounted => "counting padding in an average",
+        Mistake::PaddingNotCounted => "not counting padding in an average",
+        Mistake::CeilForFloor => "rounding up instead of down",
+        Mistake::FloorForCeil => "rounding down instead of up",
+        Mistake::OffByOne => "off by one",
+        Mistake::StrideAsWidth => "moving by the width, not the stride",
+        Mistake::ReluBeforeBias => "ReLU before the bias",
+    }
+}
+
+pub(super) fn practice_answer_error(error: AnswerError, text: &str) -> String {
+    match error {
+        AnswerError::Empty => "Type an answer first.".to_owned(),
+        AnswerError::NotANumber => {
+            format!("“{text}” is not a number: type digits, such as 7, −2 or 2.5 (or 2,5).")
+        }
+        AnswerError::NotASize => {
+            format!("“{text}” is not a size: type rows×columns, such as 3x4.")
+        }
+    }
+}
+
+pub(super) fn practice_window(rows: [usize; 2], columns: [usize; 2], channels: usize) -> String {
+    let every = if channels > 1 {
+        ", in every channel"
+    } else {
+        ""
+    };
+    format!(
+        "The window reads rows {} to {} and columns {} to {} of the input{every}.",
+        rows[0], rows[1], columns[0], columns[1]
+    )
+}
+
+pub(super) fn practice_feeds_hint(level: u8, count: usize, lines: &[usize]) -> String {
+    let lines = joined(lines, ", ");
+    match level {
+        1 => format!("It feeds {count} output cells."),
+        2 => format!("They are in output rows {lines}."),
+        _ => format!("They are in output columns {lines}."),
+    }
+}
+
+pub(super) fn practice_same_hint(level: u8, numbers: [usize; 6]) -> String {
+    let [input, kernel, stride, dilation, outputs, total] = numbers;
+    match level {
+        1 => "same makes ⌈input ÷ stride⌉ outputs; the padding is (outputs − 1)·stride + dilation·(kernel − 1) + 1 − input, or 0 if that is negative.".to_owned(),
+        2 => format!("⌈{input} ÷ {stride}⌉ = {outputs} outputs."),
+        _ => format!(
+            "({outputs} − 1)·{stride} + {dilation}·({kernel} − 1) + 1 − {input} = {total}."
+        ),
+    }
+}

@@ -12,12 +12,15 @@ use super::export::problem::SaveProblem;
 use super::lesson::LoadProblem;
 use super::matrix::Unavailable;
 use super::picture::PictureProblem;
+use super::practice::Question;
+use super::practice::answer::AnswerError;
+use super::practice::mistakes::Mistake;
 use super::presentation::Panel;
 use super::separable::BlockStart;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
 use super::tensor_text::{Form, PasteError};
-use crate::engine::{Axis, EngineError, Sides, presets::KernelPreset};
+use crate::engine::{Axis, Cell, EngineError, Sides, presets::KernelPreset};
 use std::ops::RangeInclusive;
 
 /// Interface language.
@@ -1159,5 +1162,154 @@ mod tests {
         let label =
             Lang::Zh.grid_cell_label(1, 0, CellContent::Value("7"), Some(CellPart::BeingWritten));
         assert_eq!(label, "第 2 行，第 1 列：7，当前输出格");
+    }
+}
+
+// --- practice mode ---
+
+/// Practice mode's fixed labels.
+#[derive(Debug, Clone, Copy)]
+pub struct PracticeText {
+    /// The panel's name: "Practice".
+    pub heading: &'static str,
+    /// The answer field's label.
+    pub answer_label: &'static str,
+    /// What a size answer looks like, in its empty field.
+    pub size_placeholder: &'static str,
+    /// Checks the answer.
+    pub check: &'static str,
+    /// Shows the next hint.
+    pub hint: &'static str,
+    /// Clears a wrong answer to try again.
+    pub try_again: &'static str,
+    /// Shows the answer.
+    pub reveal: &'static str,
+    /// Goes to the next question.
+    pub next: &'static str,
+    /// Goes to the summary after the last question.
+    pub to_summary: &'static str,
+    /// Starts the set again.
+    pub restart: &'static str,
+    /// Said when the answer is right.
+    pub right: &'static str,
+    /// Said when the answer is wrong.
+    pub wrong: &'static str,
+    /// Before the learner's answer.
+    pub your_answer: &'static str,
+    /// Before the right answer.
+    pub right_answer: &'static str,
+    /// Said when the answer was revealed.
+    pub revealed_note: &'static str,
+    /// Heading of the summary.
+    pub summary: &'static str,
+    /// Summary: right at the first try.
+    pub first_time: &'static str,
+    /// Summary: right after another try.
+    pub later_try: &'static str,
+    /// Summary: right after a hint.
+    pub after_hint: &'static str,
+    /// Summary: revealed.
+    pub revealed: &'static str,
+    /// Summary: the mistakes named most.
+    pub common_mistakes: &'static str,
+    /// Summary: when no mistake was named.
+    pub no_mistakes: &'static str,
+    /// The grid of cells to click, for the screen reader.
+    pub grid_label: &'static str,
+    /// Under a wrong answer: the step's arithmetic.
+    pub working: &'static str,
+    /// Leaves practice mode.
+    pub leave: &'static str,
+}
+
+impl Lang {
+    /// Practice mode's fixed labels.
+    pub fn practice(self) -> &'static PracticeText {
+        match self {
+            Lang::En => &en::PRACTICE,
+            Lang::Zh => &zh::PRACTICE,
+        }
+    }
+
+    /// "Question 2 of 6 · score 1": where the learner is in a set.
+    pub fn practice_progress(self, question: usize, count: usize, score: usize) -> String {
+        match self {
+            Lang::En => en::practice_progress(question, count, score),
+            Lang::Zh => zh::practice_progress(question, count, score),
+        }
+    }
+
+    /// The score at the end of a set: "Score: 4 of 6".
+    pub fn practice_score(self, score: usize, count: usize) -> String {
+        match self {
+            Lang::En => format!("Score: {score} of {count}"),
+            Lang::Zh => format!("得分：{score} / {count}"),
+        }
+    }
+
+    /// The question, with its numbers; `cell` is the output cell it asks about, if one.
+    pub fn practice_question(self, question: &Question, cell: Option<Cell>) -> String {
+        match self {
+            Lang::En => en::practice_question(question, cell),
+            Lang::Zh => zh::practice_question(question, cell),
+        }
+    }
+
+    /// How close a value must be to count as right.
+    pub fn practice_tolerance(self, tolerance: &str) -> String {
+        match self {
+            Lang::En => format!("Answers within ±{tolerance} of the exact value count as right."),
+            Lang::Zh => format!("与精确值相差不超过 ±{tolerance} 即算正确。"),
+        }
+    }
+
+    /// The mistake in one plain sentence.
+    pub fn practice_mistake(self, mistake: Mistake) -> &'static str {
+        match self {
+            Lang::En => en::practice_mistake(mistake),
+            Lang::Zh => zh::practice_mistake(mistake),
+        }
+    }
+
+    /// The mistake's short name, for the summary.
+    pub fn practice_mistake_name(self, mistake: Mistake) -> &'static str {
+        match self {
+            Lang::En => en::practice_mistake_name(mistake),
+            Lang::Zh => zh::practice_mistake_name(mistake),
+        }
+    }
+
+    /// Why a typed answer cannot be read.
+    pub fn practice_answer_error(self, error: AnswerError, text: &str) -> String {
+        match self {
+            Lang::En => en::practice_answer_error(error, text),
+            Lang::Zh => zh::practice_answer_error(error, text),
+        }
+    }
+
+    /// The first hint of a step's question: where the window is, counted from 1.
+    pub fn practice_window(self, rows: [usize; 2], columns: [usize; 2], channels: usize) -> String {
+        match self {
+            Lang::En => en::practice_window(rows, columns, channels),
+            Lang::Zh => zh::practice_window(rows, columns, channels),
+        }
+    }
+
+    /// A hint of a question on the cells an input cell feeds: how many (level 1), in which
+    /// output rows (2) and columns (3), counted from 1.
+    pub fn practice_feeds_hint(self, level: u8, count: usize, lines: &[usize]) -> String {
+        match self {
+            Lang::En => en::practice_feeds_hint(level, count, lines),
+            Lang::Zh => zh::practice_feeds_hint(level, count, lines),
+        }
+    }
+
+    /// A hint of a question on `same` padding: the formula (level 1), the outputs (2), the
+    /// padding worked out (3). `numbers` are input, kernel, stride, dilation, outputs, total.
+    pub fn practice_same_hint(self, level: u8, numbers: [usize; 6]) -> String {
+        match self {
+            Lang::En => en::practice_same_hint(level, numbers),
+            Lang::Zh => zh::practice_same_hint(level, numbers),
+        }
     }
 }

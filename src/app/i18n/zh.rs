@@ -1055,3 +1055,163 @@ pub(super) fn lesson_problem(path: &str, problem: &LoadProblem) -> String {
     };
     format!("无法读取课程文件 {path}。第 {line} 行：{why}")
 }
+
+// --- practice mode ---
+
+use super::PracticeText;
+use crate::app::practice::answer::AnswerError;
+use crate::app::practice::mistakes::Mistake;
+use crate::app::practice::{Kind, Question};
+use crate::engine::Cell;
+
+/// Practice mode's labels.
+pub(super) const PRACTICE: PracticeText = PracticeText {
+    heading: "练习",
+    answer_label: "你的答案",
+    size_placeholder: "行×列，如 3x4",
+    check: "检查",
+    hint: "提示",
+    try_again: "再试一次",
+    reveal: "显示答案",
+    next: "下一题",
+    to_summary: "查看总结",
+    restart: "重新开始本组练习",
+    right: "正确！",
+    wrong: "不太对。",
+    your_answer: "你的答案",
+    right_answer: "正确答案",
+    revealed_note: "答案如下，这一步已显示。",
+    summary: "本组练习完成",
+    first_time: "一次答对",
+    later_try: "再试后答对",
+    after_hint: "看提示后答对",
+    revealed: "显示了答案",
+    common_mistakes: "最常见的错误",
+    no_mistakes: "没有出现常见错误。",
+    grid_label: "点击组成答案的格子",
+    working: "这一步的计算过程",
+    leave: "退出练习",
+};
+
+pub(super) fn practice_progress(question: usize, count: usize, score: usize) -> String {
+    format!(
+        "第 {} 题，共 {count} 题 · 得分 {score}",
+        question.min(count)
+    )
+}
+
+pub(super) fn practice_question(question: &Question, cell: Option<Cell>) -> String {
+    let settings = &question.settings;
+    let place = cell.map_or(String::new(), |cell| {
+        format!("第 {} 行第 {} 列", cell.row + 1, cell.column + 1)
+    });
+    match question.kind {
+        Kind::Value if settings.operation == crate::app::settings::Operation::Block => {
+            format!("输出单元格（{place}）经过卷积、加偏置和激活之后是多少？")
+        }
+        Kind::Value => format!(
+            "{}：下一个输出单元格（{place}）的值是多少？",
+            operation(settings.operation)
+        ),
+        Kind::Size => format!(
+            "{}：输出尺寸是多少？请按“行×列”输入。",
+            operation(settings.operation)
+        ),
+        Kind::Window => {
+            format!("输出单元格（{place}）的窗口读取哪些输入格？请在每个通道中点出它们。")
+        }
+        Kind::Winner => {
+            format!("输出单元格（{place}）的最大池化窗口中，哪个输入格的值最大？请点出它。")
+        }
+        Kind::Feeds => format!(
+            "输入格（第 {} 行第 {} 列）会影响哪些输出单元格？请点出它们（若没有窗口读取它，则不选）。",
+            question.cell.row + 1,
+            question.cell.column + 1
+        ),
+        Kind::Same => {
+            let [input, _] = settings.input_size;
+            let [kernel, _] = settings.kernel_size;
+            let [stride, _] = settings.stride;
+            let [dilation, _] = settings.dilation;
+            format!(
+                "输入 {input}×{input}，卷积核 {kernel}×{kernel}，步长 {stride}，膨胀 {dilation}：same 填充在行方向（上下合计）要补多少格？"
+            )
+        }
+    }
+}
+
+pub(super) fn practice_mistake(mistake: Mistake) -> &'static str {
+    match mistake {
+        Mistake::FlippedKernel => {
+            "你把卷积核翻转了：那是数学上的卷积，而卷积层直接使用原卷积核（互相关）。"
+        }
+        Mistake::NoBias => "你漏掉了偏置：乘积求和之后还要加上该卷积核的偏置。",
+        Mistake::LeftOutTerm => "你漏加了一项：窗口里还有一项没有加上。",
+        Mistake::LeftOutChannel => "你漏掉了一个通道：窗口读取每个输入通道，各通道的和要加在一起。",
+        Mistake::NoPadding => "你忘了填充：窗口滑动之前，输入四周先补上填充。",
+        Mistake::PaddingCounted => "你把填充格也计入了个数，但这个平均只除以真实格的个数。",
+        Mistake::PaddingNotCounted => "你没有把填充格计入个数，但这个平均要计入它们。",
+        Mistake::CeilForFloor => "你向上取整了，但这里的尺寸公式向下取整。",
+        Mistake::FloorForCeil => "你向下取整了，但这里的输出尺寸向上取整。",
+        Mistake::OffByOne => "差了 1：检查公式中的 + 1。",
+        Mistake::StrideAsWidth => "你按窗口宽度移动了窗口，但窗口每次移动的是步长。",
+        Mistake::ReluBeforeBias => "你在加偏置之前就用了 ReLU：应先加偏置，再用 ReLU。",
+    }
+}
+
+pub(super) fn practice_mistake_name(mistake: Mistake) -> &'static str {
+    match mistake {
+        Mistake::FlippedKernel => "翻转卷积核",
+        Mistake::NoBias => "漏掉偏置",
+        Mistake::LeftOutTerm => "漏加一项",
+        Mistake::LeftOutChannel => "漏掉一个通道",
+        Mistake::NoPadding => "忘记填充",
+        Mistake::PaddingCounted => "平均时计入了填充",
+        Mistake::PaddingNotCounted => "平均时未计入填充",
+        Mistake::CeilForFloor => "该向下取整却向上取整",
+        Mistake::FloorForCeil => "该向上取整却向下取整",
+        Mistake::OffByOne => "差 1",
+        Mistake::StrideAsWidth => "按窗口宽度而非步长移动",
+        Mistake::ReluBeforeBias => "先 ReLU 后加偏置",
+    }
+}
+
+pub(super) fn practice_answer_error(error: AnswerError, text: &str) -> String {
+    match error {
+        AnswerError::Empty => "请先输入答案。".to_owned(),
+        AnswerError::NotANumber => {
+            format!("“{text}”不是数字：请输入数字，如 7、−2 或 2.5（也可写 2,5）。")
+        }
+        AnswerError::NotASize => format!("“{text}”不是尺寸：请按“行×列”输入，如 3x4。"),
+    }
+}
+
+pub(super) fn practice_window(rows: [usize; 2], columns: [usize; 2], channels: usize) -> String {
+    let every = if channels > 1 {
+        "，每个通道都读取"
+    } else {
+        ""
+    };
+    format!(
+        "窗口读取输入的第 {} 到 {} 行、第 {} 到 {} 列{every}。",
+        rows[0], rows[1], columns[0], columns[1]
+    )
+}
+
+pub(super) fn practice_feeds_hint(level: u8, count: usize, lines: &[usize]) -> String {
+    let lines = joined(lines, "、");
+    match level {
+        1 => format!("它影响 {count} 个输出单元格。"),
+        2 => format!("它们在输出的第 {lines} 行。"),
+        _ => format!("它们在输出的第 {lines} 列。"),
+    }
+}
+
+pub(super) fn practice_same_hint(level: u8, numbers: [usize; 6]) -> String {
+    let [input, kernel, stride, dilation, outputs, total] = numbers;
+    match level {
+        1 => "same 的输出个数为 ⌈输入 ÷ 步长⌉；填充 = (输出个数 − 1)·步长 + 膨胀·(卷积核 − 1) + 1 − 输入，若为负则为 0。".to_owned(),
+        2 => format!("⌈{input} ÷ {stride}⌉ = {outputs} 个输出。"),
+        _ => format!("({outputs} − 1)·{stride} + {dilation}·({kernel} − 1) + 1 − {input} = {total}。"),
+    }
+}

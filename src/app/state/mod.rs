@@ -7,6 +7,7 @@
 mod change;
 mod lesson;
 mod moves;
+mod practice;
 
 pub use change::{Change, Refusal, Side, parse_number};
 pub use lesson::LessonMove;
@@ -17,6 +18,7 @@ use super::i18n::Lang;
 use super::learn::{LearnMove, Learning};
 use super::lesson::LessonPlace;
 use super::picture::{ChosenPicture, SAMPLES, SIZES};
+use super::practice::session::{PracticeMove, Session};
 use super::presentation::{Panel, Presentation};
 use super::settings::Settings;
 use super::shared::Shared;
@@ -67,6 +69,8 @@ pub struct State {
     pub sample: Option<&'static str>,
     /// Learning mode, when open: the target, the learning rate and the training steps.
     pub learn: Option<Learning>,
+    /// The exercise set being practised, if any.
+    pub practice: Option<Session>,
 }
 
 /// A sample picture a link names, for the browser to decode and send back as
@@ -115,6 +119,8 @@ pub enum Action {
     Lesson(LessonMove),
     /// Open, change or close learning mode.
     Learn(LearnMove),
+    /// Answer, ask for a hint or move on in an exercise set.
+    Practice(PracticeMove),
 }
 
 impl State {
@@ -145,6 +151,7 @@ impl State {
             lesson: None,
             sample: None,
             learn: None,
+            practice: None,
         }
     }
 
@@ -159,6 +166,9 @@ impl State {
         state.lesson = link.lesson;
         state.sample = link.sample;
         state.learn = link.learn;
+        if let Some(set) = link.practice {
+            state.start_practice(set);
+        }
         state
     }
 
@@ -182,6 +192,21 @@ impl State {
 
     /// What a link to this view holds.
     pub fn link(&self) -> Link {
+        if let Some(session) = &self.practice {
+            // The set's link: its operation and seed, not the question on screen.
+            let set = &session.set;
+            let settings = Settings {
+                seed: set.seed,
+                ..Settings::fresh(set.operation)
+            };
+            return Link {
+                settings: std::rc::Rc::new(settings),
+                lang: Some(self.lang),
+                presentation: self.presentation.clone(),
+                practice: Some(set.clone()),
+                ..Link::default()
+            };
+        }
         Link {
             settings: self.settings.0.clone(),
             step: self.position,
@@ -190,6 +215,7 @@ impl State {
             lesson: self.lesson.clone(),
             sample: self.sample_shown(),
             learn: self.learn.clone(),
+            practice: None,
         }
     }
 
@@ -229,6 +255,8 @@ impl State {
     pub fn apply(&self, action: Action) -> Self {
         let mut next = self.clone();
         match action {
+            // While a question waits for its answer, the step and the example stay as asked.
+            Action::Change(_) | Action::Go(_) | Action::Play(_) if self.practice_locked() => {}
             Action::Change(change) => next.change(change),
             Action::Go(go) => next.go(go),
             Action::Play(play) => next.play(play),
@@ -247,6 +275,7 @@ impl State {
             Action::SetDrawer(open) => next.drawer = Some(open),
             Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
             Action::Learn(learn_move) => next.learn = learn_move.apply(self.learn.as_ref()),
+            Action::Practice(practice_move) => next.practise(practice_move),
         }
         next
     }
