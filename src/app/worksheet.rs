@@ -4,6 +4,7 @@
 
 use super::example::Example;
 use super::i18n::Lang;
+use super::practice::Question;
 use super::shared::Shared;
 use crate::engine::{
     Activation, Axis, FeatureMap, Layer, OutputSizeFormula, PaddingMode, PoolKind, Rounding,
@@ -17,6 +18,23 @@ pub struct Exercise {
     pub title: String,
     /// The example to work.
     pub example: Shared<Example>,
+}
+
+/// The exercises a worksheet prints: the examples of an exercise set's questions, in order, or
+/// else the example on screen. An example that cannot be built is left out.
+pub fn exercises(shown: &Shared<Example>, set: Option<&[Question]>, lang: Lang) -> Vec<Exercise> {
+    let exercise = |example: Shared<Example>| Exercise {
+        title: lang.operation(example.settings.operation).to_owned(),
+        example,
+    };
+    match set {
+        Some(questions) => questions
+            .iter()
+            .filter_map(|question| Example::build(&Shared::new(question.settings.clone())).ok())
+            .map(|example| exercise(Shared::new(example)))
+            .collect(),
+        None => vec![exercise(shown.clone())],
+    }
 }
 
 /// What an exercise gives and asks, and the answers.

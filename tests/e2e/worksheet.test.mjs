@@ -154,3 +154,39 @@ test("settings that do not form give the worksheet of the example shown, without
   await page.close();
   assertNoErrors(errors);
 });
+
+test("an exercise set prints as one worksheet: each question's example in order, one key at the end", async () => {
+  const { page, errors } = await open("?practice=value,size,window&op=conv&count=3&sizes=4-5&seed=11");
+  await page.waitForSelector(".practice .practice-question");
+  const shown = await page.$$eval("[data-grid^='input-']", (grids) =>
+    grids.map((grid) =>
+      [...grid.rows]
+        .map((row) => [...row.cells].filter((cell) => !cell.classList.contains("padding")))
+        .filter((cells) => cells.length > 0)
+        .map((cells) => cells.map((cell) => cell.textContent.replace(/\u2212/g, "-").trim())),
+    ),
+  );
+  await page.click(".practice-sheet");
+  await page.waitForSelector("[data-testid='worksheet']");
+  const titles = await page.$$eval("section.exercise h2", (headings) => headings.map((h) => h.textContent));
+  assert.deepEqual(titles.map((title) => title.replace(/ · .*/, "")), ["Exercise 1", "Exercise 2", "Exercise 3"]);
+  // The first exercise gives the example the first question is asked about, as the grids showed it.
+  const given = await page.$$eval("section.exercise:first-of-type [data-sheet^='input-']", (grids) =>
+    grids.map((grid) => [...grid.rows].map((row) => [...row.cells].map((cell) => cell.textContent.replace(/\u2212/g, "-").trim()))),
+  );
+  assert.deepEqual(given, shown);
+  // One answer key, after every exercise, on the PDF's last page.
+  assert.equal(await page.locator("[data-testid='answer-key'] h2").count(), 3);
+  await page.emulateMedia({ media: "print" });
+  const { pages, entries } = outline(await page.pdf({ format: "A4", outline: true, tagged: true }));
+  const on = (title) => entries.find((entry) => entry.title === title)?.page;
+  assert.equal(on(titles[0]), 0, JSON.stringify(entries));
+  assert.ok(on(titles[2]) < on("Answer key"), JSON.stringify(entries));
+  assert.equal(on("Answer key"), pages - 1, JSON.stringify(entries));
+  // Back to the set, where it was.
+  await page.emulateMedia({ media: "screen" });
+  await page.click("[data-action='close-sheet']");
+  await page.waitForSelector(".practice .practice-question");
+  await page.close();
+  assertNoErrors(errors);
+});

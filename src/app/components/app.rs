@@ -31,7 +31,7 @@ use crate::app::lesson::LessonSource;
 use crate::app::presentation::Panel;
 use crate::app::scatter;
 use crate::app::state::{Action, LessonMove, State};
-use crate::app::worksheet::Exercise;
+use crate::app::worksheet::exercises;
 use crate::app::{learn, url, view};
 use crate::engine::{PaddingMode, Step};
 use std::rc::Rc;
@@ -86,12 +86,13 @@ pub fn App() -> Html {
         practice_hides_size(&state).then_some("asking-size"),
     );
     if state.presentation.sheet {
-        let exercises = [Exercise {
-            title: lang.operation(example.settings.operation).to_owned(),
-            example: example.clone(),
-        }];
+        let set = state
+            .practice
+            .as_ref()
+            .map(|session| &session.questions[..]);
+        let sheet = exercises(&example, set, lang);
         let on_back = on_action.reform(|_: MouseEvent| Action::SetSheet(false));
-        return html! { <div class={app_classes}>{ worksheet(&exercises, lang, on_back) }</div> };
+        return html! { <div class={app_classes}>{ worksheet(&sheet, lang, on_back) }</div> };
     }
     html! {
         <div class={app_classes}>

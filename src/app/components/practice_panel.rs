@@ -74,6 +74,7 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
         <p class="practice-progress">
             <span>{ progress }</span>
             <progress max={count.to_string()} value={session.records.len().to_string()}></progress>
+            <button type="button" class="practice-sheet" onclick={props.on_action.reform(|_: MouseEvent| Action::SetSheet(true))}>{ lang.text().sheet.worksheet }</button>
             { leave.clone() }
         </p>
     };
