@@ -9,7 +9,7 @@ use convstep::app::url;
 fn chapter(state: &State, chapter: usize, figure: &str) -> State {
     state.apply(Action::Lesson(LessonMove::Show(
         chapter,
-        url::read(figure).link,
+        Box::new(url::read(figure).link),
     )))
 }
 

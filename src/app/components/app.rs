@@ -90,7 +90,7 @@ pub fn App() -> Html {
             .practice
             .as_ref()
             .map(|session| &session.questions[..]);
-        let sheet = exercises(&example, set, lang);
+        let sheet = exercises(example, set, lang);
         let on_back = on_action.reform(|_: MouseEvent| Action::SetSheet(false));
         return html! { <div class={app_classes}>{ worksheet(&sheet, lang, on_back) }</div> };
     }

@@ -153,5 +153,8 @@ fn show(lesson: &Lesson, chapter: usize) -> Action {
         .chapters
         .get(chapter)
         .map(|c| url::read(&c.figure).link);
-    Action::Lesson(LessonMove::Show(chapter, figure.unwrap_or_default()))
+    Action::Lesson(LessonMove::Show(
+        chapter,
+        Box::new(figure.unwrap_or_default()),
+    ))
 }

@@ -11,7 +11,7 @@ pub enum LessonMove {
     /// Open a lesson at its first chapter.
     Open(LessonSource),
     /// Go to a chapter and show its figure (the chapter's link, as read).
-    Show(usize, Link),
+    Show(usize, Box<Link>),
     /// Close the lesson; the figure stays as it is.
     Close,
 }
@@ -30,6 +30,7 @@ impl State {
                 self.drawer = None;
             }
             LessonMove::Show(chapter, figure) => {
+                let figure = *figure;
                 if let Some(place) = self.lesson.as_mut() {
                     place.chapter = chapter;
                     place.open_figure = false;
