@@ -87,3 +87,20 @@ pub fn use_score_report(state: &State) {
         }
     });
 }
+
+/// Brings the verdict and the answers compared into the practice panel's view, scrolling it no
+/// more than needed.
+pub fn show_verdict() {
+    let shown = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            [".practice-compare", ".practice-verdict"]
+                .into_iter()
+                .find_map(|selector| document.query_selector(selector).ok().flatten())
+        });
+    if let Some(shown) = shown {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        shown.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}

@@ -3,7 +3,7 @@
 //! the end. Its progress is kept in local storage, and in embed mode each answer's score is
 //! posted to the host page.
 
-use super::practice_hooks::{focus_answer, use_progress_storage, use_score_report};
+use super::practice_hooks::{focus_answer, show_verdict, use_progress_storage, use_score_report};
 use super::practice_text::{answer_text, example_line, hint};
 use crate::app::format;
 use crate::app::i18n::Lang;
@@ -53,6 +53,16 @@ pub fn PracticePanel(props: &PracticePanelProps) -> Html {
     use_effect_with(awaited, move |&awaited| {
         if awaited && started.replace(true) {
             focus_answer();
+        }
+    });
+    // A verdict scrolls into the panel's view, so a short panel (a phone's) shows it.
+    let verdict = state
+        .practice
+        .as_ref()
+        .map(|session| (session.feedback.is_some(), session.tries, session.index));
+    use_effect_with(verdict, |verdict| {
+        if verdict.is_some_and(|(shown, _, _)| shown) {
+            show_verdict();
         }
     });
     let Some(session) = state.practice.as_ref() else {
