@@ -210,6 +210,12 @@ impl Trajectory {
         trajectory
     }
 
+    /// The number of steps taken, at most `trained`, and the settings after them.
+    pub fn at(&self, trained: usize) -> (usize, &Shared<Settings>) {
+        let trained = trained.min(self.settings.len().saturating_sub(1));
+        (trained, &self.settings[trained])
+    }
+
     /// The loss after each number of steps, as far as it can be worked out.
     pub fn losses(&self, target: &FeatureMap) -> Vec<f32> {
         let mut losses: Vec<f32> = self.steps.iter().map(|step| step.loss).collect();
@@ -271,6 +277,29 @@ pub fn back_steps(backward: &PipelineBackward, stages: usize) -> usize {
         .iter()
         .map(|(_, counts)| counts.iter().sum::<usize>())
         .sum()
+}
+
+/// The backward step shown: how many steps there are, and step `back` (the last when `back`
+/// is beyond it) with its index.
+pub fn shown_back(
+    backward: &PipelineBackward,
+    stages: usize,
+    back: usize,
+) -> (usize, Option<(usize, BackStep)>) {
+    let count = back_steps(backward, stages);
+    let index = back.min(count.saturating_sub(1));
+    let step = back_step(backward, stages, index).map(|step| (index, step));
+    (count, step)
+}
+
+/// The global position of stage `stage`'s last forward step: there its output is complete, as
+/// the backward pass needs it.
+pub fn stage_end(pipeline: &Pipeline, stage: usize) -> usize {
+    let stages = pipeline.stages().iter().take(stage + 1);
+    stages
+        .map(|layer| layer.step_count())
+        .sum::<usize>()
+        .saturating_sub(1)
 }
 
 /// Backward step `index`, counted over every stage, last stage first.

@@ -10,6 +10,7 @@ use crate::app::learn::{
 };
 use crate::app::state::{Action, State};
 use crate::engine::backward::{Factor, PipelineBackward, Rule, Term, TrainingStep};
+use crate::engine::{EngineError, FeatureMap};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -49,26 +50,15 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
             move || drop(interval)
         });
     }
-    let length = learning.run.max(learning.trained) + 1;
-    let settings = state.example.settings.clone();
-    let training = use_memo(
-        (settings, learning.target, learning.rate, length),
-        |(settings, target, rate, length)| {
-            learn::target(settings, *target).map(|target| {
-                let trajectory = Trajectory::new(settings, &target, *rate, *length);
-                let losses = trajectory.losses(&target);
-                (target, trajectory, losses)
-            })
-        },
-    );
+    let training = use_training(state);
     let (target, trajectory, losses) = match &*training {
-        Ok(training) => training,
-        Err(error) => {
+        Some(Ok(training)) => training,
+        Some(Err(error)) => {
             return html! { <section class="learn"><p class="error">{ lang.error(error) }</p></section> };
         }
+        None => return Html::default(),
     };
-    let trained = learning.trained.min(trajectory.settings.len() - 1);
-    let now = &trajectory.settings[trained];
+    let (trained, now) = trajectory.at(learning.trained);
     let backward = learn::backward(now, target);
     let stages = state.example.pipeline.stages().len();
 
@@ -106,14 +96,7 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
     let playback = &lang.text().playback;
     let loss_now = losses.get(trained).copied();
     let (back_count, back) = match &backward {
-        Ok(backward) => {
-            let count = learn::back_steps(backward, stages);
-            let index = learning.back.min(count.saturating_sub(1));
-            (
-                count,
-                learn::back_step(backward, stages, index).map(|step| (index, step)),
-            )
-        }
+        Ok(backward) => learn::shown_back(backward, stages, learning.back),
         Err(_) => (0, None),
     };
     html! {
@@ -171,6 +154,44 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
     }
 }
 
+/// Training as learning mode shows it: the target, the training steps and the loss after each.
+pub type Training = Result<(FeatureMap, Trajectory, Vec<f32>), EngineError>;
+
+/// Training worked out once for the example, target, learning rate and length, for the panel
+/// and the grids alike (`None`: learning mode is closed or cannot train this example).
+#[hook]
+pub fn use_training(state: &State) -> Rc<Option<Training>> {
+    let key = state
+        .learn
+        .as_ref()
+        .filter(|_| learn::trains(&state.example.settings))
+        .map(|learning| {
+            let length = learning.run.max(learning.trained) + 1;
+            (learning.target, learning.rate, length)
+        });
+    use_memo((state.example.settings.clone(), key), |(settings, key)| {
+        key.map(|(target, rate, length)| {
+            learn::target(settings, target).map(|target| {
+                let trajectory = Trajectory::new(settings, &target, rate, length);
+                let losses = trajectory.losses(&target);
+                (target, trajectory, losses)
+            })
+        })
+    })
+}
+
+/// The backward step learning mode shows, for the grids to highlight.
+pub fn shown_back(state: &State, training: &Option<Training>) -> Option<BackStep> {
+    let (learning, Some(Ok((target, trajectory, _)))) = (state.learn.as_ref()?, training) else {
+        return None;
+    };
+    let backward = learn::backward(trajectory.at(learning.trained).1, target).ok()?;
+    let stages = state.example.pipeline.stages().len();
+    learn::shown_back(&backward, stages, learning.back)
+        .1
+        .map(|(_, step)| step)
+}
+
 /// One backward step: what is differentiated, the rule (the formula panel's part), and the
 /// terms summed (the calculation panel's part).
 fn back_step(back: &BackStep, lang: Lang, state: &State) -> Html {
@@ -192,11 +213,16 @@ fn back_step(back: &BackStep, lang: Lang, state: &State) -> Html {
                 <p class="back-forward"><code>{ format!("x = {}, y = {}", format::exact(input), format::exact(output)) }</code></p>
             }
             <p class="back-terms" data-testid="back-terms">
-                <code>
-                    { if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") } }
-                    if more > 0 { { lang.more_terms(more) } }
-                    { " = " }<output data-testid="back-value">{ format::exact(step.value) }</output>
-                </code>
+                if step.terms.is_empty() && step.rule == Rule::MaxRoute {
+                    <code>{ "∂L/∂x = " }<output data-testid="back-value">{ format::exact(step.value) }</output></code>
+                    { " · " }{ lang.text().learn.no_winner }
+                } else {
+                    <code>
+                        { if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") } }
+                        if more > 0 { { lang.more_terms(more) } }
+                        { " = " }<output data-testid="back-value">{ format::exact(step.value) }</output>
+                    </code>
+                }
             </p>
         </div>
     }

@@ -219,6 +219,7 @@ pub(super) const TEXT: Text = Text {
         new: "new",
         bias: "Bias",
         plot: "Loss against training steps",
+        no_winner: "no pooling window chose this cell, so no gradient reaches it.",
     },
 };
 

@@ -361,6 +361,8 @@ pub struct LearnLabels {
     pub bias: &'static str,
     /// The loss plot's accessible name.
     pub plot: &'static str,
+    /// A max pooling input cell that won no window: why its gradient is 0.
+    pub no_winner: &'static str,
 }
 
 /// The lesson panel's labels.
