@@ -4,7 +4,7 @@
 use super::feature_map::FeatureMap;
 use super::follow::follow_window_next_frame;
 use super::grid_cell::CellEvents;
-use super::learn_panel::{shown_back, use_training};
+use super::learn_panel::{shown_back, trained_settings, use_training};
 use super::screen_watch::use_box_size;
 use super::window_outline::WindowOutline;
 use crate::app::example::{Example, MapCell};
@@ -14,6 +14,7 @@ use crate::app::i18n::Lang;
 use crate::app::learn;
 use crate::app::separable::POINTWISE_STAGE;
 use crate::app::settings::Values;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, Change, Go, State};
 use crate::app::view::{self, PlaneView};
 use crate::engine::{Axis, Layer, PoolKind, Step, WindowLayout};
@@ -82,14 +83,28 @@ pub fn Figures(props: &FiguresProps) -> Html {
         on_pick: use_callback((), |_: MapCell, _| {}),
     };
 
-    let state = &props.state;
+    // Learning mode shows the example after the training steps taken, so the learner watches
+    // the kernel itself learn; its backward step replaces the forward step's marks.
+    let training = use_training(&props.state);
+    let trained = use_memo(trained_settings(&props.state, &training), |settings| {
+        let example = settings
+            .as_ref()
+            .and_then(|settings| Example::build(settings).ok());
+        example.map(Shared::new)
+    });
+    let state = match &*trained {
+        Some(example) => Rc::new(State {
+            example: example.clone(),
+            ..(*props.state).clone()
+        }),
+        None => props.state.clone(),
+    };
+    let state = &state;
     let (lang, example) = (state.lang, &state.example);
     let text = lang.text();
     let focus_stage = state.focus().0;
     let step = props.step.as_deref();
     let layer = view::current_layer(state);
-    // Learning mode's backward step replaces the forward step's marks, on its own stage.
-    let training = use_training(state);
     let back = shown_back(state, &training);
     let back_end = back
         .as_ref()

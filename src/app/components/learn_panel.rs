@@ -8,6 +8,8 @@ use crate::app::i18n::Lang;
 use crate::app::learn::{
     self, BackStep, LearnMove, Learning, MAX_TRAINED, TargetChoice, Trajectory,
 };
+use crate::app::settings::Settings;
+use crate::app::shared::Shared;
 use crate::app::state::{Action, State};
 use crate::engine::backward::{Factor, PipelineBackward, Rule, Term, TrainingStep};
 use crate::engine::{EngineError, FeatureMap};
@@ -178,6 +180,16 @@ pub fn use_training(state: &State) -> Rc<Option<Training>> {
             })
         })
     })
+}
+
+/// The settings after the training steps taken, when any are: the grids show their example
+/// (`None`: untrained, or learning mode closed).
+pub fn trained_settings(state: &State, training: &Option<Training>) -> Option<Shared<Settings>> {
+    let (learning, Some(Ok((_, trajectory, _)))) = (state.learn.as_ref()?, training) else {
+        return None;
+    };
+    let (trained, settings) = trajectory.at(learning.trained);
+    (trained > 0).then(|| settings.clone())
 }
 
 /// The backward step learning mode shows, for the grids to highlight.
