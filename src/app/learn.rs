@@ -54,6 +54,9 @@ pub const MAX_TRAINED: usize = 500;
 pub struct Learning {
     /// What the output is compared with.
     pub target: TargetChoice,
+    /// Target cells the learner typed over the chosen target: index in the output (raster
+    /// order over channel, row, column) and value, in index order.
+    pub edits: Vec<(usize, f32)>,
     /// The learning rate.
     pub rate: f32,
     /// Training steps taken.
@@ -71,6 +74,7 @@ impl Default for Learning {
     fn default() -> Self {
         Learning {
             target: TargetChoice::Preset(KernelPreset::SobelX),
+            edits: Vec::new(),
             rate: 0.03,
             trained: 0,
             run: 100,
@@ -85,8 +89,10 @@ impl Default for Learning {
 pub enum LearnMove {
     /// Open learning mode, or close it.
     Open(bool),
-    /// Choose the target.
+    /// Choose the target, dropping the cells typed over the last one.
     Target(TargetChoice),
+    /// Type a target cell: its index in the output and its value.
+    Edit(usize, f32),
     /// Set the learning rate (refused unless positive, finite and at most [`MAX_RATE`]).
     Rate(f32),
     /// Go to this many training steps (at most [`MAX_TRAINED`]).
@@ -110,7 +116,17 @@ impl LearnMove {
         let mut next = learning?.clone();
         match self {
             LearnMove::Open(_) => {}
-            LearnMove::Target(target) => next.target = target,
+            LearnMove::Target(target) => {
+                next.target = target;
+                next.edits.clear();
+            }
+            LearnMove::Edit(index, value) => {
+                let at = next.edits.partition_point(|&(i, _)| i < index);
+                match next.edits.get_mut(at) {
+                    Some(edit) if edit.0 == index => edit.1 = value,
+                    _ => next.edits.insert(at, (index, value)),
+                }
+            }
             LearnMove::Rate(rate) if rate > 0.0 && rate <= MAX_RATE => next.rate = rate,
             LearnMove::Rate(_) => {}
             LearnMove::Trained(trained) => next.trained = trained.min(MAX_TRAINED),
@@ -140,8 +156,25 @@ pub fn trains(settings: &Settings) -> bool {
     )
 }
 
-/// The target map for `settings`' output.
-pub fn target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
+/// The target map for `settings`' output: the chosen one with the typed cells over it (cells
+/// beyond the output, typed for a larger example, are left out).
+pub fn target(
+    settings: &Settings,
+    choice: TargetChoice,
+    edits: &[(usize, f32)],
+) -> Result<FeatureMap, EngineError> {
+    let mut map = chosen_target(settings, choice)?;
+    if let Some(cells) = map.as_slice_mut() {
+        for &(index, value) in edits {
+            if let Some(cell) = cells.get_mut(index) {
+                *cell = value;
+            }
+        }
+    }
+    Ok(map)
+}
+
+fn chosen_target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
     let output_of = |settings: &Settings| -> Result<FeatureMap, EngineError> {
         Ok(output(&settings.build()?)?.clone())
     };

@@ -10,7 +10,7 @@ use crate::app::learn::{
 };
 use crate::app::settings::Settings;
 use crate::app::shared::Shared;
-use crate::app::state::{Action, State};
+use crate::app::state::{Action, State, parse_number};
 use crate::engine::backward::{Factor, PipelineBackward, Rule, Term, TrainingStep};
 use crate::engine::{EngineError, FeatureMap};
 use gloo_timers::callback::Interval;
@@ -53,6 +53,8 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
         });
     }
     let training = use_training(state);
+    // A target cell typed that is not a number: kept as typed, beside the reason.
+    let refused = use_state(|| None::<(usize, String)>);
     let (target, trajectory, losses) = match &*training {
         Some(Ok(training)) => training,
         Some(Err(error)) => {
@@ -152,6 +154,7 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
                 </div>
             </div>
             { backward.as_ref().map(|backward| output_gradient(backward, lang)).unwrap_or_default() }
+            { target_map(target, &refused, lang, &send) }
         </section>
     }
 }
@@ -169,12 +172,17 @@ pub fn use_training(state: &State) -> Rc<Option<Training>> {
         .filter(|_| learn::trains(&state.example.settings))
         .map(|learning| {
             let length = learning.run.max(learning.trained) + 1;
-            (learning.target, learning.rate, length)
+            (
+                learning.target,
+                learning.edits.clone(),
+                learning.rate,
+                length,
+            )
         });
     use_memo((state.example.settings.clone(), key), |(settings, key)| {
-        key.map(|(target, rate, length)| {
-            learn::target(settings, target).map(|target| {
-                let trajectory = Trajectory::new(settings, &target, rate, length);
+        key.as_ref().map(|(target, edits, rate, length)| {
+            learn::target(settings, *target, edits).map(|target| {
+                let trajectory = Trajectory::new(settings, &target, *rate, *length);
                 let losses = trajectory.losses(&target);
                 (target, trajectory, losses)
             })
@@ -331,6 +339,54 @@ fn plot(losses: &[f32], trained: usize, run: usize, lang: Lang) -> Html {
             </svg>
             <figcaption>{ lang.plot_caption(format::exact(highest), steps) }</figcaption>
         </figure>
+    }
+}
+
+/// The target as cells the learner types over, when the output is small enough to list; a value
+/// that is not a number is kept as typed and refused in the learner's language.
+fn target_map(
+    target: &FeatureMap,
+    refused: &UseStateHandle<Option<(usize, String)>>,
+    lang: Lang,
+    send: &(impl Fn(LearnMove) + Clone + 'static),
+) -> Html {
+    if target.len() > LISTED_CELLS {
+        return Html::default();
+    }
+    let (_, rows, columns) = target.dim();
+    let cell = |index: usize, value: f32| {
+        let (send, refusal) = (send.clone(), refused.clone());
+        let onchange = Callback::from(move |event: Event| {
+            let typed = event.target_unchecked_into::<HtmlInputElement>().value();
+            match parse_number(&typed) {
+                Some(value) => {
+                    refusal.set(None);
+                    send(LearnMove::Edit(index, value));
+                }
+                None => refusal.set(Some((index, typed))),
+            }
+        });
+        let typed = refused.as_ref().filter(|(at, _)| *at == index);
+        let text = typed.map_or_else(|| format::exact(value), |(_, typed)| typed.clone());
+        html! {
+            <td><input type="text" inputmode="decimal" size="4" data-testid="target-cell" value={text}
+                aria-invalid={typed.is_some().then_some("true")} {onchange} /></td>
+        }
+    };
+    html! {
+        <div class="learn-gradient">
+            <p>{ lang.text().learn.typed_target }</p>
+            { for target.outer_iter().enumerate().map(|(channel, plane)| html! {
+                <table class="learn-map learn-target">
+                    { for (0..rows).map(|row| html! {
+                        <tr>{ for (0..columns).map(|column| cell((channel * rows + row) * columns + column, plane[[row, column]])) }</tr>
+                    }) }
+                </table>
+            }) }
+            if let Some((_, typed)) = &**refused {
+                <p class="error" role="alert" data-testid="target-refusal">{ lang.not_a_number(typed) }</p>
+            }
+        </div>
     }
 }
 

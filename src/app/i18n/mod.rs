@@ -363,6 +363,8 @@ pub struct LearnLabels {
     pub plot: &'static str,
     /// A max pooling input cell that won no window: why its gradient is 0.
     pub no_winner: &'static str,
+    /// Above the target's cells, which the learner may type over.
+    pub typed_target: &'static str,
 }
 
 /// The lesson panel's labels.
