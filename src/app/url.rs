@@ -84,7 +84,8 @@ pub struct RefusedValue {
 pub enum Part {
     /// What defines the example.
     Example,
-    /// The step and the language.
+    /// The step and the language, and learning mode (written on every change, not only when
+    /// the settings change).
     Place,
     /// Theme, embed mode and hidden panels.
     Presentation,
@@ -531,7 +532,7 @@ pub const PARAMETERS: &[Parameter] = &[
     },
     Parameter {
         key: "learn",
-        part: Part::Example,
+        part: Part::Place,
         limit: None,
         read: |link, text| {
             TargetChoice::from_id(text)
@@ -542,7 +543,7 @@ pub const PARAMETERS: &[Parameter] = &[
     },
     Parameter {
         key: "te",
-        part: Part::Example,
+        part: Part::Place,
         limit: None,
         // Target cells typed over the chosen target: `index:value` pairs, comma-separated.
         read: |link, text| {
@@ -574,7 +575,7 @@ pub const PARAMETERS: &[Parameter] = &[
     },
     Parameter {
         key: "lr",
-        part: Part::Example,
+        part: Part::Place,
         limit: None,
         read: |link, text| {
             let rate = text.parse::<f32>().ok();

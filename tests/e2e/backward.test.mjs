@@ -177,3 +177,25 @@ test("a cell no pooling window chose says so, in both languages", async () => {
     assertNoErrors(errors);
   }
 });
+
+test("a target cell the learner types changes the loss and the link; a value that is not a number is refused", async () => {
+  const { pooled } = reference();
+  for (const [locale, refusal] of [["en", /“1\.5x” is not a number/], ["zh", /“1\.5x”不是数字/]]) {
+    const { page, errors } = await open(`${block}&learn=zeros&lang=${locale}`);
+    const cells = page.locator("[data-testid='target-cell']");
+    assert.equal(await cells.count(), 4, "the 2×2 output's target, all zeros");
+    await cells.nth(0).fill("3");
+    await cells.nth(0).press("Enter");
+    await page.waitForURL(/te=0(:|%3A)3/);
+    const target = [3, 0, 0, 0];
+    const loss = 0.5 * pooled.flat().reduce((sum, y, i) => sum + (y - target[i]) ** 2, 0);
+    close(read(await page.textContent("[data-testid='loss']")), loss, "loss against the typed target");
+    await cells.nth(1).fill("1.5x");
+    await cells.nth(1).press("Enter");
+    assert.match(await page.textContent("[data-testid='target-refusal']"), refusal);
+    assert.equal(await cells.nth(1).inputValue(), "1.5x", "what was typed is kept");
+    close(read(await page.textContent("[data-testid='loss']")), loss, "the refused value changes nothing");
+    await page.close();
+    assertNoErrors(errors);
+  }
+});
