@@ -367,9 +367,9 @@ fn target_map(
             }
         });
         let typed = refused.as_ref().filter(|(at, _)| *at == index);
-        let text = typed.map_or_else(|| format::exact(value), |(_, typed)| typed.clone());
+        let text = typed.map_or_else(|| format::number(value), |(_, typed)| typed.clone());
         html! {
-            <td><input type="text" inputmode="decimal" size="4" data-testid="target-cell" value={text}
+            <td><input type="text" inputmode="decimal" size="4" data-testid="target-cell" value={text} title={format::exact(value)}
                 aria-invalid={typed.is_some().then_some("true")} {onchange} /></td>
         }
     };
