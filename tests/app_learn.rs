@@ -2,13 +2,17 @@
 //! in order, and its link parameters.
 #![cfg(not(target_arch = "wasm32"))]
 
+use convstep::app::i18n::Lang;
 use convstep::app::learn::{
     self, LearnMove, Learning, MAX_TRAINED, TargetChoice, Trajectory, back_step, back_steps,
 };
+use convstep::app::plane::{Kind, Marks};
 use convstep::app::shared::Shared;
-use convstep::app::url;
+use convstep::app::state::State;
+use convstep::app::{url, view};
 use convstep::engine::backward::{Rule, Wrt};
 use convstep::engine::presets::KernelPreset;
+use std::collections::BTreeSet;
 
 fn settings(query: &str) -> Shared<convstep::app::settings::Settings> {
     Shared(url::read(query).link.settings)
@@ -53,7 +57,8 @@ fn play_runs_to_the_end_and_starts_again_from_there() {
 fn a_convolution_learns_the_identity_kernel_and_a_large_rate_diverges() {
     // Random integers as the input: the identity kernel's output is the input's middle.
     let settings = settings("?in=8&seed=4");
-    let target = learn::target(&settings, TargetChoice::Preset(KernelPreset::Identity)).unwrap();
+    let target =
+        learn::target(&settings, TargetChoice::Preset(KernelPreset::Identity), &[]).unwrap();
     let trajectory = Trajectory::new(&settings, &target, 0.005, 100);
     let losses = trajectory.losses(&target);
     assert_eq!(losses.len(), 101);
@@ -81,7 +86,7 @@ fn a_convolution_learns_the_identity_kernel_and_a_large_rate_diverges() {
 #[test]
 fn one_training_step_takes_the_gradient_times_the_rate() {
     let settings = settings("?in=5&seed=9");
-    let target = learn::target(&settings, TargetChoice::Zeros).unwrap();
+    let target = learn::target(&settings, TargetChoice::Zeros, &[]).unwrap();
     assert!(target.iter().all(|&value| value == 0.0));
     let trajectory = Trajectory::new(&settings, &target, 0.25, 1);
     let step = &trajectory.steps[0];
@@ -101,7 +106,7 @@ fn one_training_step_takes_the_gradient_times_the_rate() {
 #[test]
 fn the_block_steps_back_from_the_pooling_to_the_convolution() {
     let settings = settings("?op=block");
-    let target = learn::target(&settings, TargetChoice::Zeros).unwrap();
+    let target = learn::target(&settings, TargetChoice::Zeros, &[]).unwrap();
     let backward = learn::backward(&settings, &target).unwrap();
     // 6×6 input, 3×3 kernel → 4×4, ReLU, 2×2 pooling → 2×2.
     assert_eq!(back_steps(&backward, 3), 16 + 16 + 9 + 1 + 36);
@@ -148,4 +153,107 @@ fn a_link_holds_the_target_the_rate_and_the_steps_trained() {
     let refused = url::read("?learn=nothing&lr=0&trained=501").notice.refused;
     assert_eq!(refused, ["learn", "lr", "trained"]);
     assert_eq!(url::read("?op=conv").link.learn, None);
+}
+
+/// The `[row, column]` of every real cell of `plane` carrying `mark`.
+fn marked(plane: &view::PlaneView, mark: Marks) -> BTreeSet<[usize; 2]> {
+    let cells = plane.cells();
+    let real = cells.iter().filter(|cell| cell.kind == Kind::Value);
+    real.filter(|cell| cell.marks.has(mark))
+        .map(|cell| [cell.at[1], cell.at[2]])
+        .collect()
+}
+
+#[test]
+fn a_backward_step_highlights_the_windows_of_its_weight_and_the_gradients_it_gathers() {
+    let mut state = State::from_link(url::read("?op=block&learn=zeros"), Lang::En);
+    state.position = learn::stage_end(&state.example.pipeline, 0);
+    assert_eq!(
+        state.focus(),
+        (0, 15),
+        "the convolution's output is complete"
+    );
+    let target = learn::target(&state.example.settings, TargetChoice::Zeros, &[]).unwrap();
+    let backward = learn::backward(&state.example.settings, &target).unwrap();
+    let highlights = |index: usize| {
+        let back = back_step(&backward, 3, index).unwrap();
+        let mut maps = view::maps(&state, None);
+        let mut kernel = view::kernel_planes(&state);
+        view::mark_back(&state, &mut maps, &mut kernel, &back);
+        (maps, kernel)
+    };
+    // Weight [1, 2] of the 3×3 kernel meets input cell [i + 1, j + 2] in the window of output
+    // cell [i, j], for i, j in 0..4.
+    let (maps, kernel) = highlights(32 + 5);
+    let windows: BTreeSet<[usize; 2]> = (0..4)
+        .flat_map(|i| (0..4).map(move |j| [i + 1, j + 2]))
+        .collect();
+    assert_eq!(marked(&maps[0][0], Marks::TAP), windows);
+    assert_eq!(
+        marked(&maps[1][0], Marks::FEEDS).len(),
+        16,
+        "every output gradient"
+    );
+    let kernel_marks: Vec<_> = kernel[0].cells().iter().map(|cell| cell.marks).collect();
+    let current: Vec<usize> = (0..9)
+        .filter(|&at| kernel_marks[at].has(Marks::CURRENT))
+        .collect();
+    assert_eq!(current, [5], "the weight itself, and no forward window");
+    assert!(!kernel_marks.iter().any(|marks| marks.has(Marks::TAP)));
+    // Input cell [1, 1] gathers the gradients of outputs [0..=1, 0..=1], whose windows cover it.
+    let (maps, _) = highlights(42 + 7);
+    assert_eq!(
+        marked(&maps[0][0], Marks::CURRENT),
+        BTreeSet::from([[1, 1]])
+    );
+    assert_eq!(
+        marked(&maps[1][0], Marks::FEEDS),
+        BTreeSet::from([[0, 0], [0, 1], [1, 0], [1, 1]])
+    );
+    assert!(marked(&maps[0][0], Marks::TAP).is_empty());
+}
+
+#[test]
+fn a_target_typed_over_the_chosen_one_is_kept_in_the_link_and_dropped_with_a_new_choice() {
+    let settings = settings("?op=conv&in=4&k=3");
+    let zeros = Learning {
+        target: TargetChoice::Zeros,
+        ..Learning::default()
+    };
+    let typed =
+        [(3, 2.5), (0, -1.0), (3, 4.0)]
+            .into_iter()
+            .fold(zeros, |learning, (index, value)| {
+                LearnMove::Edit(index, value)
+                    .apply(Some(&learning))
+                    .unwrap()
+            });
+    assert_eq!(
+        typed.edits,
+        [(0, -1.0), (3, 4.0)],
+        "in index order, the last typed kept"
+    );
+    // A 4×4 input and a 3×3 kernel give a 2×2 output; index 9 is beyond it.
+    let mut beyond = typed.edits.clone();
+    beyond.push((9, 7.0));
+    let target = learn::target(&settings, TargetChoice::Zeros, &beyond).unwrap();
+    assert_eq!(
+        target.iter().copied().collect::<Vec<_>>(),
+        [-1.0, 0.0, 0.0, 4.0]
+    );
+    let chosen = LearnMove::Target(TargetChoice::Preset(KernelPreset::SobelX));
+    assert!(chosen.apply(Some(&typed)).unwrap().edits.is_empty());
+
+    let mut link = url::read("?op=conv&in=4&k=3&learn=zeros").link;
+    link.learn = Some(typed.clone());
+    let written = url::write(&link, &[url::Part::Example, url::Part::Place]);
+    assert!(written.contains("te=0"), "{written}");
+    assert_eq!(url::read(&format!("?{written}")).link.learn, Some(typed));
+    let refused = url::read("?learn=zeros&te=0:x");
+    assert!(refused.link.learn.unwrap().edits.is_empty());
+    assert_eq!(
+        refused.notice.refused,
+        ["te"],
+        "a value that is not a number is named"
+    );
 }

@@ -453,11 +453,18 @@ proptest! {
         presentation in presentation(),
         lesson in proptest::option::of((any::<bool>(), 0usize..MAX_CHAPTERS)),
         sample in prop::option::of(prop::sample::select(SAMPLES.map(|(id, _)| id).to_vec())),
-        learn in prop::option::of((0usize..10, 1u32..=100_000, 0usize..=MAX_TRAINED)),
+        learn in prop::option::of((
+            0usize..10,
+            1u32..=100_000,
+            0usize..=MAX_TRAINED,
+            prop::collection::btree_map(0usize..50, -400i32..400, 0..4),
+        )),
     ) {
-        // A link holds the target, the learning rate and the steps trained; the rest starts afresh.
-        let learn = learn.map(|(target, thousandths, trained)| Learning {
+        // A link holds the target and the cells typed over it, the learning rate and the steps
+        // trained; the rest starts afresh.
+        let learn = learn.map(|(target, thousandths, trained, edits)| Learning {
             target: TargetChoice::all().nth(target).unwrap_or(TargetChoice::Zeros),
+            edits: edits.into_iter().map(|(index, quarters)| (index, quarters as f32 / 4.0)).collect(),
             rate: thousandths as f32 / 1000.0,
             trained,
             ..Learning::default()

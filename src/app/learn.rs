@@ -54,6 +54,9 @@ pub const MAX_TRAINED: usize = 500;
 pub struct Learning {
     /// What the output is compared with.
     pub target: TargetChoice,
+    /// Target cells the learner typed over the chosen target: index in the output (raster
+    /// order over channel, row, column) and value, in index order.
+    pub edits: Vec<(usize, f32)>,
     /// The learning rate.
     pub rate: f32,
     /// Training steps taken.
@@ -71,6 +74,7 @@ impl Default for Learning {
     fn default() -> Self {
         Learning {
             target: TargetChoice::Preset(KernelPreset::SobelX),
+            edits: Vec::new(),
             rate: 0.03,
             trained: 0,
             run: 100,
@@ -85,8 +89,10 @@ impl Default for Learning {
 pub enum LearnMove {
     /// Open learning mode, or close it.
     Open(bool),
-    /// Choose the target.
+    /// Choose the target, dropping the cells typed over the last one.
     Target(TargetChoice),
+    /// Type a target cell: its index in the output and its value.
+    Edit(usize, f32),
     /// Set the learning rate (refused unless positive, finite and at most [`MAX_RATE`]).
     Rate(f32),
     /// Go to this many training steps (at most [`MAX_TRAINED`]).
@@ -110,7 +116,17 @@ impl LearnMove {
         let mut next = learning?.clone();
         match self {
             LearnMove::Open(_) => {}
-            LearnMove::Target(target) => next.target = target,
+            LearnMove::Target(target) => {
+                next.target = target;
+                next.edits.clear();
+            }
+            LearnMove::Edit(index, value) => {
+                let at = next.edits.partition_point(|&(i, _)| i < index);
+                match next.edits.get_mut(at) {
+                    Some(edit) if edit.0 == index => edit.1 = value,
+                    _ => next.edits.insert(at, (index, value)),
+                }
+            }
             LearnMove::Rate(rate) if rate > 0.0 && rate <= MAX_RATE => next.rate = rate,
             LearnMove::Rate(_) => {}
             LearnMove::Trained(trained) => next.trained = trained.min(MAX_TRAINED),
@@ -140,8 +156,25 @@ pub fn trains(settings: &Settings) -> bool {
     )
 }
 
-/// The target map for `settings`' output.
-pub fn target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
+/// The target map for `settings`' output: the chosen one with the typed cells over it (cells
+/// beyond the output, typed for a larger example, are left out).
+pub fn target(
+    settings: &Settings,
+    choice: TargetChoice,
+    edits: &[(usize, f32)],
+) -> Result<FeatureMap, EngineError> {
+    let mut map = chosen_target(settings, choice)?;
+    if let Some(cells) = map.as_slice_mut() {
+        for &(index, value) in edits {
+            if let Some(cell) = cells.get_mut(index) {
+                *cell = value;
+            }
+        }
+    }
+    Ok(map)
+}
+
+fn chosen_target(settings: &Settings, choice: TargetChoice) -> Result<FeatureMap, EngineError> {
     let output_of = |settings: &Settings| -> Result<FeatureMap, EngineError> {
         Ok(output(&settings.build()?)?.clone())
     };
@@ -210,6 +243,12 @@ impl Trajectory {
         trajectory
     }
 
+    /// The number of steps taken, at most `trained`, and the settings after them.
+    pub fn at(&self, trained: usize) -> (usize, &Shared<Settings>) {
+        let trained = trained.min(self.settings.len().saturating_sub(1));
+        (trained, &self.settings[trained])
+    }
+
     /// The loss after each number of steps, as far as it can be worked out.
     pub fn losses(&self, target: &FeatureMap) -> Vec<f32> {
         let mut losses: Vec<f32> = self.steps.iter().map(|step| step.loss).collect();
@@ -271,6 +310,29 @@ pub fn back_steps(backward: &PipelineBackward, stages: usize) -> usize {
         .iter()
         .map(|(_, counts)| counts.iter().sum::<usize>())
         .sum()
+}
+
+/// The backward step shown: how many steps there are, and step `back` (the last when `back`
+/// is beyond it) with its index.
+pub fn shown_back(
+    backward: &PipelineBackward,
+    stages: usize,
+    back: usize,
+) -> (usize, Option<(usize, BackStep)>) {
+    let count = back_steps(backward, stages);
+    let index = back.min(count.saturating_sub(1));
+    let step = back_step(backward, stages, index).map(|step| (index, step));
+    (count, step)
+}
+
+/// The global position of stage `stage`'s last forward step: there its output is complete, as
+/// the backward pass needs it.
+pub fn stage_end(pipeline: &Pipeline, stage: usize) -> usize {
+    let stages = pipeline.stages().iter().take(stage + 1);
+    stages
+        .map(|layer| layer.step_count())
+        .sum::<usize>()
+        .saturating_sub(1)
 }
 
 /// Backward step `index`, counted over every stage, last stage first.

@@ -8,7 +8,7 @@
 //! from the link is only ever shown as text.
 
 use super::i18n::Lang;
-use super::learn::{Learning, MAX_RATE, MAX_TRAINED, TargetChoice};
+use super::learn::{LearnMove, Learning, MAX_RATE, MAX_TRAINED, TargetChoice};
 use super::lesson::{LessonPlace, LessonSource, MAX_CHAPTERS};
 use super::picture::SAMPLES;
 use super::practice::{
@@ -90,7 +90,8 @@ pub struct RefusedValue {
 pub enum Part {
     /// What defines the example.
     Example,
-    /// The step and the language.
+    /// The step and the language, and learning mode (written on every change, not only when
+    /// the settings change).
     Place,
     /// Theme, embed mode and hidden panels.
     Presentation,
@@ -537,7 +538,7 @@ pub const PARAMETERS: &[Parameter] = &[
     },
     Parameter {
         key: "learn",
-        part: Part::Example,
+        part: Part::Place,
         limit: None,
         read: |link, text| {
             TargetChoice::from_id(text)
@@ -547,8 +548,40 @@ pub const PARAMETERS: &[Parameter] = &[
         write: |link| Some(link.learn.as_ref()?.target.id().to_owned()),
     },
     Parameter {
+        key: "te",
+        part: Part::Place,
+        limit: None,
+        // Target cells typed over the chosen target: `index:value` pairs, comma-separated.
+        read: |link, text| {
+            let edits: Option<Vec<(usize, f32)>> = (text.split(','))
+                .map(|pair| {
+                    let (index, value) = pair.split_once(':')?;
+                    let value = value.parse::<f32>().ok().filter(|v| v.is_finite())?;
+                    Some((index.parse().ok()?, value))
+                })
+                .collect();
+            let Some(edits) = edits else {
+                return false;
+            };
+            let learning = link.learn.get_or_insert_default();
+            for (index, value) in edits {
+                *learning = LearnMove::Edit(index, value)
+                    .apply(Some(learning))
+                    .unwrap_or_default();
+            }
+            true
+        },
+        write: |link| {
+            let edits = &link.learn.as_ref()?.edits;
+            let pairs: Vec<String> = (edits.iter())
+                .map(|&(index, value)| format!("{index}:{}", Shortest(value)))
+                .collect();
+            (!pairs.is_empty()).then(|| pairs.join(","))
+        },
+    },
+    Parameter {
         key: "lr",
-        part: Part::Example,
+        part: Part::Place,
         limit: None,
         read: |link, text| {
             let rate = text.parse::<f32>().ok();

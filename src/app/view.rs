@@ -10,10 +10,12 @@
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
+use super::learn::BackStep;
 use super::plane::Marks;
 pub use super::plane::{Overlay, PlaneView};
 use super::scatter;
 use super::state::State;
+use crate::engine::backward::Wrt;
 use crate::engine::{
     Arithmetic, Cell, GroupLayout, Layer, Step, Stepper,
     stepper::{cell_of_step, step_of_cell},
@@ -272,4 +274,49 @@ pub fn kernel_planes(state: &State) -> Vec<PlaneView> {
             plane
         })
         .collect()
+}
+
+/// Learning mode's backward step on the grids, in place of the forward step's marks: the value
+/// differentiated (an input cell, or a weight on the kernel of the stage shown) as the current
+/// cell, the input values a weight's windows read as taps, and the output gradients the terms
+/// take as fed.
+pub fn mark_back(
+    state: &State,
+    maps: &mut [Vec<PlaneView>],
+    kernel: &mut [PlaneView],
+    back: &BackStep,
+) {
+    let mut mark = |map: usize, cell: Cell, mark: Marks| {
+        if let Some(plane) = maps
+            .get_mut(map)
+            .and_then(|planes| planes.get_mut(cell.channel))
+        {
+            plane.mark_cell(cell, mark);
+        }
+    };
+    for term in &back.step.terms {
+        mark(back.stage + 1, term.output, Marks::FEEDS);
+        if let Some(input) = term.input {
+            mark(back.stage, input, Marks::TAP);
+        }
+    }
+    for plane in kernel.iter_mut() {
+        plane.overlay.clear();
+    }
+    match back.step.wrt {
+        Wrt::Input(cell) => mark(back.stage, cell, Marks::CURRENT),
+        Wrt::Weight {
+            filter,
+            slice,
+            kernel: at,
+        } => {
+            if let Some(Layer::Conv(conv)) = state.example.stage(back.stage)
+                && state.focus().0 == back.stage
+                && let Some(plane) = kernel.get_mut(filter * conv.weights().dim().1 + slice)
+            {
+                plane.mark(at, Marks::CURRENT);
+            }
+        }
+        Wrt::Bias { .. } => {}
+    }
 }

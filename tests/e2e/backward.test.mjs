@@ -3,7 +3,7 @@
 // the vertical-edge kernel's output on the digit picture).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { open, conv2d, assertNoErrors } from "./harness.mjs";
+import { open, conv2d, marked, gridNumbers, assertNoErrors } from "./harness.mjs";
 
 const range = (n) => Array.from({ length: n }, (_, i) => i);
 const read = (text) => Number(text.replace(/\u2212/g, "-"));
@@ -38,10 +38,12 @@ function reference() {
   const pooled = [0, 1].map((r) => [0, 1].map((c) => Math.max(...[0, 1].flatMap((a) => [0, 1].map((b) => relu[2 * r + a][2 * c + b])))));
   const loss = 0.5 * pooled.flat().reduce((sum, y) => sum + y * y, 0);
   const reluGradient = relu.map((row) => row.map(() => 0));
+  const won = relu.map((row) => row.map(() => false));
   for (const r of [0, 1]) {
     for (const c of [0, 1]) {
       const winner = [0, 1].flatMap((a) => [0, 1].map((b) => [a, b])).find(([a, b]) => relu[2 * r + a][2 * c + b] === pooled[r][c]);
       reluGradient[2 * r + winner[0]][2 * c + winner[1]] += pooled[r][c];
+      won[2 * r + winner[0]][2 * c + winner[1]] = true;
     }
   }
   const convGradient = reluGradient.map((row, i) => row.map((g, j) => (conv[i][j] > 0 ? g : 0)));
@@ -49,7 +51,7 @@ function reference() {
   const bias = convGradient.flat().reduce((sum, g) => sum + g, 0);
   const input = x.map((row) => row.map(() => 0));
   convGradient.forEach((row, i) => row.forEach((g, j) => w.forEach((line, a) => line.forEach((weight, b) => (input[i + a][j + b] += g * weight)))));
-  return { pooled, loss, steps: [...reluGradient.flat(), ...convGradient.flat(), ...weights.flat(), bias, ...input.flat()] };
+  return { pooled, loss, won, steps: [...reluGradient.flat(), ...convGradient.flat(), ...weights.flat(), bias, ...input.flat()] };
 }
 
 test("the block's backward pass steps from the pooling back to the convolution's input", async () => {
@@ -121,6 +123,12 @@ test("after 200 steps the learned kernel reads as Sobel x", async () => {
   const kernel = await page.$$eval("[data-testid='learn-kernel'] td .old", (cells) => cells.map((cell) => cell.title));
   const sobel = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
   kernel.map(read).forEach((weight, index) => assert.ok(Math.abs(weight - sobel[index]) < 0.15, `weight ${index + 1}: ${weight} vs ${sobel[index]}`));
+  // The main kernel grid is the learned kernel itself, not the random one training began from.
+  const grid = (await gridNumbers(page, "kernel-0")).flat();
+  grid.forEach((weight, index) => assert.ok(Math.abs(weight - sobel[index]) < 0.15, `kernel grid ${index + 1}: ${weight} vs ${sobel[index]}`));
+  await page.click("#learn-reset");
+  await page.waitForFunction(() => !/\./.test(document.querySelector("[data-grid='kernel-0']").textContent));
+  assert.notDeepEqual((await gridNumbers(page, "kernel-0")).flat(), sobel, "back to the random whole-number kernel");
   await page.close();
   assertNoErrors(errors);
 });
@@ -131,4 +139,63 @@ test("a learning rate that is too large makes the loss grow, and one sentence sa
   assert.match(await page.textContent(".diverges"), /learning rate overshoots/);
   await page.close();
   assertNoErrors(errors);
+});
+
+test("stepping a weight's gradient highlights every window that used it, and the weight on the kernel", async () => {
+  const { page, errors } = await open(`${block}&learn=zeros`);
+  // Backward steps: 16 pooling cells, 16 activation cells, then the 9 weights. Weight [1, 2]
+  // meets input cell [i + 1, j + 2] in the window of output cell [i, j], for i, j in 0..4.
+  for (let i = 0; i < 16 + 16 + 5; i += 1) await page.click("#back-next");
+  assert.match(await page.textContent("[data-testid='back-rule']"), /^Convolution, by a weight/);
+  const windows = range(4).flatMap((i) => range(4).map((j) => [i + 1, j + 2]));
+  const sort = (cells) => cells.map(String).sort();
+  await page.waitForFunction(() => document.querySelectorAll("[data-grid='input-0'] .tap").length === 16);
+  assert.deepEqual(sort(await marked(page, "input-0", "tap")), sort(windows));
+  assert.deepEqual(await marked(page, "kernel-0", "current"), [[1, 2]], "the weight being differentiated");
+  assert.deepEqual(await marked(page, "kernel-0", "tap"), [], "no forward window");
+  // Input cell [1, 1] (step 42 + 7) gathers the output gradients of the windows over it.
+  for (let i = 0; i < 4 + 1 + 7; i += 1) await page.click("#back-next");
+  assert.match(await page.textContent("[data-testid='back-rule']"), /^Convolution, by its input/);
+  assert.deepEqual(await marked(page, "input-0", "current"), [[1, 1]]);
+  assert.equal((await page.$$("[data-grid='input-0'] .tap")).length, 0);
+  await page.close();
+  assertNoErrors(errors);
+});
+
+test("a cell no pooling window chose says so, in both languages", async () => {
+  const { won } = reference();
+  const lost = won.flat().indexOf(false);
+  assert.ok(lost >= 0, "the example has a cell that won no window");
+  for (const [locale, sentence] of [["en", /no pooling window chose this cell/], ["zh", /没有一个池化窗口选中这个单元/]]) {
+    const { page, errors } = await open(`${block}&learn=zeros&lang=${locale}`);
+    for (let i = 0; i < lost; i += 1) await page.click("#back-next");
+    const terms = await page.textContent("[data-testid='back-terms']");
+    assert.match(terms, sentence);
+    assert.doesNotMatch(terms, /0 = 0/);
+    assert.equal(read(await page.textContent("[data-testid='back-value']")), 0);
+    await page.close();
+    assertNoErrors(errors);
+  }
+});
+
+test("a target cell the learner types changes the loss and the link; a value that is not a number is refused", async () => {
+  const { pooled } = reference();
+  for (const [locale, refusal] of [["en", /“1\.5x” is not a number/], ["zh", /“1\.5x”不是数字/]]) {
+    const { page, errors } = await open(`${block}&learn=zeros&lang=${locale}`);
+    const cells = page.locator("[data-testid='target-cell']");
+    assert.equal(await cells.count(), 4, "the 2×2 output's target, all zeros");
+    await cells.nth(0).fill("3");
+    await cells.nth(0).press("Enter");
+    await page.waitForURL(/te=0(:|%3A)3/);
+    const target = [3, 0, 0, 0];
+    const loss = 0.5 * pooled.flat().reduce((sum, y, i) => sum + (y - target[i]) ** 2, 0);
+    close(read(await page.textContent("[data-testid='loss']")), loss, "loss against the typed target");
+    await cells.nth(1).fill("1.5x");
+    await cells.nth(1).press("Enter");
+    assert.match(await page.textContent("[data-testid='target-refusal']"), refusal);
+    assert.equal(await cells.nth(1).inputValue(), "1.5x", "what was typed is kept");
+    close(read(await page.textContent("[data-testid='loss']")), loss, "the refused value changes nothing");
+    await page.close();
+    assertNoErrors(errors);
+  }
 });

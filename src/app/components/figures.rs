@@ -4,15 +4,18 @@
 use super::feature_map::FeatureMap;
 use super::follow::follow_window_next_frame;
 use super::grid_cell::CellEvents;
+use super::learn_panel::{shown_back, trained_settings, use_training};
 use super::screen_watch::use_box_size;
 use super::window_outline::WindowOutline;
 use crate::app::example::{Example, MapCell};
 use crate::app::fit::{self, Allotment, Arrangement, Direction, FigureShape, Role, Room, whole_px};
 use crate::app::format;
 use crate::app::i18n::Lang;
+use crate::app::learn;
 use crate::app::separable::POINTWISE_STAGE;
 use crate::app::settings::Values;
-use crate::app::state::{Action, Change, State};
+use crate::app::shared::Shared;
+use crate::app::state::{Action, Change, Go, State};
 use crate::app::view::{self, PlaneView};
 use crate::engine::{Axis, Layer, PoolKind, Step, WindowLayout};
 use std::rc::Rc;
@@ -80,19 +83,55 @@ pub fn Figures(props: &FiguresProps) -> Html {
         on_pick: use_callback((), |_: MapCell, _| {}),
     };
 
-    let state = &props.state;
+    // Learning mode shows the example after the training steps taken, so the learner watches
+    // the kernel itself learn; its backward step replaces the forward step's marks.
+    let training = use_training(&props.state);
+    let trained = use_memo(trained_settings(&props.state, &training), |settings| {
+        let example = settings
+            .as_ref()
+            .and_then(|settings| Example::build(settings).ok());
+        example.map(Shared::new)
+    });
+    let state = match &*trained {
+        Some(example) => Rc::new(State {
+            example: example.clone(),
+            ..(*props.state).clone()
+        }),
+        None => props.state.clone(),
+    };
+    let state = &state;
     let (lang, example) = (state.lang, &state.example);
     let text = lang.text();
     let focus_stage = state.focus().0;
     let step = props.step.as_deref();
     let layer = view::current_layer(state);
-    let mut maps = view::maps(state, step);
-    let written = maps.get_mut(focus_stage + 1).map(std::mem::take);
-    let read = maps.get_mut(focus_stage).map(std::mem::take);
-    let kernel = match layer {
+    let back = shown_back(state, &training);
+    let back_end = back
+        .as_ref()
+        .map(|back| learn::stage_end(&example.pipeline, back.stage));
+    use_effect_with(back_end, {
+        let (on_action, position) = (on_action.clone(), state.position);
+        move |&end| {
+            if let Some(end) = end.filter(|&end| end != position) {
+                on_action.emit(Action::Go(Go::To(end)));
+            }
+        }
+    });
+    let mut maps = view::maps(state, step.filter(|_| back.is_none()));
+    let mut kernel = match layer {
         Some(Layer::Conv(_) | Layer::ConvTranspose(_)) => Some(view::kernel_planes(state)),
         _ => None,
     };
+    if let Some(back) = &back {
+        view::mark_back(
+            state,
+            &mut maps,
+            kernel.as_deref_mut().unwrap_or_default(),
+            back,
+        );
+    }
+    let written = maps.get_mut(focus_stage + 1).map(std::mem::take);
+    let read = maps.get_mut(focus_stage).map(std::mem::take);
 
     // The room on screen decides the cell size and where the figures go.
     let node = use_node_ref();

@@ -8,8 +8,11 @@ use crate::app::i18n::Lang;
 use crate::app::learn::{
     self, BackStep, LearnMove, Learning, MAX_TRAINED, TargetChoice, Trajectory,
 };
-use crate::app::state::{Action, State};
+use crate::app::settings::Settings;
+use crate::app::shared::Shared;
+use crate::app::state::{Action, State, parse_number};
 use crate::engine::backward::{Factor, PipelineBackward, Rule, Term, TrainingStep};
+use crate::engine::{EngineError, FeatureMap};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -49,26 +52,17 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
             move || drop(interval)
         });
     }
-    let length = learning.run.max(learning.trained) + 1;
-    let settings = state.example.settings.clone();
-    let training = use_memo(
-        (settings, learning.target, learning.rate, length),
-        |(settings, target, rate, length)| {
-            learn::target(settings, *target).map(|target| {
-                let trajectory = Trajectory::new(settings, &target, *rate, *length);
-                let losses = trajectory.losses(&target);
-                (target, trajectory, losses)
-            })
-        },
-    );
+    let training = use_training(state);
+    // A target cell typed that is not a number: kept as typed, beside the reason.
+    let refused = use_state(|| None::<(usize, String)>);
     let (target, trajectory, losses) = match &*training {
-        Ok(training) => training,
-        Err(error) => {
+        Some(Ok(training)) => training,
+        Some(Err(error)) => {
             return html! { <section class="learn"><p class="error">{ lang.error(error) }</p></section> };
         }
+        None => return Html::default(),
     };
-    let trained = learning.trained.min(trajectory.settings.len() - 1);
-    let now = &trajectory.settings[trained];
+    let (trained, now) = trajectory.at(learning.trained);
     let backward = learn::backward(now, target);
     let stages = state.example.pipeline.stages().len();
 
@@ -106,14 +100,7 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
     let playback = &lang.text().playback;
     let loss_now = losses.get(trained).copied();
     let (back_count, back) = match &backward {
-        Ok(backward) => {
-            let count = learn::back_steps(backward, stages);
-            let index = learning.back.min(count.saturating_sub(1));
-            (
-                count,
-                learn::back_step(backward, stages, index).map(|step| (index, step)),
-            )
-        }
+        Ok(backward) => learn::shown_back(backward, stages, learning.back),
         Err(_) => (0, None),
     };
     html! {
@@ -167,8 +154,62 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
                 </div>
             </div>
             { backward.as_ref().map(|backward| output_gradient(backward, lang)).unwrap_or_default() }
+            { target_map(target, &refused, lang, &send) }
         </section>
     }
+}
+
+/// Training as learning mode shows it: the target, the training steps and the loss after each.
+pub type Training = Result<(FeatureMap, Trajectory, Vec<f32>), EngineError>;
+
+/// Training worked out once for the example, target, learning rate and length, for the panel
+/// and the grids alike (`None`: learning mode is closed or cannot train this example).
+#[hook]
+pub fn use_training(state: &State) -> Rc<Option<Training>> {
+    let key = state
+        .learn
+        .as_ref()
+        .filter(|_| learn::trains(&state.example.settings))
+        .map(|learning| {
+            let length = learning.run.max(learning.trained) + 1;
+            (
+                learning.target,
+                learning.edits.clone(),
+                learning.rate,
+                length,
+            )
+        });
+    use_memo((state.example.settings.clone(), key), |(settings, key)| {
+        key.as_ref().map(|(target, edits, rate, length)| {
+            learn::target(settings, *target, edits).map(|target| {
+                let trajectory = Trajectory::new(settings, &target, *rate, *length);
+                let losses = trajectory.losses(&target);
+                (target, trajectory, losses)
+            })
+        })
+    })
+}
+
+/// The settings after the training steps taken, when any are: the grids show their example
+/// (`None`: untrained, or learning mode closed).
+pub fn trained_settings(state: &State, training: &Option<Training>) -> Option<Shared<Settings>> {
+    let (learning, Some(Ok((_, trajectory, _)))) = (state.learn.as_ref()?, training) else {
+        return None;
+    };
+    let (trained, settings) = trajectory.at(learning.trained);
+    (trained > 0).then(|| settings.clone())
+}
+
+/// The backward step learning mode shows, for the grids to highlight.
+pub fn shown_back(state: &State, training: &Option<Training>) -> Option<BackStep> {
+    let (learning, Some(Ok((target, trajectory, _)))) = (state.learn.as_ref()?, training) else {
+        return None;
+    };
+    let backward = learn::backward(trajectory.at(learning.trained).1, target).ok()?;
+    let stages = state.example.pipeline.stages().len();
+    learn::shown_back(&backward, stages, learning.back)
+        .1
+        .map(|(_, step)| step)
 }
 
 /// One backward step: what is differentiated, the rule (the formula panel's part), and the
@@ -192,11 +233,16 @@ fn back_step(back: &BackStep, lang: Lang, state: &State) -> Html {
                 <p class="back-forward"><code>{ format!("x = {}, y = {}", format::exact(input), format::exact(output)) }</code></p>
             }
             <p class="back-terms" data-testid="back-terms">
-                <code>
-                    { if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") } }
-                    if more > 0 { { lang.more_terms(more) } }
-                    { " = " }<output data-testid="back-value">{ format::exact(step.value) }</output>
-                </code>
+                if step.terms.is_empty() && step.rule == Rule::MaxRoute {
+                    <code>{ "∂L/∂x = " }<output data-testid="back-value">{ format::exact(step.value) }</output></code>
+                    { " · " }{ lang.text().learn.no_winner }
+                } else {
+                    <code>
+                        { if terms.is_empty() { "0".to_owned() } else { terms.join(" + ") } }
+                        if more > 0 { { lang.more_terms(more) } }
+                        { " = " }<output data-testid="back-value">{ format::exact(step.value) }</output>
+                    </code>
+                }
             </p>
         </div>
     }
@@ -293,6 +339,54 @@ fn plot(losses: &[f32], trained: usize, run: usize, lang: Lang) -> Html {
             </svg>
             <figcaption>{ lang.plot_caption(format::exact(highest), steps) }</figcaption>
         </figure>
+    }
+}
+
+/// The target as cells the learner types over, when the output is small enough to list; a value
+/// that is not a number is kept as typed and refused in the learner's language.
+fn target_map(
+    target: &FeatureMap,
+    refused: &UseStateHandle<Option<(usize, String)>>,
+    lang: Lang,
+    send: &(impl Fn(LearnMove) + Clone + 'static),
+) -> Html {
+    if target.len() > LISTED_CELLS {
+        return Html::default();
+    }
+    let (_, rows, columns) = target.dim();
+    let cell = |index: usize, value: f32| {
+        let (send, refusal) = (send.clone(), refused.clone());
+        let onchange = Callback::from(move |event: Event| {
+            let typed = event.target_unchecked_into::<HtmlInputElement>().value();
+            match parse_number(&typed) {
+                Some(value) => {
+                    refusal.set(None);
+                    send(LearnMove::Edit(index, value));
+                }
+                None => refusal.set(Some((index, typed))),
+            }
+        });
+        let typed = refused.as_ref().filter(|(at, _)| *at == index);
+        let text = typed.map_or_else(|| format::number(value), |(_, typed)| typed.clone());
+        html! {
+            <td><input type="text" inputmode="decimal" size="4" data-testid="target-cell" value={text} title={format::exact(value)}
+                aria-invalid={typed.is_some().then_some("true")} {onchange} /></td>
+        }
+    };
+    html! {
+        <div class="learn-gradient">
+            <p>{ lang.text().learn.typed_target }</p>
+            { for target.outer_iter().enumerate().map(|(channel, plane)| html! {
+                <table class="learn-map learn-target">
+                    { for (0..rows).map(|row| html! {
+                        <tr>{ for (0..columns).map(|column| cell((channel * rows + row) * columns + column, plane[[row, column]])) }</tr>
+                    }) }
+                </table>
+            }) }
+            if let Some((_, typed)) = &**refused {
+                <p class="error" role="alert" data-testid="target-refusal">{ lang.not_a_number(typed) }</p>
+            }
+        </div>
     }
 }
 

@@ -219,6 +219,8 @@ pub(super) const TEXT: Text = Text {
         new: "new",
         bias: "Bias",
         plot: "Loss against training steps",
+        no_winner: "no pooling window chose this cell, so no gradient reaches it.",
+        typed_target: "Target map (type a value to change it):",
     },
 };
 

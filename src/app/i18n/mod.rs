@@ -364,6 +364,10 @@ pub struct LearnLabels {
     pub bias: &'static str,
     /// The loss plot's accessible name.
     pub plot: &'static str,
+    /// A max pooling input cell that won no window: why its gradient is 0.
+    pub no_winner: &'static str,
+    /// Above the target's cells, which the learner may type over.
+    pub typed_target: &'static str,
 }
 
 /// The lesson panel's labels.

@@ -220,6 +220,8 @@ pub(super) const TEXT: Text = Text {
         new: "新值",
         bias: "偏置",
         plot: "损失随训练步数的变化",
+        no_winner: "没有一个池化窗口选中这个单元，所以没有梯度传到它。",
+        typed_target: "目标特征图（输入数值即可修改）：",
     },
 };
 
