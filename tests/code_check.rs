@@ -10,7 +10,7 @@
 
 use convstep::app::code::{Style, program};
 use convstep::app::example::Example;
-use convstep::app::separable::BlockStart;
+use convstep::app::settings::BlockStart;
 use convstep::app::settings::{Operation, PaddingChoice, Settings, Values};
 use convstep::app::shared::Shared;
 use convstep::engine::fill::RandomKind;

@@ -1,59 +1,14 @@
-//! The block's first stage, and the depthwise-separable pair it can be: a depthwise convolution
-//! (one k×k filter per channel, the kernel the learner edits) then a pointwise 1×1 convolution
-//! (filters × channels weights of their own), with the pair's counts beside those of the
-//! ordinary convolution of the same shape.
+//! The depthwise-separable pair the block can start with: a depthwise convolution (one k×k
+//! filter per channel, the kernel the learner edits) then a pointwise 1×1 convolution (filters ×
+//! channels weights of their own), with the pair's counts beside those of the ordinary
+//! convolution of the same shape. The choice itself, [`BlockStart`], is a setting.
 
-use super::settings::{MAX_VIEW_CHANNELS, MAX_VIEW_FILTERS, Operation, Settings};
+use super::settings::{BlockStart, Operation, Settings};
 use crate::engine::{
     ConvCounts, ConvSpec, Layer, Padding, PaddingMode, Pipeline, Rounding, StageSpec, Stepper,
     WindowSpec,
-    fill::{RandomKind, random},
 };
 use ndarray::{Array4, s};
-
-/// What the block starts with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum BlockStart {
-    /// An ordinary (or grouped) convolution.
-    #[default]
-    Conv,
-    /// A depthwise convolution, then a pointwise 1×1 convolution.
-    Separable,
-    /// A transposed convolution, stepped in its gather view.
-    ConvTranspose,
-}
-
-impl BlockStart {
-    /// Every start, in menu order.
-    pub const ALL: [BlockStart; 3] = [
-        BlockStart::Conv,
-        BlockStart::Separable,
-        BlockStart::ConvTranspose,
-    ];
-
-    /// A stable identifier, used in links and menus.
-    pub fn id(self) -> &'static str {
-        match self {
-            BlockStart::Conv => "conv",
-            BlockStart::Separable => "separable",
-            BlockStart::ConvTranspose => "conv-transpose",
-        }
-    }
-
-    /// The start with identifier `id`.
-    pub fn from_id(id: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|start| start.id() == id)
-    }
-}
-
-/// Seeded pointwise backing values (a stream of their own).
-pub fn random_pointwise(seed: u64, kind: RandomKind) -> Array4<f32> {
-    random(
-        (MAX_VIEW_FILTERS, MAX_VIEW_CHANNELS, 1, 1),
-        kind,
-        seed.wrapping_add(0x2545_f491_4f6c_dd1d),
-    )
-}
 
 impl Settings {
     /// The block's stages before its activation.

@@ -4,7 +4,6 @@
 //! crops of them. Shrinking a grid and growing it back therefore loses nothing the learner typed.
 
 use super::picture::Picture;
-use super::separable::{BlockStart, random_pointwise};
 use crate::engine::{
     Activation, Axis, ConvSpec, ConvTransposeSpec, EngineError, GroupLayout, OutputSizeFormula,
     Padding, PaddingMode, Pipeline, PoolKind, Rounding, Sides, StageSpec, TransposedPadding,
@@ -467,6 +466,50 @@ fn random_input(seed: u64, kind: RandomKind) -> Array3<f32> {
         (MAX_VIEW_CHANNELS, MAX_VIEW_SIDE, MAX_VIEW_SIDE),
         kind,
         seed,
+    )
+}
+
+/// What the block starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BlockStart {
+    /// An ordinary (or grouped) convolution.
+    #[default]
+    Conv,
+    /// A depthwise convolution, then a pointwise 1×1 convolution.
+    Separable,
+    /// A transposed convolution, stepped in its gather view.
+    ConvTranspose,
+}
+
+impl BlockStart {
+    /// Every start, in menu order.
+    pub const ALL: [BlockStart; 3] = [
+        BlockStart::Conv,
+        BlockStart::Separable,
+        BlockStart::ConvTranspose,
+    ];
+
+    /// A stable identifier, used in links and menus.
+    pub fn id(self) -> &'static str {
+        match self {
+            BlockStart::Conv => "conv",
+            BlockStart::Separable => "separable",
+            BlockStart::ConvTranspose => "conv-transpose",
+        }
+    }
+
+    /// The start with identifier `id`.
+    pub fn from_id(id: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|start| start.id() == id)
+    }
+}
+
+/// Seeded pointwise backing values (a stream of their own).
+pub fn random_pointwise(seed: u64, kind: RandomKind) -> Array4<f32> {
+    random(
+        (MAX_VIEW_FILTERS, MAX_VIEW_CHANNELS, 1, 1),
+        kind,
+        seed.wrapping_add(0x2545_f491_4f6c_dd1d),
     )
 }
 

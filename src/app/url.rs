@@ -16,7 +16,7 @@ use super::practice::{
     set::{COUNTS, SIDES, SetSpec},
 };
 use super::presentation::Presentation;
-use super::separable::BlockStart;
+use super::settings::BlockStart;
 use super::settings::{
     DEFAULT_SEED, Limit, Operation, PaddingChoice, Settings, Values, padding_mode_from_id,
     padding_mode_id,

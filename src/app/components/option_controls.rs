@@ -5,7 +5,7 @@ use super::concept_tip::{ConceptTip, labelled};
 use super::size_row::SizeRow;
 use crate::app::format;
 use crate::app::i18n::{Concept, Lang};
-use crate::app::separable::BlockStart;
+use crate::app::settings::BlockStart;
 use crate::app::settings::{Operation, Settings, SizeField};
 use crate::app::shared::Shared;
 use crate::app::state::Change;

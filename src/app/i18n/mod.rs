@@ -16,7 +16,7 @@ use super::practice::Question;
 use super::practice::answer::AnswerError;
 use super::practice::mistakes::Mistake;
 use super::presentation::Panel;
-use super::separable::BlockStart;
+use super::settings::BlockStart;
 use super::settings::{Operation, PaddingChoice, Settings, Values};
 use super::shortcuts::Shortcut;
 use super::tensor_text::{Form, PasteError};

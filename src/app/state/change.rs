@@ -4,7 +4,7 @@
 use super::{State, fallback_example};
 use crate::app::example::Example;
 use crate::app::picture::ChosenPicture;
-use crate::app::separable::BlockStart;
+use crate::app::settings::BlockStart;
 use crate::app::settings::{Operation, PaddingChoice, Settings, SizeField, Values};
 use crate::app::shared::Shared;
 use crate::app::tensor_text::Paste;
