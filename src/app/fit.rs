@@ -6,8 +6,9 @@
 //! (`Stacked`), or one above another (`Column`); a map's channels run across (`Across`) or down
 //! (`Down`). Every candidate's width and height only grow with the cell size, so the largest cell
 //! that fits is found by halving. A column is as wide as the widest value its figure shows, so
-//! long values (decimals, negative ones) narrow the cells rather than cut the figures off. Below the smallest readable cell, the planes scroll
-//! inside their own boxes and follow the window (see `components::follow`).
+//! long values (decimals, negative ones) narrow the cells rather than cut the figures off. Below
+//! the smallest readable cell, the planes scroll inside their own boxes and follow the window (see
+//! `components::follow`).
 
 /// How the figures sit on the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
