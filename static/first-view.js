@@ -149,10 +149,12 @@
     min: projector ? 30 : 24, max: projector ? 76 : 52, caption: projector ? 31 : 25,
   };
   const gap = room.width < 600 ? 10 : 20;
+  const fontAt = (cell) => Math.floor(cell * 0.45 + 0.5);
   const captionWidth = (grid) => grid.caption.length * 0.66 * (projector ? 20 : 16);
   const sizeAt = (grid, rows, columns, cell) => {
-    const share = Math.max(0.28 * grid.chars, 1);
-    const width = columns * share * cell + columns * 4 + 3.2 * columns + 8;
+    // A column: a cell, or wider for the widest value (0.7em a character at the cell's type size).
+    const column = Math.max(cell + 3.2 + 4, grid.chars * 0.7 * fontAt(cell) + 7.2 + 2);
+    const width = columns * column + 8;
     return [Math.max(width, captionWidth(grid)), rows * cell + rows * 4 + 8];
   };
   const gridList = Object.values(grids);
@@ -189,7 +191,7 @@
   }
   const cell = best.cell;
   figures.classList.add(best.name);
-  figures.style.cssText = `--cell: ${Math.floor(cell)}px; --cell-font: ${Math.floor(cell * 0.45 + 0.5)}px`;
+  figures.style.cssText = `--cell: ${Math.floor(cell)}px; --cell-font: ${fontAt(cell)}px`;
   // Each figure's box (app::fit::allot): its natural size, shared out when the room is short.
   const share = (wanted, needed, space) => {
     const sum = (list) => list.reduce((a, b) => a + b, 0);

@@ -2,7 +2,9 @@
 //! inside the room, and a room that holds everything gets the largest cells that fit.
 #![cfg(not(target_arch = "wasm32"))]
 
-use convstep::app::fit::{Arrangement, Direction, FigureShape, Fit, Role, Room, allot, fit};
+use convstep::app::fit::{
+    Arrangement, Direction, FigureShape, Fit, Role, Room, allot, cell_font, fit,
+};
 use proptest::prelude::*;
 
 fn shape(role: Role, planes: usize, lanes: usize, rows: usize, columns: usize) -> FigureShape {
@@ -180,4 +182,73 @@ fn a_long_caption_is_cut_short_before_the_kernel_loses_a_column() {
         rooms.iter().map(|r| r.width).sum::<f64>() <= 362.0,
         "{rooms:?}"
     );
+}
+
+/// One column's width on the page (`static/style.css`): a cell's `--cell-width`,
+/// `max(--cell + 0.2rem + 2px, chars × 0.7em + 0.45rem)` at the whole-pixel cell and type size
+/// the figures set, and the 2 px border spacing beside it.
+fn page_column(cell: f64, chars: usize) -> f64 {
+    let font = cell_font(cell) as f64;
+    (cell.floor() + 5.2).max(chars as f64 * 0.7 * font + 7.2) + 2.0
+}
+
+/// The digit picture in an 8×8 input with padding: values such as 0.41 (4 characters) on the
+/// map being read and the map being written, kernel values such as −2.
+fn decimal_picture() -> Vec<FigureShape> {
+    let mut figures = vec![
+        shape(Role::Read, 1, 1, 8, 8),
+        shape(Role::Kernel, 1, 1, 3, 3),
+        shape(Role::Written, 1, 1, 6, 6),
+    ];
+    figures[0].chars = 4;
+    figures[2].chars = 4;
+    figures
+}
+
+#[test]
+fn decimal_values_narrow_the_cells_so_every_column_stays_in_view() {
+    // A projector's figures box at 1280×720, a phone's at 375×740 (neither holds every row at
+    // the smallest readable cell), and a narrow tall one that holds the whole
+    // figures.
+    let projector = |height| Room {
+        width: 900.0,
+        height,
+        min_cell: 30.0,
+        max_cell: 76.0,
+        caption: 31.0,
+    };
+    let tall = Room {
+        width: 600.0,
+        ..projector(1200.0)
+    };
+    for room in [projector(576.0), room(351.0, 490.0), tall] {
+        let figures = decimal_picture();
+        let fitted = fit(&figures, &room);
+        let boxes = allot(&figures, &room, &fitted);
+        for (figure, allotted) in figures.iter().zip(&boxes) {
+            let columns = figure.columns as f64 * page_column(fitted.cell, figure.chars);
+            assert!(
+                allotted.plane_width >= columns,
+                "{} columns of {} characters need {columns} px, {fitted:?} gives {allotted:?}",
+                figure.columns,
+                figure.chars
+            );
+        }
+    }
+    // Where the whole figures fit, wide values cost cell size, and only then.
+    let decimals = fit(&decimal_picture(), &tall);
+    let integers = fit(&tutorial_like(&decimal_picture()), &tall);
+    assert!(decimals.cell > tall.min_cell, "{decimals:?}");
+    assert!(integers.cell > decimals.cell, "{integers:?} {decimals:?}");
+}
+
+/// The same figures with one-digit values.
+fn tutorial_like(figures: &[FigureShape]) -> Vec<FigureShape> {
+    figures
+        .iter()
+        .map(|figure| FigureShape {
+            chars: 1,
+            ..*figure
+        })
+        .collect()
 }

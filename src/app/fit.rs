@@ -4,9 +4,11 @@
 //! The figures of a step are the map being read, the kernel (or pooling window) and the map being
 //! written. They sit side by side (`Row`), with the map being read above the other two
 //! (`Stacked`), or one above another (`Column`); a map's channels run across (`Across`) or down
-//! (`Down`). Every candidate's width and height grow linearly with the cell size, so the largest
-//! cell that fits is worked out directly. Below the smallest readable cell, the planes scroll
-//! inside their own boxes and follow the window (see `components::follow`).
+//! (`Down`). Every candidate's width and height only grow with the cell size, so the largest cell
+//! that fits is found by halving. A column is as wide as the widest value its figure shows, so
+//! long values (decimals, negative ones) narrow the cells rather than cut the figures off. Below
+//! the smallest readable cell, the planes scroll inside their own boxes and follow the window (see
+//! `components::follow`).
 
 /// How the figures sit on the screen.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,14 +118,19 @@ const PLANE_FRAME: f64 = 8.0;
 const CELL_FRAME: f64 = 4.0;
 /// Extra width of a cell over its height (padding).
 const CELL_EXTRA_WIDTH: f64 = 3.2;
-/// A digit's width as a share of the cell's height at the cell's font size.
-const CHAR_SHARE: f64 = 0.28;
+/// Border spacing beside one cell.
+const CELL_SPACING: f64 = 2.0;
+/// The width of one character of a value, in the cell's type size (`em`): wide enough for the
+/// digits of common fonts, bold ones too, so long values never spill out of their cells.
+const CHAR_EM: f64 = 0.7;
+/// A long value's cell: its padding and borders beside the characters.
+const WIDE_EXTRA_WIDTH: f64 = 7.2;
+/// A value's type size as a share of its cell's height.
+const CELL_FONT_SHARE: f64 = 0.45;
 
-/// A length that grows with the cell size: `per_cell · cell + fixed`.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-struct Linear {
-    per_cell: f64,
-    fixed: f64,
+/// A value's type size in whole CSS pixels at `cell` (the page's `--cell-font`).
+pub fn cell_font(cell: f64) -> i64 {
+    whole_px(cell * CELL_FONT_SHARE + 0.5)
 }
 
 impl Room {
@@ -137,38 +144,21 @@ impl Room {
     }
 }
 
-impl Linear {
-    fn at(self, cell: f64) -> f64 {
-        self.per_cell * cell + self.fixed
-    }
-
-    fn add(self, fixed: f64) -> Linear {
-        Linear {
-            fixed: self.fixed + fixed,
-            ..self
-        }
-    }
-}
-
-/// The width and height of `count` cells across and down, with their frames.
-fn cells(count: usize, cell_width: f64) -> Linear {
-    Linear {
-        per_cell: count as f64 * cell_width,
-        fixed: count as f64 * CELL_FRAME,
-    }
-}
-
 impl FigureShape {
-    /// A column's width per unit of cell height: a cell, or wider for long values.
-    fn column_share(&self) -> f64 {
-        (CHAR_SHARE * self.chars as f64).max(1.0)
+    /// A column's width at `cell`, border spacing included: a cell's width, or wider for the
+    /// widest value the figure shows (`static/style.css`'s `--cell-width`, at the type size the
+    /// figures set).
+    fn column_width(&self, cell: f64) -> f64 {
+        let narrow = cell + CELL_EXTRA_WIDTH + CELL_FRAME;
+        let wide =
+            self.chars as f64 * CHAR_EM * cell_font(cell) as f64 + WIDE_EXTRA_WIDTH + CELL_SPACING;
+        narrow.max(wide)
     }
 
-    /// The width and height of one plane showing `rows × columns` cells.
-    fn plane_size(&self, rows: usize, columns: usize) -> (Linear, Linear) {
-        let width = cells(columns, self.column_share())
-            .add(CELL_EXTRA_WIDTH * columns as f64 + PLANE_FRAME);
-        let height = cells(rows, 1.0).add(PLANE_FRAME);
+    /// The width and height of one plane showing `rows × columns` cells at `cell`.
+    fn plane_size(&self, rows: usize, columns: usize, cell: f64) -> (f64, f64) {
+        let width = columns as f64 * self.column_width(cell) + PLANE_FRAME;
+        let height = rows as f64 * (cell + CELL_FRAME) + PLANE_FRAME;
         (width, height)
     }
 
@@ -190,26 +180,23 @@ impl FigureShape {
             (false, Role::Kernel) => ((lanes, 1), self.rows, self.columns),
             (false, Role::Written) => ((1, 1), self.rows.min(2), self.columns.min(2)),
         };
-        let (plane_width, plane_height) = self.plane_size(rows, columns);
+        let (plane_width, plane_height) = self.plane_size(rows, columns, cell);
         let (across, down) = match direction {
             Direction::Across => (lanes, groups),
             Direction::Down => (groups, lanes),
         };
         let titled = if self.planes > 1 { PLANE_TITLE } else { 0.0 };
-        let width = repeat(plane_width, across, PLANE_GAP).at(cell);
-        let height = repeat(plane_height.add(titled), down, PLANE_GAP).at(cell) + caption;
+        let width = repeat(plane_width, across, PLANE_GAP);
+        let height = repeat(plane_height + titled, down, PLANE_GAP) + caption;
         let caption_width = if all { self.caption_width } else { 0.0 };
         (width.max(caption_width), height)
     }
 }
 
 /// `count` copies of a length with `gap` between them.
-fn repeat(length: Linear, count: usize, gap: f64) -> Linear {
+fn repeat(length: f64, count: usize, gap: f64) -> f64 {
     let count = count.max(1) as f64;
-    Linear {
-        per_cell: length.per_cell * count,
-        fixed: length.fixed * count + gap * (count - 1.0),
-    }
+    length * count + gap * (count - 1.0)
 }
 
 /// The width and height of the whole figures in an arrangement at `cell`.
@@ -297,8 +284,9 @@ pub fn fit(figures: &[FigureShape], room: &Room) -> Fit {
         };
     }
     // The whole figures do not fit at the smallest cell: every arrangement scrolls. Take the one
-    // that best keeps what must show together, then the one whose smallest plane box shows the
-    // most cells.
+    // that best keeps what must show together, then the one showing every column of the most
+    // figures (so wide values scroll down, not sideways), then the one whose smallest plane box
+    // shows the most cells.
     let cell = clamp(room.min_cell);
     candidates
         .iter()
@@ -311,13 +299,14 @@ pub fn fit(figures: &[FigureShape], room: &Room) -> Fit {
             let rooms = allot(figures, room, &fit);
             let score = (
                 coverage(figures, &rooms, &fit),
+                whole_widths(figures, &rooms, cell),
                 cells_in_view(figures, &rooms, cell),
             );
             (score, fit)
         })
         .fold(
             None,
-            |best: Option<((f64, f64), Fit)>, (score, fit)| match best {
+            |best: Option<((f64, usize, f64), Fit)>, (score, fit)| match best {
                 Some(best) if best.0 >= score => Some(best),
                 _ => Some((score, fit)),
             },
@@ -347,6 +336,17 @@ fn coverage(figures: &[FigureShape], rooms: &[Allotment], fit: &Fit) -> f64 {
         .fold(1.0, f64::min)
 }
 
+/// How many figures' boxes show every column of their planes.
+fn whole_widths(figures: &[FigureShape], rooms: &[Allotment], cell: f64) -> usize {
+    figures
+        .iter()
+        .zip(rooms)
+        .filter(|(figure, room)| {
+            figure.plane_size(figure.rows, figure.columns, cell).0 <= room.plane_width + 0.5
+        })
+        .count()
+}
+
 /// How many cells across or down the smallest box of a map's plane shows.
 fn cells_in_view(figures: &[FigureShape], rooms: &[Allotment], cell: f64) -> f64 {
     figures
@@ -355,8 +355,7 @@ fn cells_in_view(figures: &[FigureShape], rooms: &[Allotment], cell: f64) -> f64
         .filter(|(figure, _)| figure.role != Role::Kernel)
         .map(|(figure, room)| {
             let titled = if figure.planes > 1 { PLANE_TITLE } else { 0.0 };
-            let across = (room.plane_width - PLANE_FRAME)
-                / (cell * figure.column_share() + CELL_FRAME + CELL_EXTRA_WIDTH);
+            let across = (room.plane_width - PLANE_FRAME) / figure.column_width(cell);
             let down = (room.plane_height - titled - PLANE_FRAME) / (cell + CELL_FRAME);
             across.min(down)
         })

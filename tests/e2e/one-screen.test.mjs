@@ -8,11 +8,11 @@ import { open, assertNoErrors } from "./harness.mjs";
 import { EXAMPLES, SIZES, openExample } from "./screens.mjs";
 
 /** In the page: what of the step is not in view, as a list of sentences (empty when all is). */
-function missing([touch, whole]) {
+function missing([touch, whole, columns]) {
   const problems = [];
-  if (whole) {
+  if (whole || columns) {
     for (const box of document.querySelectorAll(".figures .planes, .figures .plane-cells")) {
-      if (box.scrollWidth > box.clientWidth + 1 || box.scrollHeight > box.clientHeight + 1) {
+      if (box.scrollWidth > box.clientWidth + 1 || (whole && box.scrollHeight > box.clientHeight + 1)) {
         problems.push(`${box.querySelector("table")?.dataset.grid ?? "a figure"} is cut off`);
       }
     }
@@ -93,7 +93,7 @@ for (const size of SIZES) {
     const failures = [];
     const check = async (example, moment) => {
       await settled(page);
-      const problems = await page.evaluate(missing, [size.touch, example.whole ?? false]);
+      const problems = await page.evaluate(missing, [size.touch, example.whole ?? false, example.columns ?? false]);
       const { at, of } = await stepOf(page);
       if (problems.length) failures.push(`${example.name} at ${moment} (step ${at} of ${of}): ${problems.join("; ")}`);
     };

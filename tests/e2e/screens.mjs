@@ -1,7 +1,8 @@
 // The examples and screen sizes the one-screen checks and screenshots cover.
 
 /** Every example the one-screen issue lists, as links. `whole` examples are small enough to
- * show every cell at every size, with nothing scrolled; `ready` is what shows the example is
+ * show every cell at every size, with nothing scrolled; `columns` ones show every column of
+ * every figure, scrolling only down; `ready` is what shows the example is
  * set up (a lesson's chapter sets its figure once the lesson is read). */
 export const EXAMPLES = [
   { name: "tutorial-4x4", query: "?in=4x4", whole: true },
@@ -14,6 +15,9 @@ export const EXAMPLES = [
   { name: "block-picture-16x16", query: "?op=block&k=3&f=2", sample: "house" },
   { name: "rgb-32x32-f8", query: "?in=32x32&ch=3&f=8&seed=3" },
   { name: "large-64x64", query: "?in=64x64&seed=5" },
+  // A picture's values are decimals (0.41) and its outputs negative ones (−0.12): wider than a
+  // cell. `columns`: every column of every figure is in view (the rows may scroll).
+  { name: "decimal-picture-8x8", query: "?op=conv&pic=digit&in=8&seed=2", columns: true },
   // A lesson's text beside (or above) the figure: chapters 3 (padding) and 9 (the block).
   { name: "lesson-padding", query: "?lesson=tutorial&chapter=3", ready: "[data-testid='chapter-count']" },
   { name: "lesson-block", query: "?lesson=tutorial&chapter=9", ready: "[data-testid='chapter-count']" },

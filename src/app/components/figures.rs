@@ -235,7 +235,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
         format!(
             "--cell: {}px; --cell-font: {}px",
             whole_px(fit.cell),
-            whole_px(fit.cell * CELL_FONT_SHARE + 0.5)
+            fit::cell_font(fit.cell)
         )
     });
     // Settings the engine refused leave the grids showing an older example: grey them out.
@@ -246,9 +246,6 @@ pub fn Figures(props: &FiguresProps) -> Html {
         </div>
     }
 }
-
-/// A value's type size as a share of its cell's height.
-const CELL_FONT_SHARE: f64 = 0.45;
 
 /// The room for the figures, with the smallest and largest cells that suit the theme: cells on
 /// a projector are read from the back of a classroom.
