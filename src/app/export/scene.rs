@@ -429,7 +429,8 @@ fn flow(figures: &mut [Figure], top: u32) -> (u32, u32) {
     (width, y + row_height)
 }
 
-/// A cell's width: the page's `max(--cell + 0.2rem + 2px, chars × 1.1ch + 0.45rem)`.
+/// A cell's width: the page's `max(--cell + 0.2rem + 2px, chars × 0.7em + 0.45rem)`, with 0.73em
+/// per character here, a little room for the picture's own font.
 fn cell_width(size: CellSize, chars: usize) -> u32 {
     (size.side + 5).max((chars as u32 * size.font * 73).div_ceil(100) + 7)
 }
