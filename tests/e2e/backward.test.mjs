@@ -126,9 +126,14 @@ test("after 200 steps the learned kernel reads as Sobel x", async () => {
   // The main kernel grid is the learned kernel itself, not the random one training began from.
   const grid = (await gridNumbers(page, "kernel-0")).flat();
   grid.forEach((weight, index) => assert.ok(Math.abs(weight - sobel[index]) < 0.15, `kernel grid ${index + 1}: ${weight} vs ${sobel[index]}`));
+  // The trained kernel is not typed over (an edit would change the start, not what is shown);
+  // back at the start the kernel is editable again.
+  const editable = () => page.locator("[data-grid='kernel-0'] td[tabindex]").count();
+  assert.equal(await editable(), 0);
   await page.click("#learn-reset");
   await page.waitForFunction(() => !/\./.test(document.querySelector("[data-grid='kernel-0']").textContent));
   assert.notDeepEqual((await gridNumbers(page, "kernel-0")).flat(), sobel, "back to the random whole-number kernel");
+  assert.equal(await editable(), 9);
   await page.close();
   assertNoErrors(errors);
 });

@@ -92,6 +92,9 @@ pub fn Figures(props: &FiguresProps) -> Html {
             .and_then(|settings| Example::build(settings).ok());
         example.map(Shared::new)
     });
+    // The trained kernel is the start's descendant, not the start: it is not typed over (Back
+    // to the start makes the kernel editable again).
+    let kernel_editable = trained.is_none();
     let state = match &*trained {
         Some(example) => Rc::new(State {
             example: example.clone(),
@@ -209,7 +212,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
             html! {
                 <FeatureMap key="kernel" {caption} planes={Rc::new(planes)}
                     names={Rc::new(names)} id="kernel" class={classes!("kernel")} lanes={channels}
-                    editable=true {lang} events={kernel_events} {direction} room={kernel_room} />
+                    editable={kernel_editable} {lang} events={kernel_events} {direction} room={kernel_room} />
             }
         }
         (Some(Layer::Pool(pool)), _) => html! {
