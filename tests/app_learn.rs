@@ -257,3 +257,48 @@ fn a_target_typed_over_the_chosen_one_is_kept_in_the_link_and_dropped_with_a_new
         "a value that is not a number is named"
     );
 }
+
+/// The Learn button opens at a rate no step overshoots: on the tutorial's whole numbers the
+/// default 0.03 makes the loss grow, the opening rate makes it fall at every step, for each
+/// operation that trains; on small values (a picture's) the default stays.
+#[test]
+fn the_learn_button_opens_at_a_rate_whose_steps_never_overshoot() {
+    for query in [
+        "?",
+        "?op=block",
+        "?in=6&ch=3&f=2&k=3&pad=same",
+        "?op=block&s=2",
+    ] {
+        let state = State::from_link(url::read(query), Lang::En)
+            .apply(convstep::app::state::Action::Learn(LearnMove::Open(true)));
+        let learning = state.learn.clone().expect("open");
+        let settings = state.example.settings.clone();
+        let target = learn::target(&settings, learning.target, &[]).unwrap();
+        let rate = learning.rate;
+        assert!(
+            rate > 0.0 && rate <= Learning::default().rate,
+            "{query}: {rate}"
+        );
+        let losses = Trajectory::new(&settings, &target, rate, 40).losses(&target);
+        assert!(
+            losses
+                .windows(2)
+                .all(|pair| pair[1] <= pair[0] * (1.0 + 1e-5)),
+            "{query} at {rate}: {losses:?}"
+        );
+        if query == "?" {
+            let default = Learning::default().rate;
+            let grows = Trajectory::new(&settings, &target, default, 40).losses(&target);
+            assert!(
+                learn::diverges(&grows, 40),
+                "the default overshoots here: {grows:?}"
+            );
+        }
+    }
+    let small = settings("?x=0.1,0.2,0.05,0,0.3,0.1,0,0.2,0.1,0,0.05,0.1,0.2,0.1,0,0.3");
+    let example = convstep::app::example::Example::build(&small).unwrap();
+    assert_eq!(
+        learn::opening_rate(&example.pipeline),
+        Learning::default().rate
+    );
+}

@@ -84,6 +84,44 @@ impl Default for Learning {
     }
 }
 
+/// The rate learning mode opens at: the default, or less where a step of it could overshoot.
+///
+/// For the convolution's weights and bias the loss is a quadratic whose curvature is at most
+/// the trace of its windows' Gram matrix: per filter, the sum over its windows of the squared
+/// inputs, plus 1 for the bias. Below 2 / curvature every step lowers the loss; 1.9 / that
+/// trace stays below it. An activation or a pooling after the convolution scales each window's
+/// gradient by at most 1, so the bound holds for the block too. The rate is rounded down to
+/// 1, 2 or 5 times a power of ten, to read well in its field.
+pub fn opening_rate(pipeline: &Pipeline) -> f32 {
+    let default = Learning::default().rate;
+    let Some(conv) = pipeline.stages().first() else {
+        return default;
+    };
+    let filters = conv.output_shape()[0];
+    let mut traces = vec![0.0_f64; filters];
+    for step in (0..conv.step_count()).filter_map(|index| conv.step(index).ok()) {
+        let squares: f64 = step
+            .taps
+            .iter()
+            .map(|tap| f64::from(tap.value).powi(2))
+            .sum();
+        if let Some(trace) = traces.get_mut(step.output.channel) {
+            *trace += squares + 1.0;
+        }
+    }
+    let largest = traces.into_iter().fold(0.0, f64::max);
+    let safe = 1.9 / largest;
+    if f64::from(default) <= safe {
+        return default;
+    }
+    let power = 10_f64.powi(safe.log10().floor() as i32);
+    let step = [5.0, 2.0, 1.0]
+        .into_iter()
+        .find(|&m| m * power <= safe)
+        .unwrap_or(1.0);
+    (step * power) as f32
+}
+
 /// A change to learning mode.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum LearnMove {

@@ -204,3 +204,22 @@ test("a target cell the learner types changes the loss and the link; a value tha
     assertNoErrors(errors);
   }
 });
+
+test("the Learn button on the first example opens at a rate whose steps make the loss fall", async () => {
+  const { page, errors } = await open("?");
+  await page.click("#learn");
+  await page.waitForSelector("[data-testid='loss']");
+  const rate = read(await page.inputValue("#learn-rate"));
+  assert.ok(rate > 0 && rate < 0.03, `the tutorial's whole numbers need a rate below 0.03: ${rate}`);
+  const losses = [read(await page.textContent("[data-testid='loss']"))];
+  for (let step = 1; step <= 5; step++) {
+    await page.click("#learn-step");
+    await page.waitForFunction((n) => /\d/.test(document.querySelector("[data-testid='trained']").textContent) &&
+      document.querySelector("[data-testid='trained']").textContent.includes(String(n)), step);
+    losses.push(read(await page.textContent("[data-testid='loss']")));
+  }
+  losses.slice(1).forEach((loss, index) => assert.ok(loss < losses[index], `each step lowers the loss: ${losses}`));
+  assert.equal(await page.locator(".diverges").count(), 0);
+  await page.close();
+  assertNoErrors(errors);
+});

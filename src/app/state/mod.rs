@@ -15,7 +15,7 @@ pub use moves::{Go, Play, SPEEDS};
 
 use super::example::{Example, MapCell};
 use super::i18n::Lang;
-use super::learn::{LearnMove, Learning};
+use super::learn::{self, LearnMove, Learning};
 use super::lesson::LessonPlace;
 use super::picture::{ChosenPicture, SAMPLES, SIZES};
 use super::practice::session::{PracticeMove, Session};
@@ -274,6 +274,12 @@ impl State {
             Action::CloseHelp => next.help_open = false,
             Action::SetDrawer(open) => next.drawer = Some(open),
             Action::Lesson(lesson_move) => next.move_in_lesson(lesson_move),
+            Action::Learn(LearnMove::Open(true)) if self.learn.is_none() => {
+                next.learn = Some(Learning {
+                    rate: learn::opening_rate(&self.example.pipeline),
+                    ..Learning::default()
+                });
+            }
             Action::Learn(learn_move) => next.learn = learn_move.apply(self.learn.as_ref()),
             Action::Practice(practice_move) => next.practise(practice_move),
         }
