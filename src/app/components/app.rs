@@ -14,7 +14,7 @@ use super::hooks::{
     use_follow_window, use_playback, use_sample_request,
 };
 use super::keyboard::use_keyboard_shortcuts;
-use super::learn_panel::{LearnPanel, learn_toggle};
+use super::learn_panel::{LearnPanel, learn_toggle, use_training};
 use super::legend::Legend;
 use super::lesson_panel::LessonPanel;
 use super::notices::notices;
@@ -59,6 +59,8 @@ pub fn App() -> Html {
     use_follow_window(&state);
     use_document_language(state.lang);
     use_sample_request(&state, on_change.clone());
+    // Learning mode's training steps, run once for the grids and the panel alike.
+    let training = use_training(&state);
 
     let narrow = use_media(NARROW);
     let (lang, example) = (state.lang, &state.example);
@@ -132,9 +134,9 @@ pub fn App() -> Html {
                         if stages > 1 {
                             <StageStrip example={example.clone()} stage={focus_stage} {lang} on_action={on_action.clone()} />
                         }
-                        <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} />
+                        <Figures state={state.clone()} step={step.clone()} on_action={on_action.clone()} training={training.clone()} />
                         if state.learn.is_some() && learn::trains(&example.settings) {
-                            <LearnPanel state={state.clone()} on_action={on_action.clone()} />
+                            <LearnPanel state={state.clone()} on_action={on_action.clone()} training={training.clone()} />
                         } else {
                             { calculation(&state, step.as_deref()) }
                         }

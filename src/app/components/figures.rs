@@ -4,7 +4,7 @@
 use super::feature_map::FeatureMap;
 use super::follow::follow_window_next_frame;
 use super::grid_cell::CellEvents;
-use super::learn_panel::{shown_back, trained_settings, use_training};
+use super::learn_panel::{Training, shown_back, trained_settings};
 use super::screen_watch::use_box_size;
 use super::window_outline::WindowOutline;
 use crate::app::example::{Example, MapCell};
@@ -30,6 +30,8 @@ pub struct FiguresProps {
     pub step: Option<Rc<Step>>,
     /// Sends actions to the state.
     pub on_action: Callback<Action>,
+    /// Learning mode's training, worked out once by the root component.
+    pub training: Shared<Option<Training>>,
 }
 
 /// The figures: maps, kernel and the engine's reason when the settings are not what is shown.
@@ -85,8 +87,8 @@ pub fn Figures(props: &FiguresProps) -> Html {
 
     // Learning mode shows the example after the training steps taken, so the learner watches
     // the kernel itself learn; its backward step replaces the forward step's marks.
-    let training = use_training(&props.state);
-    let trained = use_memo(trained_settings(&props.state, &training), |settings| {
+    let training = &*props.training;
+    let trained = use_memo(trained_settings(&props.state, training), |settings| {
         let example = settings
             .as_ref()
             .and_then(|settings| Example::build(settings).ok());
@@ -108,7 +110,7 @@ pub fn Figures(props: &FiguresProps) -> Html {
     let focus_stage = state.focus().0;
     let step = props.step.as_deref();
     let layer = view::current_layer(state);
-    let back = shown_back(state, &training);
+    let back = shown_back(state, training);
     let back_end = back
         .as_ref()
         .map(|back| learn::stage_end(&example.pipeline, back.stage));

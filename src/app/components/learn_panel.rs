@@ -32,6 +32,8 @@ pub struct LearnPanelProps {
     pub state: Rc<State>,
     /// Sends learning moves.
     pub on_action: Callback<Action>,
+    /// The training, worked out once by the root component ([`use_training`]).
+    pub training: Shared<Option<Training>>,
 }
 
 /// Learning mode: everything the learner reads and sets about the backward pass and training.
@@ -52,10 +54,10 @@ pub fn LearnPanel(props: &LearnPanelProps) -> Html {
             move || drop(interval)
         });
     }
-    let training = use_training(state);
+    let training = &*props.training;
     // A target cell typed that is not a number: kept as typed, beside the reason.
     let refused = use_state(|| None::<(usize, String)>);
-    let (target, trajectory, losses) = match &*training {
+    let (target, trajectory, losses) = match training {
         Some(Ok(training)) => training,
         Some(Err(error)) => {
             return html! { <section class="learn"><p class="error">{ lang.error(error) }</p></section> };
@@ -165,7 +167,7 @@ pub type Training = Result<(FeatureMap, Trajectory, Vec<f32>), EngineError>;
 /// Training worked out once for the example, target, learning rate and length, for the panel
 /// and the grids alike (`None`: learning mode is closed or cannot train this example).
 #[hook]
-pub fn use_training(state: &State) -> Rc<Option<Training>> {
+pub fn use_training(state: &State) -> Shared<Option<Training>> {
     let key = state
         .learn
         .as_ref()
@@ -179,7 +181,7 @@ pub fn use_training(state: &State) -> Rc<Option<Training>> {
                 length,
             )
         });
-    use_memo((state.example.settings.clone(), key), |(settings, key)| {
+    let training = use_memo((state.example.settings.clone(), key), |(settings, key)| {
         key.as_ref().map(|(target, edits, rate, length)| {
             learn::target(settings, *target, edits).map(|target| {
                 let trajectory = Trajectory::new(settings, &target, *rate, *length);
@@ -187,7 +189,8 @@ pub fn use_training(state: &State) -> Rc<Option<Training>> {
                 (target, trajectory, losses)
             })
         })
-    })
+    });
+    Shared::from(training)
 }
 
 /// The settings after the training steps taken, when any are: the grids show their example
